@@ -1,0 +1,588 @@
+"""``fieldkit``: the command line over the same services the desktop app uses.
+
+Every command takes ``--json`` and then prints exactly one JSON document on stdout: the result,
+or ``{"ok": false, "error": {"code", "message", "hint", "details"}}`` with a non-zero exit.
+Passphrases come from a prompt, ``FIELDKIT_PASSPHRASE`` or ``--passphrase-file``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import getpass
+import json
+import os
+import sys
+import time
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from fieldkit import __version__
+from fieldkit.errors import FieldKitError, NotFoundError, UsageError, ValidationError
+from fieldkit.progress import Progress
+from fieldkit.storage.vault import Vault, vault_exists, wipe
+
+EXIT_INTERRUPTED = 130
+
+
+def default_vault_dir() -> Path:
+    env = os.environ.get("FIELDKIT_VAULT")
+    if env:
+        return Path(env)
+    import platformdirs
+
+    return platformdirs.user_data_path("fieldkit", appauthor=False) / "vault"
+
+
+# --- output ---------------------------------------------------------------------------------
+
+class Output:
+    def __init__(self, *, as_json: bool) -> None:
+        self.as_json = as_json
+
+    def result(self, data: dict[str, Any], text: str | Callable[[], str]) -> None:
+        if self.as_json:
+            print(json.dumps({"ok": True, **data}, ensure_ascii=False, indent=1))
+        else:
+            print(text() if callable(text) else text)
+
+    def error(self, err: FieldKitError) -> int:
+        if self.as_json:
+            print(json.dumps({"ok": False, "error": err.to_json()}, ensure_ascii=False))
+        else:
+            print(f"error: {err.message}", file=sys.stderr)
+            if err.hint:
+                print(f"  {err.hint}", file=sys.stderr)
+        return err.exit_code
+
+    def progress(self, what: str) -> Progress | None:
+        """A progress bar on stderr when it is a terminal and output is for a person."""
+        if self.as_json or not sys.stderr.isatty():
+            return None
+        last = [0.0]
+
+        def report(done: int, total: int | None) -> None:
+            now = time.monotonic()
+            if now - last[0] < 0.1 and (total is None or done < total):
+                return
+            last[0] = now
+            if total:
+                pct = done / total
+                bar = "#" * int(pct * 30)
+                sys.stderr.write(f"\r{what} [{bar:<30}] {pct:5.1%}")
+            else:
+                sys.stderr.write(f"\r{what} {done:,}")
+            if total and done >= total:
+                sys.stderr.write("\n")
+            sys.stderr.flush()
+
+        return report
+
+
+# --- secrets --------------------------------------------------------------------------------
+
+def _read_secret_file(path: str) -> str:
+    try:
+        return Path(path).read_text(encoding="utf-8").rstrip("\r\n")
+    except OSError as e:
+        raise UsageError(f"Cannot read {path}: {e.strerror}.") from None
+
+
+def _secret(args: argparse.Namespace, *, env: str, file_attr: str, prompt: str,
+            confirm: bool = False) -> str:
+    path = getattr(args, file_attr, None)
+    if path:
+        return _read_secret_file(path)
+    if os.environ.get(env):
+        return os.environ[env]
+    if not sys.stdin.isatty():
+        raise UsageError("No passphrase given and no terminal to ask on.",
+                         hint=f"Set {env} or pass --{file_attr.replace('_', '-')}.")
+    value = getpass.getpass(prompt)
+    if confirm and getpass.getpass("Repeat it: ") != value:
+        raise ValidationError("The two entries differ; nothing was changed.")
+    return value
+
+
+def _passphrase(args: argparse.Namespace, *, confirm: bool = False) -> str:
+    return _secret(args, env="FIELDKIT_PASSPHRASE", file_attr="passphrase_file",
+                   prompt="Vault passphrase: ", confirm=confirm)
+
+
+def _new_passphrase(args: argparse.Namespace) -> str:
+    return _secret(args, env="FIELDKIT_NEW_PASSPHRASE", file_attr="new_passphrase_file",
+                   prompt="New passphrase: ", confirm=True)
+
+
+def _open(args: argparse.Namespace) -> Any:
+    from fieldkit.service import VaultService
+
+    if not vault_exists(args.vault):
+        raise NotFoundError(f"There is no vault at {args.vault}.",
+                            hint="Create one with `fieldkit init`, or pass --vault DIR.")
+    return VaultService(Vault.open(args.vault, _passphrase(args)))
+
+
+# --- commands -------------------------------------------------------------------------------
+
+def cmd_init(args: argparse.Namespace, out: Output) -> None:
+    passphrase = _passphrase(args, confirm=True)
+    duress = None
+    if args.duress:
+        duress = _secret(args, env="FIELDKIT_DURESS_PASSPHRASE", file_attr="duress_passphrase_file",
+                         prompt="Duress passphrase (wipes the vault when typed): ", confirm=True)
+    vault, recovery = Vault.create(args.vault, passphrase, duress_passphrase=duress)
+    with vault:
+        key_id = vault.device_key.verify_key.key_id
+        fingerprint = vault.device_key.verify_key.fingerprint
+    out.result({"vault": str(args.vault), "vault_id": vault.vault_id, "device_key": key_id,
+                "recovery_key": recovery},
+               f"Created the vault at {args.vault}\n"
+               f"Device key fingerprint: {fingerprint}\n\n"
+               f"RECOVERY KEY (shown only now; write it down and keep it apart from this laptop):\n"
+               f"    {recovery}\n")
+
+
+def cmd_incident_add(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        view = service.create_incident(
+            title=args.title, category=args.category, occurred=args.occurred,
+            precision=args.precision, occurred_end=args.until, country=args.country,
+            place=args.place or "", description=_text_arg(args.description, args.description_file),
+            confidentiality=args.confidentiality)
+        out.result(view.summary(), f"{view.ref}  draft  {view.title}")
+
+
+def _text_arg(text: str | None, path: str | None) -> str:
+    if path:
+        try:
+            return Path(path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError) as e:
+            raise UsageError(f"Cannot read {path} as UTF-8 text: {e}.") from None
+    return text or ""
+
+
+def cmd_incident_edit(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        view = service.update_incident(
+            args.id, title=args.title, category=args.category, occurred=args.occurred,
+            precision=args.precision, occurred_end=args.until, country=args.country,
+            place=args.place, description=args.description,
+            confidentiality=args.confidentiality)
+        out.result(view.summary(), f"{view.ref}  updated")
+
+
+def cmd_incident_list(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        filters = {"category": args.category, "country": args.country, "state": args.state,
+                   "date_from": args.date_from, "date_to": args.date_to}
+        views = service.list_incidents(**filters, limit=args.limit, offset=args.offset)
+        total = service.count_incidents(**filters)
+
+    def text() -> str:
+        lines = [f"{v.ref[:14]:<14}  {v.state:<6}  {v.occurred[:10]}  {v.country}  "
+                 f"{v.category:<34}  {v.title}" for v in views]
+        lines.append(f"({len(views)} of {total})")
+        return "\n".join(lines)
+
+    out.result({"total": total, "incidents": [v.summary() for v in views]}, text)
+
+
+def cmd_show(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        view = service.get(args.id)
+        data = view.to_json()
+        if view.is_sealed and view.record_id:
+            sealed = service.sealed_record(view.record_id)
+            data["seal"] = {"device": sealed.device, "seq": sealed.seq,
+                            "chain_prev": sealed.chain_prev, "sealed_at": sealed.sealed_at,
+                            "verified": True}
+    out.result(data, lambda: _format_incident(data))
+
+
+def _format_incident(data: dict[str, Any]) -> str:
+    r = data["record"]
+    lines = [f"{r['title']}", f"  id          {data['id']} ({data['state']})",
+             f"  category    {r['category']}", f"  occurred    {r['occurred']['start']} "
+             f"({r['occurred']['precision']})", f"  country     {r['country']}  {r['place']}",
+             f"  confidentiality {r['confidentiality']}"]
+    if data.get("prev"):
+        lines.append(f"  amends      {data['prev']}")
+    if "seal" in data:
+        lines.append(f"  sealed      #{data['seal']['seq']} by {data['seal']['device']} at "
+                     f"{data['seal']['sealed_at']} (signature verified)")
+    if r["description"]:
+        lines += ["", r["description"]]
+    people = {p["id"]: p["pseudonym"] for p in r["persons"]}
+    for p in r["persons"]:
+        lines.append(f"  person {p['id']}: {p['pseudonym']} ({', '.join(p['roles'])})")
+    for a in r["acts"]:
+        lines.append(f"  act {a['id']}: {a['type']} victims={[people[v] for v in a['victims']]}")
+    for t in r["testimonies"]:
+        lines += ["", f"  testimony {t['id']} by {people.get(t['witness'], t['witness'])} "
+                      f"[{t['language']}, consent {t['consent']}]", f"    {t['text']}"]
+    for e in r["evidence"]:
+        lines.append(f"  evidence {e['id']}: {e['file_name']} {e['size']:,} bytes "
+                     f"sha256 {e['sha256']}")
+    return "\n".join(lines)
+
+
+def cmd_person_add(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        view, person = service.add_person(args.incident, pseudonym=args.pseudonym,
+                                          roles=args.role, name=args.name)
+        out.result({"incident": view.ref, "person": person}, f"person {person['id']} added")
+
+
+def cmd_act_add(args: argparse.Namespace, out: Output) -> None:
+    perps = []
+    for spec in args.perpetrator or []:
+        ref, _, involvement = spec.partition(":")
+        perps.append((ref, involvement or "direct"))
+    service = _open(args)
+    with service.vault:
+        view, act = service.add_act(args.incident, act_type=args.type, victims=args.victim or [],
+                                    perpetrators=perps, description=args.description or "")
+        out.result({"incident": view.ref, "act": act}, f"act {act['id']} added")
+
+
+def cmd_testimony_add(args: argparse.Namespace, out: Output) -> None:
+    text = _text_arg(args.text, args.text_file)
+    service = _open(args)
+    with service.vault:
+        view, t = service.add_testimony(
+            args.incident, witness=args.witness, language=args.language, consent=args.consent,
+            text=text, audio=Path(args.audio) if args.audio else None,
+            progress=out.progress("importing audio"))
+        out.result({"incident": view.ref, "testimony": t}, f"testimony {t['id']} added")
+
+
+def cmd_evidence_add(args: argparse.Namespace, out: Output) -> None:
+    gps = None
+    if args.gps:
+        try:
+            lat, lon = (float(x) for x in args.gps.split(","))
+        except ValueError:
+            raise ValidationError("--gps takes LAT,LON in decimal degrees, e.g. 48.85,2.35.") \
+                from None
+        gps = {"lat": lat, "lon": lon}
+    service = _open(args)
+    with service.vault:
+        view, item = service.add_evidence(
+            args.incident, Path(args.file), description=args.description or "",
+            media_type=args.media_type, captured_at=args.captured_at, gps=gps,
+            original=args.derived_from is None, derived_from=args.derived_from,
+            transformation=args.transformation, progress=out.progress("importing"))
+        out.result({"incident": view.ref, "evidence": item},
+                   f"evidence {item['id']}: {item['file_name']} {item['size']:,} bytes\n"
+                   f"sha256 {item['sha256']}")
+
+
+def cmd_evidence_extract(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        info = service.extract_evidence(args.evidence, Path(args.out),
+                                        progress=out.progress("extracting"))
+        out.result({"sha256": info.sha256, "size": info.size, "out": args.out},
+                   f"wrote {args.out} ({info.size:,} bytes, sha256 verified)")
+
+
+def cmd_evidence_custody(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        sealed = service.add_custody_event(args.evidence, action=args.action, note=args.note or "")
+        out.result({"record_id": sealed.record_id, "seq": sealed.seq},
+                   f"custody event sealed as {sealed.record_id}")
+
+
+def cmd_seal(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        sealed = service.seal(args.incident)
+        out.result({"record_id": sealed.record_id, "seq": sealed.seq, "prev": sealed.prev,
+                    "chain_prev": sealed.chain_prev, "device": sealed.device,
+                    "sealed_at": sealed.sealed_at},
+                   f"sealed {sealed.record_id}  (#{sealed.seq} of this device)")
+
+
+def cmd_amend(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        draft = service.amend(args.id, title=args.title, category=args.category,
+                              occurred=args.occurred, precision=args.precision,
+                              occurred_end=args.until, country=args.country, place=args.place,
+                              description=args.description,
+                              confidentiality=args.confidentiality)
+        data: dict[str, Any] = {**draft.summary()}
+        text = f"{draft.ref}  draft amending {draft.prev}"
+        if args.seal:
+            assert draft.draft_id is not None
+            sealed = service.seal(draft.draft_id)
+            data.update(record_id=sealed.record_id, state="sealed", id=sealed.record_id)
+            text = f"sealed {sealed.record_id}  (amends {sealed.prev})"
+        out.result(data, text)
+
+
+def cmd_search(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        hits = service.search(args.query, limit=args.limit)
+    results = [{**h.incident.summary(), "rank": h.rank, "snippet": h.snippet} for h in hits]
+
+    def text() -> str:
+        if not hits:
+            return "no results"
+        return "\n".join(f"{h.incident.ref[:14]:<14}  {h.incident.title}\n    {h.snippet}"
+                         for h in hits)
+
+    out.result({"query": args.query, "results": results}, text)
+
+
+def cmd_import(args: argparse.Namespace, out: Output) -> None:
+    path = Path(args.file)
+    try:
+        doc = json.loads(path.read_text(encoding="utf-8"))
+        items = doc["incidents"] if isinstance(doc, dict) else doc
+    except (OSError, UnicodeDecodeError, json.JSONDecodeError, KeyError, TypeError) as e:
+        raise ValidationError(f"{path} is not an incidents JSON file ({e}).") from None
+    service = _open(args)
+    with service.vault:
+        views = service.import_incidents(items, base_dir=path.parent / "files"
+                                         if (path.parent / "files").is_dir() else None,
+                                         seal=args.seal, progress=out.progress("importing"))
+    out.result({"imported": [v.summary() for v in views]},
+               f"imported {len(views)} incidents" + (" (sealed)" if args.seal else ""))
+
+
+def cmd_categories(args: argparse.Namespace, out: Output) -> None:
+    from fieldkit.domain.taxonomy import default_taxonomy
+
+    tax = default_taxonomy()
+    lang = args.language
+    cats = [{"code": c.code, "label": c.label(lang), "leaf": tax.is_leaf(c.code),
+             "labels": dict(c.labels)} for c in tax.categories()]
+    out.result({"version": tax.version, "categories": cats},
+               lambda: "\n".join(f"{'  ' if c['leaf'] else ''}{c['code']:<40} {c['label']}"
+                                 for c in cats))
+
+
+def cmd_vault_check(args: argparse.Namespace, out: Output) -> None:
+    service = _open(args)
+    with service.vault:
+        report = service.check(deep=not args.quick)
+    out.result(report.to_json(),
+               lambda: ("OK: " if report.ok else "PROBLEMS:\n  " + "\n  ".join(report.problems)
+                        + "\n") + f"{report.sealed_records} sealed records verified, "
+                                  f"{report.drafts} drafts, {report.attachments_verified}/"
+                                  f"{report.attachments} attachments verified")
+    if not report.ok:
+        sys.exit(4)
+
+
+def cmd_vault_passwd(args: argparse.Namespace, out: Output) -> None:
+    old = _passphrase(args)
+    new = _new_passphrase(args)
+    Vault.change_passphrase(args.vault, old, new)
+    out.result({"vault": str(args.vault)}, "Passphrase changed. The old one no longer opens "
+                                           "this vault.")
+
+
+def cmd_vault_recover(args: argparse.Namespace, out: Output) -> None:
+    key = _secret(args, env="FIELDKIT_RECOVERY_KEY", file_attr="recovery_key_file",
+                  prompt="Recovery key: ")
+    new = _new_passphrase(args)
+    Vault.recover(args.vault, key, new).lock()
+    out.result({"vault": str(args.vault)},
+               "Recovered: the vault now opens with the new passphrase. The recovery key still "
+               "works; a duress passphrase, if you had one, was removed.")
+
+
+def cmd_vault_duress(args: argparse.Namespace, out: Output) -> None:
+    passphrase = _passphrase(args)
+    duress = None if args.remove else _secret(
+        args, env="FIELDKIT_DURESS_PASSPHRASE", file_attr="duress_passphrase_file",
+        prompt="Duress passphrase: ", confirm=True)
+    Vault.set_duress_passphrase(args.vault, passphrase, duress)
+    out.result({"duress": duress is not None},
+               "Duress passphrase removed." if duress is None else
+               "Duress passphrase set: typing it instead of the passphrase wipes this vault and "
+               "opens an empty one.")
+
+
+def cmd_vault_wipe(args: argparse.Namespace, out: Output) -> None:
+    if not args.yes:
+        if not sys.stdin.isatty():
+            raise UsageError("Refusing to wipe without confirmation.",
+                             hint="Pass --yes to wipe without a prompt.")
+        answer = input(f"This destroys the vault at {args.vault} for ever. Type WIPE: ")
+        if answer.strip() != "WIPE":
+            raise UsageError("Not wiped.")
+    wipe(args.vault)
+    out.result({"wiped": str(args.vault)},
+               f"Wiped: the key of {args.vault} is destroyed and its files are removed.")
+
+
+# --- parser ---------------------------------------------------------------------------------
+
+def build_parser() -> argparse.ArgumentParser:
+    common = argparse.ArgumentParser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
+                        help="print exactly one JSON document")
+    common.add_argument("--vault", type=Path, default=argparse.SUPPRESS,
+                        help="vault directory (default: FIELDKIT_VAULT or the user data dir)")
+    common.add_argument("--passphrase-file", default=argparse.SUPPRESS,
+                        help="read the passphrase from this file (else FIELDKIT_PASSPHRASE)")
+
+    p = argparse.ArgumentParser(prog="fieldkit", parents=[common],
+                                description="Document incidents offline, seal them, prove them.")
+    p.add_argument("--version", action="version", version=f"fieldkit {__version__}")
+    sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(parent: Any, name: str, func: Callable[..., None], help_: str) -> Any:
+        sp = parent.add_parser(name, parents=[common], help=help_, description=help_)
+        sp.set_defaults(func=func)
+        return sp
+
+    def incident_fields(sp: Any, *, required: bool) -> None:
+        sp.add_argument("--title", required=required)
+        sp.add_argument("--category", required=required, help="taxonomy code (`categories`)")
+        sp.add_argument("--occurred", required=required,
+                        help="YYYY, YYYY-MM, YYYY-MM-DD or an ISO date-time")
+        sp.add_argument("--precision", choices=["exact", "day", "month", "year", "approximate",
+                                                "range"])
+        sp.add_argument("--until", help="end date, for a range")
+        sp.add_argument("--country", required=required, help="ISO 3166 code, e.g. FR")
+        sp.add_argument("--place")
+        sp.add_argument("--description")
+        sp.add_argument("--confidentiality", choices=["internal", "partners", "public"],
+                        default="internal" if required else None)
+
+    sp = add(sub, "init", cmd_init, "create a vault (shows the recovery key once)")
+    sp.add_argument("--duress", action="store_true", help="also set a duress passphrase")
+    sp.add_argument("--duress-passphrase-file")
+
+    inc = sub.add_parser("incident", help="add, edit and list incidents").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+    sp = add(inc, "add", cmd_incident_add, "add a draft incident")
+    incident_fields(sp, required=True)
+    sp.add_argument("--description-file")
+    sp = add(inc, "edit", cmd_incident_edit, "change fields of a draft incident")
+    sp.add_argument("id")
+    incident_fields(sp, required=False)
+    sp = add(inc, "list", cmd_incident_list, "list incidents, newest first")
+    sp.add_argument("--category")
+    sp.add_argument("--country")
+    sp.add_argument("--state", choices=["draft", "sealed"])
+    sp.add_argument("--from", dest="date_from")
+    sp.add_argument("--to", dest="date_to")
+    sp.add_argument("--limit", type=int, default=50)
+    sp.add_argument("--offset", type=int, default=0)
+
+    sp = add(sub, "show", cmd_show, "show one incident (draft id or record id, or a prefix)")
+    sp.add_argument("id")
+
+    per = sub.add_parser("person", help="persons of an incident").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+    sp = add(per, "add", cmd_person_add, "add a person (shown by pseudonym)")
+    sp.add_argument("incident")
+    sp.add_argument("--pseudonym", required=True)
+    sp.add_argument("--role", action="append", required=True,
+                    choices=["victim", "witness", "perpetrator", "source"])
+    sp.add_argument("--name", help="real name (only ever shown to an internal audience)")
+
+    act = sub.add_parser("act", help="acts of an incident").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+    sp = add(act, "add", cmd_act_add, "add an act (what was done to whom, by whom)")
+    sp.add_argument("incident")
+    sp.add_argument("--type", required=True, help="act type code")
+    sp.add_argument("--victim", action="append", help="pseudonym or person id")
+    sp.add_argument("--perpetrator", action="append", help="PSEUDONYM[:INVOLVEMENT]")
+    sp.add_argument("--description")
+
+    tes = sub.add_parser("testimony", help="testimonies").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+    sp = add(tes, "add", cmd_testimony_add, "add a testimony to a draft incident")
+    sp.add_argument("incident")
+    sp.add_argument("--witness", required=True, help="witness pseudonym")
+    sp.add_argument("--language", required=True, help="ar, en, fr, ru, kk…")
+    sp.add_argument("--consent", required=True, choices=["internal", "partners", "public"])
+    g = sp.add_mutually_exclusive_group(required=True)
+    g.add_argument("--text")
+    g.add_argument("--text-file")
+    sp.add_argument("--audio", help="an audio file of the testimony")
+
+    ev = sub.add_parser("evidence", help="evidence files").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+    sp = add(ev, "add", cmd_evidence_add, "import a file as evidence (encrypted, hashed)")
+    sp.add_argument("incident")
+    sp.add_argument("file")
+    sp.add_argument("--description")
+    sp.add_argument("--media-type")
+    sp.add_argument("--captured-at", help="ISO date-time the file was captured")
+    sp.add_argument("--gps", help="LAT,LON")
+    sp.add_argument("--derived-from", help="SHA-256 of the original this was derived from")
+    sp.add_argument("--transformation", help="what was done to derive it (crop, blur faces…)")
+    sp = add(ev, "extract", cmd_evidence_extract, "decrypt an evidence file to OUT")
+    sp.add_argument("evidence", help="SHA-256 (or 8+ characters of it) or attachment id")
+    sp.add_argument("out")
+    sp = add(ev, "custody", cmd_evidence_custody, "append a sealed custody event")
+    sp.add_argument("evidence")
+    sp.add_argument("--action", required=True, help="e.g. copied-to-usb, handed-over")
+    sp.add_argument("--note")
+
+    sp = add(sub, "seal", cmd_seal, "seal a draft incident with its testimonies and evidence")
+    sp.add_argument("incident")
+    sp = add(sub, "amend", cmd_amend, "start (or with --seal, seal) a new revision of a sealed "
+                                      "incident")
+    sp.add_argument("id")
+    incident_fields(sp, required=False)
+    sp.add_argument("--seal", action="store_true", help="seal the amendment at once")
+
+    sp = add(sub, "search", cmd_search, "full-text search (Arabic-aware)")
+    sp.add_argument("query")
+    sp.add_argument("--limit", type=int, default=20)
+
+    sp = add(sub, "import", cmd_import, "import incidents from a JSON file")
+    sp.add_argument("file")
+    sp.add_argument("--seal", action="store_true", help="seal each imported incident")
+
+    sp = add(sub, "categories", cmd_categories, "the taxonomy of incident categories")
+    sp.add_argument("--language", default="en", help="label language (ar, en, fr, ru, kk)")
+
+    va = sub.add_parser("vault", help="check, passwd, recover, duress, wipe").add_subparsers(
+        dest="sub", required=True, metavar="ACTION")
+    sp = add(va, "check", cmd_vault_check, "verify database, seals, chain and attachments")
+    sp.add_argument("--quick", action="store_true", help="skip decrypting every attachment")
+    sp = add(va, "passwd", cmd_vault_passwd, "change the passphrase (re-wraps the key only)")
+    sp.add_argument("--new-passphrase-file")
+    sp = add(va, "recover", cmd_vault_recover, "open with the recovery key, set a new passphrase")
+    sp.add_argument("--recovery-key-file")
+    sp.add_argument("--new-passphrase-file")
+    sp = add(va, "duress", cmd_vault_duress, "set or remove the duress passphrase")
+    sp.add_argument("--remove", action="store_true")
+    sp.add_argument("--duress-passphrase-file")
+    sp = add(va, "wipe", cmd_vault_wipe, "panic wipe: destroy the key, remove everything")
+    sp.add_argument("--yes", action="store_true", help="do not ask for confirmation")
+    return p
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    args.json = getattr(args, "json", False)
+    args.vault = Path(getattr(args, "vault", None) or default_vault_dir())
+    args.passphrase_file = getattr(args, "passphrase_file", None)
+    out = Output(as_json=args.json)
+    try:
+        args.func(args, out)
+    except FieldKitError as err:
+        sys.exit(out.error(err))
+    except KeyboardInterrupt:
+        print("\ninterrupted", file=sys.stderr)
+        sys.exit(EXIT_INTERRUPTED)
+    sys.exit(0)

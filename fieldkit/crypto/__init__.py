@@ -1,0 +1,1 @@
+"""Key wrapping, device keys, signed envelopes, streaming AEAD."""

@@ -1,0 +1,1 @@
+"""Records: incidents, acts, persons, testimonies, evidence, custody events, taxonomy."""

@@ -1,0 +1,1 @@
+"""Dossier PDF, verification bundle and data exports (not yet built)."""

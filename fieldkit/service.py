@@ -1,0 +1,631 @@
+"""The one service layer over an open vault, used by the CLI, the UI and the tests alike.
+
+Every method either returns what it changed or raises a :mod:`fieldkit.errors` exception.
+Long operations take ``progress`` and ``cancel`` (see :mod:`fieldkit.progress`).
+"""
+
+from __future__ import annotations
+
+import json
+import mimetypes
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from fieldkit.crypto.keys import VerifyKey
+from fieldkit.domain import records as rec
+from fieldkit.domain import sealing
+from fieldkit.domain.taxonomy import Taxonomy, default_taxonomy
+from fieldkit.errors import (
+    AmbiguousIdError,
+    ChainError,
+    IntegrityError,
+    NotFoundError,
+    SealedRecordError,
+    ValidationError,
+)
+from fieldkit.progress import CancelToken, Progress, check
+from fieldkit.storage import search
+from fieldkit.storage.attachments import StoredBlob
+from fieldkit.storage.db import Connection
+from fieldkit.storage.vault import Vault, now_iso
+
+T = TypeVar("T")
+
+_INCIDENT_COLUMNS = ("rowid, uid, draft_id, record_id, state, prev, superseded_by, title, "
+                     "category, country, occurred, body, created_at, updated_at")
+
+
+@dataclass(frozen=True)
+class IncidentView:
+    rowid: int
+    uid: str
+    draft_id: str | None
+    record_id: str | None
+    state: str
+    prev: str | None
+    superseded_by: str | None
+    title: str
+    category: str
+    country: str
+    occurred: str
+    created_at: str
+    updated_at: str
+    body: dict[str, Any] = field(repr=False)
+
+    @property
+    def ref(self) -> str:
+        """How a person refers to it: the sealed record id, or the draft id (which keeps
+        naming the same incident after it is sealed)."""
+        return self.record_id or self.draft_id or ""
+
+    @property
+    def is_sealed(self) -> bool:
+        return self.state == "sealed"
+
+    def summary(self) -> dict[str, Any]:
+        return {"id": self.ref, "state": self.state, "record_id": self.record_id,
+                "draft_id": self.draft_id, "uid": self.uid, "prev": self.prev,
+                "superseded_by": self.superseded_by, "title": self.title,
+                "category": self.category, "country": self.country, "occurred": self.occurred,
+                "testimonies": len(self.body["testimonies"]),
+                "evidence": len(self.body["evidence"]), "updated_at": self.updated_at}
+
+    def to_json(self) -> dict[str, Any]:
+        return {**self.summary(), "record": self.body}
+
+
+@dataclass(frozen=True)
+class SearchHit:
+    incident: IncidentView
+    rank: float
+    snippet: str
+
+
+@dataclass(frozen=True)
+class AttachmentInfo:
+    id: str
+    sha256: str
+    size: int
+    media_type: str
+    file_name: str
+    blob: StoredBlob
+
+
+@dataclass
+class CheckReport:
+    """What ``vault check`` found; ``problems`` is empty when everything verified."""
+
+    problems: list[str] = field(default_factory=list)
+    sealed_records: int = 0
+    drafts: int = 0
+    attachments: int = 0
+    attachments_verified: int = 0
+
+    @property
+    def ok(self) -> bool:
+        return not self.problems
+
+    def to_json(self) -> dict[str, Any]:
+        return {"ok": self.ok, "problems": self.problems, "sealed_records": self.sealed_records,
+                "drafts": self.drafts, "attachments": self.attachments,
+                "attachments_verified": self.attachments_verified}
+
+
+def _dumps(obj: Any) -> str:
+    return json.dumps(obj, ensure_ascii=False, separators=(",", ":"), sort_keys=True)
+
+
+def _new_draft_id() -> str:
+    import secrets
+
+    return "d-" + secrets.token_hex(6)
+
+
+class VaultService:
+    def __init__(self, vault: Vault, taxonomy: Taxonomy | None = None) -> None:
+        self.vault = vault
+        self.taxonomy = taxonomy or default_taxonomy()
+
+    # --- reading ------------------------------------------------------------------------------
+
+    def _row_to_view(self, row: Sequence[Any]) -> IncidentView:
+        (rowid, uid, draft_id, record_id, state, prev, superseded_by, title, category, country,
+         occurred, body, created_at, updated_at) = row
+        return IncidentView(rowid, uid, draft_id, record_id, state, prev, superseded_by, title,
+                            category, country, occurred, created_at, updated_at, json.loads(body))
+
+    def _resolve(self, conn: Connection, ref: str) -> IncidentView:
+        ref = ref.strip().lower()
+        if len(ref) < 4:
+            raise ValidationError(f"{ref!r} is too short to name a record: give at least 4 "
+                                  "characters of its id.")
+        like = ref.replace("\\", "").replace("%", "").replace("_", "") + "%"
+        rows = conn.execute(
+            f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE draft_id LIKE ? OR record_id LIKE ? "
+            "LIMIT 3", (like, like)).fetchall()
+        exact = [r for r in rows if ref in (r[2], r[3])]
+        if exact:
+            rows = exact
+        if not rows:
+            raise NotFoundError(f"No incident has an id starting with {ref!r}.",
+                                hint="`fieldkit incident list` shows the ids.")
+        if len(rows) > 1:
+            raise AmbiguousIdError(f"{ref!r} names more than one incident.")
+        return self._row_to_view(rows[0])
+
+    def get(self, ref: str) -> IncidentView:
+        return self._resolve(self.vault.read(), ref)
+
+    def list_incidents(self, *, category: str | None = None, country: str | None = None,
+                       state: str | None = None, date_from: str | None = None,
+                       date_to: str | None = None, include_superseded: bool = False,
+                       limit: int = 100, offset: int = 0) -> list[IncidentView]:
+        where, args = self._filters(category=category, country=country, state=state,
+                                    date_from=date_from, date_to=date_to,
+                                    include_superseded=include_superseded)
+        rows = self.vault.read().execute(
+            f"SELECT {_INCIDENT_COLUMNS} FROM incidents {where} "
+            "ORDER BY occurred DESC, rowid DESC LIMIT ? OFFSET ?", (*args, limit, offset))
+        return [self._row_to_view(r) for r in rows]
+
+    def count_incidents(self, **filters: Any) -> int:
+        where, args = self._filters(**filters)
+        return int(self.vault.read().execute(
+            f"SELECT count(*) FROM incidents {where}", args).fetchone()[0])
+
+    @staticmethod
+    def _filters(*, category: str | None = None, country: str | None = None,
+                 state: str | None = None, date_from: str | None = None,
+                 date_to: str | None = None,
+                 include_superseded: bool = False) -> tuple[str, list[Any]]:
+        clauses: list[str] = []
+        args: list[Any] = []
+        if not include_superseded:
+            clauses.append("superseded_by IS NULL")
+        if category:
+            clauses.append("(category = ? OR category LIKE ?)")
+            args += [category, category + ".%"]
+        if country:
+            clauses.append("country = ?")
+            args.append(rec.check_country(country))
+        if state:
+            if state not in ("draft", "sealed"):
+                raise ValidationError("State must be 'draft' or 'sealed'.")
+            clauses.append("state = ?")
+            args.append(state)
+        if date_from:
+            clauses.append("occurred >= ?")
+            args.append(date_from)
+        if date_to:
+            clauses.append("substr(occurred, 1, length(?)) <= ?")
+            args += [date_to, date_to]
+        return ("WHERE " + " AND ".join(clauses)) if clauses else "", args
+
+    def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
+        conn = self.vault.read()
+        hits = search.SearchIndex(conn).search(query, limit=limit, offset=offset)
+        if not hits:
+            return []
+        ranks = dict(hits)
+        marks = ",".join("?" * len(hits))
+        rows = conn.execute(f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE rowid IN ({marks})",
+                            [h[0] for h in hits]).fetchall()
+        views = {r[0]: self._row_to_view(r) for r in rows}
+        result = []
+        for rowid, _rank in hits:
+            view = views.get(rowid)
+            if view is None:
+                continue
+            text = rec.search_text(view.body)
+            snip = search.snippet(text, query) if text else ""
+            title_snip = search.snippet(view.title, query)
+            result.append(SearchHit(view, ranks[rowid], snip if "[" in snip else title_snip))
+        return result
+
+    # --- drafts -------------------------------------------------------------------------------
+
+    def _index(self, conn: Connection, rowid: int, inc: rec.Incident) -> None:
+        search.SearchIndex(conn).put(rowid, title=inc["title"], body=rec.search_text(inc))
+
+    def _insert_draft(self, conn: Connection, inc: rec.Incident, *, prev: str | None = None) -> int:
+        now = now_iso()
+        cur = conn.execute(
+            "INSERT INTO incidents(uid, draft_id, state, prev, title, category, country, occurred, "
+            "body, created_at, updated_at) VALUES (?, ?, 'draft', ?, ?, ?, ?, ?, ?, ?, ?)",
+            (inc["uid"], _new_draft_id(), prev, inc["title"], inc["category"], inc["country"],
+             inc["occurred"]["start"], _dumps(inc), now, now))
+        rowid = int(cur.lastrowid)
+        self._index(conn, rowid, inc)
+        return rowid
+
+    def _save_draft(self, conn: Connection, view: IncidentView, inc: rec.Incident) -> None:
+        if view.is_sealed:
+            raise SealedRecordError(f"Incident {view.ref[:12]}… is sealed and cannot be edited.")
+        conn.execute("UPDATE incidents SET title = ?, category = ?, country = ?, occurred = ?, "
+                     "body = ?, updated_at = ? WHERE rowid = ?",
+                     (inc["title"], inc["category"], inc["country"], inc["occurred"]["start"],
+                      _dumps(inc), now_iso(), view.rowid))
+        self._index(conn, view.rowid, inc)
+
+    def _view_by_rowid(self, conn: Connection, rowid: int) -> IncidentView:
+        row = conn.execute(f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE rowid = ?",
+                           (rowid,)).fetchone()
+        return self._row_to_view(row)
+
+    def create_incident(self, *, title: str, category: str, occurred: str, country: str,
+                        place: str = "", description: str = "", precision: str | None = None,
+                        occurred_end: str | None = None,
+                        confidentiality: str = "internal") -> IncidentView:
+        inc = rec.new_incident(
+            title=title, category=category,
+            occurred=rec.parse_when(occurred, precision=precision, end=occurred_end),
+            country=country, place=place, description=description,
+            confidentiality=confidentiality, taxonomy=self.taxonomy, created_at=now_iso())
+        with self.vault.write() as conn:
+            return self._view_by_rowid(conn, self._insert_draft(conn, inc))
+
+    def _edit(self, ref: str, change: Callable[[rec.Incident], T]) -> tuple[IncidentView, T]:
+        """Apply ``change(inc) -> result`` to a draft inside one write transaction."""
+        with self.vault.write() as conn:
+            view = self._resolve(conn, ref)
+            if view.is_sealed:
+                raise SealedRecordError(f"Incident {view.ref[:12]}… is sealed and cannot be "
+                                        "edited.")
+            inc = view.body
+            result = change(inc)
+            self._save_draft(conn, view, inc)
+            return self._view_by_rowid(conn, view.rowid), result
+
+    def update_incident(self, ref: str, *, title: str | None = None, category: str | None = None,
+                        occurred: str | None = None, precision: str | None = None,
+                        occurred_end: str | None = None, country: str | None = None,
+                        place: str | None = None, description: str | None = None,
+                        confidentiality: str | None = None) -> IncidentView:
+        when = (rec.parse_when(occurred, precision=precision, end=occurred_end)
+                if occurred else None)
+
+        def change(inc: rec.Incident) -> None:
+            rec.update_fields(inc, taxonomy=self.taxonomy, title=title, category=category,
+                              occurred=when, country=country, place=place,
+                              description=description, confidentiality=confidentiality)
+
+        return self._edit(ref, change)[0]
+
+    def add_person(self, ref: str, *, pseudonym: str, roles: list[str],
+                   **details: Any) -> tuple[IncidentView, dict[str, Any]]:
+        return self._edit(ref, lambda inc: rec.add_person(inc, pseudonym=pseudonym, roles=roles,
+                                                          **details))
+
+    def add_act(self, ref: str, *, act_type: str, victims: list[str],
+                perpetrators: list[tuple[str, str]],
+                description: str = "") -> tuple[IncidentView, dict[str, Any]]:
+        return self._edit(ref, lambda inc: rec.add_act(
+            inc, act_type=act_type, victims=victims, perpetrators=perpetrators,
+            description=description, taxonomy=self.taxonomy))
+
+    def add_testimony(self, ref: str, *, witness: str, language: str, consent: str, text: str,
+                      audio: Path | None = None, progress: Progress | None = None,
+                      cancel: CancelToken | None = None) -> tuple[IncidentView, dict[str, Any]]:
+        audio_ref = None
+        if audio is not None:
+            self._require_draft(ref)
+            audio_ref = self._import_attachment(audio, progress=progress, cancel=cancel)
+        return self._edit(ref, lambda inc: rec.add_testimony(
+            inc, witness=witness, language=language, consent=consent, text=text,
+            recorded_at=now_iso(), audio=audio_ref))
+
+    def add_evidence(self, ref: str, path: Path, *, description: str = "",
+                     media_type: str | None = None, captured_at: str | None = None,
+                     gps: dict[str, float] | None = None, original: bool = True,
+                     derived_from: str | None = None, transformation: str | None = None,
+                     progress: Progress | None = None,
+                     cancel: CancelToken | None = None) -> tuple[IncidentView, dict[str, Any]]:
+        """Import a file (streamed, encrypted, hashed in one pass) and list it as evidence."""
+        self._require_draft(ref)
+        file = self._import_attachment(path, media_type=media_type, progress=progress,
+                                       cancel=cancel)
+        custody = [{"at": now_iso(), "actor": self.vault.device_key.verify_key.key_id,
+                    "action": "imported",
+                    "note": f"imported into the vault as {file['file_name']}"}]
+        return self._edit(ref, lambda inc: rec.add_evidence(
+            inc, file=file, description=description, captured_at=captured_at, gps=gps,
+            original=original, derived_from=derived_from, transformation=transformation,
+            custody=custody))
+
+    def _require_draft(self, ref: str) -> None:
+        view = self.get(ref)
+        if view.is_sealed:
+            raise SealedRecordError(f"Incident {view.ref[:12]}… is sealed and cannot be edited.")
+
+    def _import_attachment(self, path: Path, *, media_type: str | None = None,
+                           progress: Progress | None, cancel: CancelToken | None) -> dict[str, Any]:
+        path = Path(path)
+        if not path.is_file():
+            raise NotFoundError(f"There is no file at {path}.")
+        blob = self.vault.attachments.import_file(path, label=path.name, progress=progress,
+                                                  cancel=cancel)
+        media = media_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        try:
+            check(cancel)
+            with self.vault.write() as conn:
+                existing = conn.execute("SELECT id FROM attachments WHERE sha256 = ? AND size = ?",
+                                        (blob.sha256, blob.size)).fetchone()
+                if existing is None:
+                    conn.execute(
+                        "INSERT INTO attachments(id, blob, file_key, sha256, size, media_type, "
+                        "file_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                        ("a-" + blob.blob[:16], blob.blob, blob.key, blob.sha256, blob.size,
+                         media, path.name, now_iso()))
+        except BaseException:
+            self.vault.attachments.delete(blob.blob)
+            raise
+        if existing is not None:
+            self.vault.attachments.delete(blob.blob)  # same bytes already stored once
+        return rec.file_ref(sha256=blob.sha256, size=blob.size, media_type=media,
+                            file_name=path.name)
+
+    # --- attachments --------------------------------------------------------------------------
+
+    def attachment(self, ref: str) -> AttachmentInfo:
+        """Find an attachment by its id (``a-…``) or a prefix (≥ 8 hex) of its SHA-256."""
+        ref = ref.strip().lower()
+        if len(ref) < 8 and not ref.startswith("a-"):
+            raise ValidationError("Give at least 8 characters of the evidence SHA-256.")
+        rows = self.vault.read().execute(
+            "SELECT id, blob, file_key, sha256, size, media_type, file_name FROM attachments "
+            "WHERE id = ? OR sha256 LIKE ? LIMIT 2", (ref, ref.replace("%", "") + "%")).fetchall()
+        if not rows:
+            raise NotFoundError(f"No evidence file matches {ref!r}.",
+                                hint="`fieldkit show INCIDENT` lists evidence with its SHA-256.")
+        if len(rows) > 1:
+            raise AmbiguousIdError(f"{ref!r} matches more than one evidence file.")
+        aid, blob, key, sha, size, media, name = rows[0]
+        return AttachmentInfo(aid, sha, size, media, name, StoredBlob(blob, bytes(key), sha, size))
+
+    def extract_evidence(self, ref: str, dest: Path, *, progress: Progress | None = None,
+                         cancel: CancelToken | None = None) -> AttachmentInfo:
+        info = self.attachment(ref)
+        self.vault.attachments.extract(info.blob, Path(dest), label=info.file_name,
+                                       progress=progress, cancel=cancel)
+        return info
+
+    # --- sealing ------------------------------------------------------------------------------
+
+    def _chain_head(self, conn: Connection) -> tuple[int, str | None]:
+        key_id = self.vault.device_key.verify_key.key_id
+        row = conn.execute("SELECT seq, record_id FROM sealed WHERE device = ? "
+                           "ORDER BY seq DESC LIMIT 1", (key_id,)).fetchone()
+        return (0, None) if row is None else (int(row[0]), row[1])
+
+    def _store_sealed(self, conn: Connection, kind: str, record: dict[str, Any],
+                      prev: str | None) -> sealing.SealedRecord:
+        seq, head = self._chain_head(conn)
+        sealed = sealing.seal(kind=kind, record=record, key=self.vault.device_key, seq=seq + 1,
+                              chain_prev=head, prev=prev, sealed_at=now_iso())
+        conn.execute("INSERT INTO sealed(record_id, kind, device, seq, chain_prev, prev, "
+                     "sealed_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                     (sealed.record_id, kind, sealed.device, sealed.seq, sealed.chain_prev,
+                      prev, sealed.sealed_at, sealed.envelope.to_bytes()))
+        return sealed
+
+    def _seal_in(self, conn: Connection, view: IncidentView) -> sealing.SealedRecord:
+        if view.is_sealed:
+            raise SealedRecordError(f"Incident {view.ref[:12]}… is already sealed.",
+                                    hint="To correct it, use `fieldkit amend ID`.")
+        inc = view.body
+        rec.validate(inc, taxonomy=self.taxonomy)
+        for e in inc["evidence"] + [t["audio"] for t in inc["testimonies"] if t.get("audio")]:
+            if conn.execute("SELECT 1 FROM attachments WHERE sha256 = ? AND size = ?",
+                            (e["sha256"], e["size"])).fetchone() is None:
+                raise NotFoundError(f"The file {e['file_name']} listed in this incident is not "
+                                    "in the vault.", hint="Import it again before sealing.")
+        sealed = self._store_sealed(conn, "incident", inc, view.prev)
+        conn.execute("UPDATE incidents SET state = 'sealed', record_id = ?, "
+                     "updated_at = ? WHERE rowid = ?", (sealed.record_id, now_iso(), view.rowid))
+        if view.prev:
+            old = conn.execute("SELECT rowid FROM incidents WHERE record_id = ?",
+                               (view.prev,)).fetchone()
+            conn.execute("UPDATE incidents SET superseded_by = ? WHERE record_id = ?",
+                         (sealed.record_id, view.prev))
+            if old is not None:
+                search.SearchIndex(conn).delete(int(old[0]))
+        return sealed
+
+    def seal(self, ref: str) -> sealing.SealedRecord:
+        """Seal a draft: sign it with the device key and freeze it."""
+        with self.vault.write() as conn:
+            return self._seal_in(conn, self._resolve(conn, ref))
+
+    def amend(self, record_id: str, **changes: Any) -> IncidentView:
+        """Start a new revision of a sealed incident: a draft that names its predecessor.
+        ``changes`` are the fields of :meth:`update_incident`."""
+        with self.vault.write() as conn:
+            view = self._resolve(conn, record_id)
+            if not view.is_sealed:
+                raise ValidationError(f"{view.ref} is a draft: edit it directly.")
+            if view.superseded_by:
+                raise ValidationError(f"Incident {view.ref[:12]}… was already amended by "
+                                      f"{view.superseded_by[:12]}…; amend that one.")
+            pending = conn.execute("SELECT draft_id FROM incidents WHERE prev = ? AND state = "
+                                   "'draft'", (view.record_id,)).fetchone()
+            if pending is not None:
+                raise ValidationError(f"An amendment of this incident is already open as draft "
+                                      f"{pending[0]}.", hint="Edit and seal that draft.")
+            rowid = self._insert_draft(conn, json.loads(_dumps(view.body)), prev=view.record_id)
+            draft = self._view_by_rowid(conn, rowid)
+        if any(v is not None for v in changes.values()):
+            assert draft.draft_id is not None
+            draft = self.update_incident(draft.draft_id, **changes)
+        return draft
+
+    def add_custody_event(self, sha256_ref: str, *, action: str,
+                          note: str = "") -> sealing.SealedRecord:
+        """Append a custody event for an evidence file; sealed at once (append-only)."""
+        info = self.attachment(sha256_ref)
+        rec.check_text(action, "The custody action", required=True, limit=200)
+        at = now_iso()
+        actor = self.vault.device_key.verify_key.key_id
+        record = {"schema": "fieldkit.custody/1", "sha256": info.sha256, "at": at,
+                  "actor": actor, "action": action, "note": rec.check_text(note, "The note")}
+        with self.vault.write() as conn:
+            sealed = self._store_sealed(conn, "custody", record, None)
+            conn.execute("INSERT INTO custody_events(sha256, at, actor, action, note, record_id) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (info.sha256, at, actor, action, note, sealed.record_id))
+        return sealed
+
+    def custody_events(self, sha256: str) -> list[dict[str, Any]]:
+        rows = self.vault.read().execute(
+            "SELECT at, actor, action, note, record_id FROM custody_events WHERE sha256 = ? "
+            "ORDER BY id", (sha256,))
+        return [dict(zip(("at", "actor", "action", "note", "record_id"), r, strict=True))
+                for r in rows]
+
+    def sealed_record(self, record_id: str) -> sealing.SealedRecord:
+        """Load and verify one sealed record of this vault."""
+        row = self.vault.read().execute("SELECT envelope FROM sealed WHERE record_id = ?",
+                                        (record_id,)).fetchone()
+        if row is None:
+            raise NotFoundError(f"No sealed record {record_id[:12]}….")
+        return sealing.open_sealed(bytes(row[0]), self._trusted(), expected_id=record_id)
+
+    def _trusted(self) -> dict[str, VerifyKey]:
+        vk = self.vault.device_key.verify_key
+        return {vk.key_id: vk}
+
+    # --- bulk ---------------------------------------------------------------------------------
+
+    def import_incidents(self, items: Iterable[dict[str, Any]], *, base_dir: Path | None = None,
+                         seal: bool = False, batch: int = 100, progress: Progress | None = None,
+                         cancel: CancelToken | None = None,
+                         total: int | None = None) -> list[IncidentView]:
+        """Import incidents in the demo/sample JSON shape (``resources/demo/README.md``).
+
+        Each batch is one transaction, so an interruption leaves only whole incidents.
+        Evidence files are looked up relative to ``base_dir``; a missing file is an error.
+        """
+        items = list(items)
+        total = total if total is not None else len(items)
+        created: list[IncidentView] = []
+        for start in range(0, len(items), batch):
+            check(cancel)
+            chunk = items[start:start + batch]
+            prepared = [self._prepare_import(item, base_dir, progress=None, cancel=cancel)
+                        for item in chunk]
+            with self.vault.write() as conn:
+                for inc in prepared:
+                    rowid = self._insert_draft(conn, inc)
+                    view = self._view_by_rowid(conn, rowid)
+                    if seal:
+                        self._seal_in(conn, view)
+                        view = self._view_by_rowid(conn, rowid)
+                    created.append(view)
+            if progress is not None:
+                progress(len(created), total)
+        return created
+
+    def _prepare_import(self, item: dict[str, Any], base_dir: Path | None, *,
+                        progress: Progress | None, cancel: CancelToken | None) -> rec.Incident:
+        try:
+            inc = rec.new_incident(
+                title=item["title"], category=item["category"],
+                occurred=rec.parse_when(item["occurred"], precision=item.get("precision"),
+                                        end=item.get("occurred_end")),
+                country=item["country"], place=item.get("place", ""),
+                description=item.get("description", ""),
+                confidentiality=item.get("confidentiality", "internal"),
+                taxonomy=self.taxonomy, created_at=now_iso())
+        except KeyError as e:
+            raise ValidationError(
+                f"Incident {item.get('key', '?')!r} lacks the field {e}.") from None
+        refs: dict[str, str] = {}
+        for p in item.get("persons", []):
+            person = rec.add_person(inc, pseudonym=p["pseudonym"], roles=p.get("roles", []),
+                                    gender=p.get("gender"), age_group=p.get("age_group"))
+            refs[p.get("ref", p["pseudonym"])] = person["pseudonym"]
+        for a in item.get("acts", []):
+            rec.add_act(inc, act_type=a["type"],
+                        victims=[refs.get(v, v) for v in a.get("victims", [])],
+                        perpetrators=[(refs.get(p["ref"], p["ref"]), p["involvement"])
+                                      for p in a.get("perpetrators", [])],
+                        description=a.get("description", ""), taxonomy=self.taxonomy)
+        for t in item.get("testimonies", []):
+            rec.add_testimony(inc, witness=t["witness"], language=t["language"],
+                              consent=t["consent"], text=t["text"], recorded_at=now_iso())
+        for ev in item.get("evidence", []):
+            if base_dir is None:
+                continue
+            path = base_dir / ev["file"]
+            file = self._import_attachment(path, media_type=ev.get("media_type"),
+                                           progress=progress, cancel=cancel)
+            rec.add_evidence(inc, file=file, description=ev.get("description", ""),
+                             captured_at=ev.get("captured_at"), gps=ev.get("gps"),
+                             custody=[{"at": now_iso(),
+                                       "actor": self.vault.device_key.verify_key.key_id,
+                                       "action": "imported",
+                                       "note": f"imported from {ev['file']}"}])
+        return inc
+
+    # --- checks -------------------------------------------------------------------------------
+
+    def check(self, *, deep: bool = True, cancel: CancelToken | None = None) -> CheckReport:
+        """Verify the database, every sealed record and the device chain, and (``deep``)
+        decrypt every attachment. Returns a report; nothing is repaired."""
+        report = CheckReport()
+        report.problems += self.vault.integrity_problems()
+        conn = self.vault.read()
+        trusted = self._trusted()
+        own = self.vault.device_key.verify_key.key_id
+        chain: list[sealing.SealedRecord] = []
+        for record_id, envelope, seq in conn.execute(
+                "SELECT record_id, envelope, seq FROM sealed WHERE device = ? ORDER BY seq",
+                (own,)):
+            check(cancel)
+            try:
+                sealed = sealing.open_sealed(bytes(envelope), trusted, expected_id=record_id)
+            except IntegrityError as e:
+                report.problems.append(f"sealed record #{seq}: {e}")
+                continue
+            chain.append(sealed)
+            if sealed.kind == "incident":
+                row = conn.execute("SELECT body FROM incidents WHERE record_id = ?",
+                                   (record_id,)).fetchone()
+                if row is None or json.loads(row[0]) != sealed.record:
+                    report.problems.append(f"incident {record_id[:12]}… differs from its seal")
+        report.sealed_records = len(chain)
+        try:
+            sealing.verify_chain(chain)
+        except ChainError as e:
+            report.problems.append(str(e))
+        report.drafts = int(conn.execute(
+            "SELECT count(*) FROM incidents WHERE state = 'draft'").fetchone()[0])
+        rows = conn.execute("SELECT id, blob, file_key, sha256, size, file_name FROM attachments"
+                            ).fetchall()
+        report.attachments = len(rows)
+        present = set(self.vault.attachments.blobs())
+        for _aid, blob, key, sha, size, name in rows:
+            check(cancel)
+            if blob not in present:
+                report.problems.append(f"attachment {name} ({sha[:12]}…) is missing")
+                continue
+            if deep:
+                try:
+                    self.vault.attachments.verify(StoredBlob(blob, bytes(key), sha, size),
+                                                  label=name, cancel=cancel)
+                    report.attachments_verified += 1
+                except IntegrityError as e:
+                    report.problems.append(str(e))
+        return report
+
+    def stats(self) -> dict[str, int]:
+        conn = self.vault.read()
+
+        def one(sql: str) -> int:
+            return int(conn.execute(sql).fetchone()[0])
+
+        return {"incidents": one("SELECT count(*) FROM incidents WHERE superseded_by IS NULL"),
+                "drafts": one("SELECT count(*) FROM incidents WHERE state = 'draft'"),
+                "sealed": one("SELECT count(*) FROM sealed"),
+                "attachments": one("SELECT count(*) FROM attachments")}

@@ -1,0 +1,1 @@
+"""The vault: SQLCipher database, encrypted attachments, search, migrations."""

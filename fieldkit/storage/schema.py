@@ -1,0 +1,120 @@
+"""The vault's named migrations. Append new ones; never edit one that has shipped."""
+
+from __future__ import annotations
+
+from fieldkit.storage.db import Connection, Migration
+
+_INITIAL = """
+CREATE TABLE meta (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+);
+
+-- The device's Ed25519 signing key (32-byte seed). Lives only inside the encrypted database.
+CREATE TABLE device_key (
+    id         INTEGER PRIMARY KEY CHECK (id = 1),
+    seed       BLOB NOT NULL,
+    key_id     TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+
+-- Every sealed record of this device, in one hash-linked chain (seq 1, 2, 3...), and sealed
+-- records of other devices pulled later (seq NULL for those here). Append-only.
+CREATE TABLE sealed (
+    record_id  TEXT PRIMARY KEY,             -- SHA-256 (hex) of the signed payload
+    kind       TEXT NOT NULL,                -- 'incident' | 'custody'
+    device     TEXT NOT NULL,                -- signer key id
+    seq        INTEGER,
+    chain_prev TEXT,
+    prev       TEXT,                         -- revision this one amends
+    sealed_at  TEXT NOT NULL,
+    envelope   BLOB NOT NULL,
+    UNIQUE (device, seq)
+);
+CREATE TRIGGER sealed_no_update BEFORE UPDATE ON sealed
+BEGIN SELECT RAISE(ABORT, 'sealed records are immutable'); END;
+CREATE TRIGGER sealed_no_delete BEFORE DELETE ON sealed
+BEGIN SELECT RAISE(ABORT, 'sealed records are immutable'); END;
+
+-- Incidents as the vault shows them: drafts (editable) and sealed revisions (frozen).
+CREATE TABLE incidents (
+    rowid         INTEGER PRIMARY KEY,
+    uid           TEXT NOT NULL,             -- stable across revisions
+    draft_id      TEXT UNIQUE,               -- 'd-…' while a draft
+    record_id     TEXT UNIQUE REFERENCES sealed(record_id),
+    state         TEXT NOT NULL CHECK (state IN ('draft', 'sealed')),
+    prev          TEXT,                      -- record id of the revision this amends
+    superseded_by TEXT,                      -- record id of the sealed amendment
+    title         TEXT NOT NULL,
+    category      TEXT NOT NULL,
+    country       TEXT NOT NULL,
+    occurred      TEXT NOT NULL,             -- sort key (start of the date)
+    body          TEXT NOT NULL,             -- the incident as canonical JSON
+    created_at    TEXT NOT NULL,
+    updated_at    TEXT NOT NULL
+);
+CREATE INDEX incidents_uid ON incidents(uid);
+CREATE INDEX incidents_occurred ON incidents(occurred);
+CREATE INDEX incidents_category ON incidents(category);
+CREATE INDEX incidents_country ON incidents(country);
+CREATE TRIGGER incidents_sealed_frozen BEFORE UPDATE ON incidents
+WHEN OLD.state = 'sealed' AND (
+    NEW.body IS NOT OLD.body OR NEW.state IS NOT OLD.state OR NEW.record_id IS NOT OLD.record_id
+    OR NEW.title IS NOT OLD.title OR NEW.category IS NOT OLD.category
+    OR NEW.country IS NOT OLD.country OR NEW.occurred IS NOT OLD.occurred
+    OR NEW.uid IS NOT OLD.uid OR NEW.prev IS NOT OLD.prev)
+BEGIN SELECT RAISE(ABORT, 'sealed records are immutable'); END;
+CREATE TRIGGER incidents_sealed_no_delete BEFORE DELETE ON incidents
+WHEN OLD.state = 'sealed'
+BEGIN SELECT RAISE(ABORT, 'sealed records are immutable'); END;
+
+-- Encrypted attachment files: blob name (random), per-file key, digest of the raw bytes.
+CREATE TABLE attachments (
+    id         TEXT PRIMARY KEY,             -- 'a-…'
+    blob       TEXT NOT NULL UNIQUE,
+    file_key   BLOB NOT NULL,
+    sha256     TEXT NOT NULL,
+    size       INTEGER NOT NULL,
+    media_type TEXT NOT NULL,
+    file_name  TEXT NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE INDEX attachments_sha256 ON attachments(sha256);
+
+-- Custody events after sealing (the ones before sealing travel inside the record). Append-only.
+CREATE TABLE custody_events (
+    id        INTEGER PRIMARY KEY,
+    sha256    TEXT NOT NULL,                 -- the evidence item
+    at        TEXT NOT NULL,
+    actor     TEXT NOT NULL,
+    action    TEXT NOT NULL,
+    note      TEXT NOT NULL,
+    record_id TEXT REFERENCES sealed(record_id)
+);
+CREATE TRIGGER custody_no_update BEFORE UPDATE ON custody_events
+BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
+CREATE TRIGGER custody_no_delete BEFORE DELETE ON custody_events
+BEGIN SELECT RAISE(ABORT, 'custody events are append-only'); END;
+
+-- Local log of what this vault did that matters later (exports, syncs, wipes of drafts).
+CREATE TABLE activity (
+    id     INTEGER PRIMARY KEY,
+    at     TEXT NOT NULL,
+    action TEXT NOT NULL,
+    detail TEXT NOT NULL
+);
+"""
+
+
+def _search_index(conn: Connection) -> None:
+    from fieldkit.storage.search import SCHEMA
+
+    for statement in SCHEMA.strip().split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+MIGRATIONS = [
+    Migration("0001_initial", _INITIAL),
+    Migration("0002_search_index", _search_index),
+]

@@ -1,0 +1,1 @@
+"""Sync client and the wire protocol shared with the registry (not yet built)."""

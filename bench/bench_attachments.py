@@ -6,6 +6,8 @@ Writes a file of ``--size-mib`` MiB (a repeated 1 MiB random block with the bloc
 in), then measures, in this order and on the same file:
 
 * baseline: read the file and SHA-256 it (what any import must do at least);
+* baseline 2: read, SHA-256, write a copy and fsync it, without encryption (the floor of
+  a durable import on this disk);
 * import: ``AttachmentStore.import_file`` in a fresh subprocess, which reports its wall time
   and peak RSS (``ru_maxrss``), including the final fsync and rename;
 * extract: ``AttachmentStore.extract`` (decrypt, hash, fsync, rename) in this process.
@@ -69,6 +71,23 @@ def _baseline(path: Path) -> tuple[str, float]:
     return digest.hexdigest(), time.perf_counter() - t0
 
 
+def _copy_baseline(path: Path, dest: Path) -> float:
+    """Read, hash, write and fsync without encryption: the floor of a durable import."""
+    digest = hashlib.sha256()
+    buf = bytearray(MiB)
+    view = memoryview(buf)
+    t0 = time.perf_counter()
+    with open(path, "rb", buffering=0) as f, open(dest, "wb") as out:
+        while n := f.readinto(buf):
+            digest.update(view[:n])
+            out.write(view[:n])
+        out.flush()
+        os.fsync(out.fileno())
+    elapsed = time.perf_counter() - t0
+    dest.unlink()
+    return elapsed
+
+
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--size-mib", type=int, default=2048)
@@ -88,6 +107,11 @@ def main() -> None:
         base_rate = size / base_s / MB
         print(f"baseline (read + sha256):   {base_rate:8.0f} MB/s  ({base_s:.2f} s)")
 
+        copy_s = _copy_baseline(src, work / "copy.bin")
+        copy_rate = size / copy_s / MB
+        print(f"baseline 2 (read + sha256 + write + fsync, one thread):"
+              f" {copy_rate:.0f} MB/s  ({copy_s:.2f} s)")
+
         env = {**os.environ, "PYTHONPATH": str(REPO_ROOT)}
         proc = subprocess.run([sys.executable, "-c", _IMPORT, str(work / "store"), str(src)],
                               check=True, capture_output=True, text=True, env=env)
@@ -96,7 +120,7 @@ def main() -> None:
         imp_rate = size / info["seconds"] / MB
         rss_mb = info["rss_kib"] * 1024 / MB
         print(f"import (encrypt+hash+fsync):{imp_rate:8.0f} MB/s  ({info['seconds']:.2f} s)"
-              f"  = {imp_rate / base_rate:.2f} x baseline"
+              f"  = {imp_rate / base_rate:.2f} x baseline, {imp_rate / copy_rate:.2f} x baseline 2"
               f"  [target >= 300 MB/s: {'ok' if imp_rate >= 300 else 'MISSED'}]")
         print(f"import peak RSS:            {rss_mb:8.1f} MB"
               f"  [target < 150 MB: {'ok' if rss_mb < 150 else 'MISSED'}]")

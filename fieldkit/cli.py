@@ -18,7 +18,13 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from fieldkit import __version__
-from fieldkit.errors import FieldKitError, NotFoundError, UsageError, ValidationError
+from fieldkit.errors import (
+    FieldKitError,
+    InternalError,
+    NotFoundError,
+    UsageError,
+    ValidationError,
+)
 from fieldkit.progress import Progress
 from fieldkit.storage.vault import Vault, vault_exists, wipe
 
@@ -276,7 +282,7 @@ def cmd_evidence_add(args: argparse.Namespace, out: Output) -> None:
         view, item = service.add_evidence(
             args.incident, Path(args.file), description=args.description or "",
             media_type=args.media_type, captured_at=args.captured_at, gps=gps,
-            original=args.derived_from is None, derived_from=args.derived_from,
+            derived_from=args.derived_from,
             transformation=args.transformation, progress=out.progress("importing"))
         out.result({"incident": view.ref, "evidence": item},
                    f"evidence {item['id']}: {item['file_name']} {item['size']:,} bytes\n"
@@ -429,8 +435,15 @@ def cmd_vault_wipe(args: argparse.Namespace, out: Output) -> None:
 
 # --- parser ---------------------------------------------------------------------------------
 
+class _Parser(argparse.ArgumentParser):
+    """Usage errors become UsageError, so `--json` gets its one JSON document for them too."""
+
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}", hint=f"`{self.prog} --help` shows the usage.")
+
+
 def build_parser() -> argparse.ArgumentParser:
-    common = argparse.ArgumentParser(add_help=False)
+    common = _Parser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print exactly one JSON document")
     common.add_argument("--vault", type=Path, default=argparse.SUPPRESS,
@@ -438,7 +451,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--passphrase-file", default=argparse.SUPPRESS,
                         help="read the passphrase from this file (else FIELDKIT_PASSPHRASE)")
 
-    p = argparse.ArgumentParser(prog="fieldkit", parents=[common],
+    p = _Parser(prog="fieldkit", parents=[common],
                                 description="Document incidents offline, seal them, prove them.")
     p.add_argument("--version", action="version", version=f"fieldkit {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -572,17 +585,25 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
-    parser = build_parser()
-    args = parser.parse_args(argv)
-    args.json = getattr(args, "json", False)
-    args.vault = Path(getattr(args, "vault", None) or default_vault_dir())
-    args.passphrase_file = getattr(args, "passphrase_file", None)
-    out = Output(as_json=args.json)
+    argv = list(sys.argv[1:] if argv is None else argv)
+    out = Output(as_json="--json" in argv)
     try:
+        args = build_parser().parse_args(argv)
+        args.json = getattr(args, "json", False)
+        args.vault = Path(getattr(args, "vault", None) or default_vault_dir())
+        args.passphrase_file = getattr(args, "passphrase_file", None)
         args.func(args, out)
     except FieldKitError as err:
         sys.exit(out.error(err))
     except KeyboardInterrupt:
         print("\ninterrupted", file=sys.stderr)
         sys.exit(EXIT_INTERRUPTED)
+    except OSError as e:
+        where = f" ({e.filename})" if e.filename else ""
+        sys.exit(out.error(UsageError(f"{e.strerror or e}{where}.",
+                                      hint="Check the path and its permissions.")))
+    except Exception as e:  # the one boundary that turns bugs into the error shape
+        if os.environ.get("FIELDKIT_DEBUG"):
+            raise
+        sys.exit(out.error(InternalError(f"Unexpected {type(e).__name__}: {e}")))
     sys.exit(0)

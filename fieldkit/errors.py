@@ -3,6 +3,7 @@
 ::
 
     FieldKitError                    base; .code, .message, .hint, .details
+    ├── InternalError                a bug in FieldKit (an unexpected exception, wrapped)
     ├── UsageError                   the caller asked for something that cannot be done
     │   ├── NotFoundError            no such vault, record, attachment...
     │   ├── AmbiguousIdError         an id prefix matches more than one record
@@ -54,6 +55,13 @@ class FieldKitError(Exception):
     def to_json(self) -> dict[str, Any]:
         return {"code": self.code, "message": self.message, "hint": self.hint,
                 "details": self.details}
+
+
+class InternalError(FieldKitError):
+    code = "internal"
+    exit_code = 70
+    default_hint = ("This is a bug in FieldKit. Run the command again with FIELDKIT_DEBUG=1 "
+                    "to see the details, and report it.")
 
 
 # --- the caller's fault -------------------------------------------------------------------

@@ -20,6 +20,7 @@ from fieldkit.domain.taxonomy import Taxonomy, default_taxonomy
 from fieldkit.errors import (
     AmbiguousIdError,
     ChainError,
+    FieldKitError,
     IntegrityError,
     NotFoundError,
     SealedRecordError,
@@ -93,6 +94,14 @@ class AttachmentInfo:
     blob: StoredBlob
 
 
+@dataclass(frozen=True)
+class _PendingFile:
+    """An encrypted file in the store whose database row is not written yet."""
+
+    blob: StoredBlob
+    ref: dict[str, Any]
+
+
 @dataclass
 class CheckReport:
     """What ``vault check`` found; ``problems`` is empty when everything verified."""
@@ -102,6 +111,7 @@ class CheckReport:
     drafts: int = 0
     attachments: int = 0
     attachments_verified: int = 0
+    orphans: list[str] = field(default_factory=list)  # encrypted files no row names (harmless)
 
     @property
     def ok(self) -> bool:
@@ -110,7 +120,7 @@ class CheckReport:
     def to_json(self) -> dict[str, Any]:
         return {"ok": self.ok, "problems": self.problems, "sealed_records": self.sealed_records,
                 "drafts": self.drafts, "attachments": self.attachments,
-                "attachments_verified": self.attachments_verified}
+                "attachments_verified": self.attachments_verified, "orphans": self.orphans}
 
 
 def _dumps(obj: Any) -> str:
@@ -218,11 +228,19 @@ class VaultService:
             view = views.get(rowid)
             if view is None:
                 continue
-            text = rec.search_text(view.body)
-            snip = search.snippet(text, query) if text else ""
-            title_snip = search.snippet(view.title, query)
-            result.append(SearchHit(view, ranks[rowid], snip if "[" in snip else title_snip))
+            result.append(SearchHit(view, ranks[rowid], self._snippet(view, query)))
         return result
+
+    @staticmethod
+    def _snippet(view: IncidentView, query: str) -> str:
+        """A snippet of the body where the query matched it, else of the title. Private-use
+        marks tell a real match from brackets already in the text."""
+        marks = ("\ue000", "\ue001")
+        for text in (rec.search_text(view.body), view.title):
+            snip = search.snippet(text, query, mark=marks)
+            if marks[0] in snip:
+                return snip.replace(marks[0], "[").replace(marks[1], "]")
+        return search.snippet(view.title, query)
 
     # --- drafts -------------------------------------------------------------------------------
 
@@ -266,9 +284,12 @@ class VaultService:
         with self.vault.write() as conn:
             return self._view_by_rowid(conn, self._insert_draft(conn, inc))
 
-    def _edit(self, ref: str, change: Callable[[rec.Incident], T]) -> tuple[IncidentView, T]:
-        """Apply ``change(inc) -> result`` to a draft inside one write transaction."""
-        with self.vault.write() as conn:
+    def _edit(self, ref: str, change: Callable[[rec.Incident], T], *,
+              files: Sequence[_PendingFile] = ()) -> tuple[IncidentView, T]:
+        """Apply ``change(inc) -> result`` to a draft inside one write transaction, together
+        with the rows of any files it now references."""
+
+        def work(conn: Connection) -> tuple[IncidentView, T]:
             view = self._resolve(conn, ref)
             if view.is_sealed:
                 raise SealedRecordError(f"Incident {view.ref[:12]}… is sealed and cannot be "
@@ -277,6 +298,8 @@ class VaultService:
             result = change(inc)
             self._save_draft(conn, view, inc)
             return self._view_by_rowid(conn, view.rowid), result
+
+        return self._commit_with_files(files, work)
 
     def update_incident(self, ref: str, *, title: str | None = None, category: str | None = None,
                         occurred: str | None = None, precision: str | None = None,
@@ -308,63 +331,81 @@ class VaultService:
     def add_testimony(self, ref: str, *, witness: str, language: str, consent: str, text: str,
                       audio: Path | None = None, progress: Progress | None = None,
                       cancel: CancelToken | None = None) -> tuple[IncidentView, dict[str, Any]]:
-        audio_ref = None
+        files = []
         if audio is not None:
             self._require_draft(ref)
-            audio_ref = self._import_attachment(audio, progress=progress, cancel=cancel)
+            files.append(self._import_file(audio, progress=progress, cancel=cancel))
         return self._edit(ref, lambda inc: rec.add_testimony(
             inc, witness=witness, language=language, consent=consent, text=text,
-            recorded_at=now_iso(), audio=audio_ref))
+            recorded_at=now_iso(), audio=files[0].ref if files else None), files=files)
 
     def add_evidence(self, ref: str, path: Path, *, description: str = "",
                      media_type: str | None = None, captured_at: str | None = None,
-                     gps: dict[str, float] | None = None, original: bool = True,
-                     derived_from: str | None = None, transformation: str | None = None,
+                     gps: dict[str, float] | None = None, derived_from: str | None = None,
+                     transformation: str | None = None,
                      progress: Progress | None = None,
                      cancel: CancelToken | None = None) -> tuple[IncidentView, dict[str, Any]]:
-        """Import a file (streamed, encrypted, hashed in one pass) and list it as evidence."""
+        """Import a file (streamed, encrypted, hashed in one pass) and list it as evidence.
+        With ``derived_from`` (the original's SHA-256) or ``transformation`` it is a derived
+        item (a crop, a redaction...), which must say which transformation made it."""
+        original = derived_from is None and transformation is None
         self._require_draft(ref)
-        file = self._import_attachment(path, media_type=media_type, progress=progress,
-                                       cancel=cancel)
-        custody = [{"at": now_iso(), "actor": self.vault.device_key.verify_key.key_id,
-                    "action": "imported",
-                    "note": f"imported into the vault as {file['file_name']}"}]
+        pending = self._import_file(path, media_type=media_type, progress=progress,
+                                    cancel=cancel)
         return self._edit(ref, lambda inc: rec.add_evidence(
-            inc, file=file, description=description, captured_at=captured_at, gps=gps,
+            inc, file=pending.ref, description=description, captured_at=captured_at, gps=gps,
             original=original, derived_from=derived_from, transformation=transformation,
-            custody=custody))
+            custody=[self._imported_event(pending.ref["file_name"])]), files=[pending])
+
+    def _imported_event(self, file_name: str) -> dict[str, Any]:
+        return {"at": now_iso(), "actor": self.vault.device_key.verify_key.key_id,
+                "action": "imported", "note": f"imported into the vault from {file_name}"}
 
     def _require_draft(self, ref: str) -> None:
         view = self.get(ref)
         if view.is_sealed:
             raise SealedRecordError(f"Incident {view.ref[:12]}… is sealed and cannot be edited.")
 
-    def _import_attachment(self, path: Path, *, media_type: str | None = None,
-                           progress: Progress | None, cancel: CancelToken | None) -> dict[str, Any]:
+    def _import_file(self, path: Path, *, media_type: str | None = None,
+                     progress: Progress | None, cancel: CancelToken | None) -> _PendingFile:
+        """Encrypt a file into the store (streamed, hashed in the same pass). Its database row
+        is written by :meth:`_commit_with_files` in the transaction that references it."""
         path = Path(path)
         if not path.is_file():
             raise NotFoundError(f"There is no file at {path}.")
         blob = self.vault.attachments.import_file(path, label=path.name, progress=progress,
                                                   cancel=cancel)
         media = media_type or mimetypes.guess_type(path.name)[0] or "application/octet-stream"
+        return _PendingFile(blob, rec.file_ref(sha256=blob.sha256, size=blob.size,
+                                               media_type=media, file_name=path.name))
+
+    def _commit_with_files(self, files: Sequence[_PendingFile],
+                           work: Callable[[Connection], T]) -> T:
+        """Run ``work`` and register ``files`` in one transaction. If anything fails, the
+        encrypted files are removed too: nothing is left half-imported. A file whose bytes are
+        already stored is kept once."""
+        redundant: list[str] = []
         try:
-            check(cancel)
             with self.vault.write() as conn:
-                existing = conn.execute("SELECT id FROM attachments WHERE sha256 = ? AND size = ?",
-                                        (blob.sha256, blob.size)).fetchone()
-                if existing is None:
+                for f in files:
+                    existing = conn.execute("SELECT 1 FROM attachments WHERE sha256 = ? AND "
+                                            "size = ?", (f.blob.sha256, f.blob.size)).fetchone()
+                    if existing is not None:
+                        redundant.append(f.blob.blob)
+                        continue
                     conn.execute(
                         "INSERT INTO attachments(id, blob, file_key, sha256, size, media_type, "
                         "file_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                        ("a-" + blob.blob[:16], blob.blob, blob.key, blob.sha256, blob.size,
-                         media, path.name, now_iso()))
+                        ("a-" + f.blob.blob[:16], f.blob.blob, f.blob.key, f.blob.sha256,
+                         f.blob.size, f.ref["media_type"], f.ref["file_name"], now_iso()))
+                result = work(conn)
         except BaseException:
-            self.vault.attachments.delete(blob.blob)
+            for f in files:
+                self.vault.attachments.delete(f.blob.blob)
             raise
-        if existing is not None:
-            self.vault.attachments.delete(blob.blob)  # same bytes already stored once
-        return rec.file_ref(sha256=blob.sha256, size=blob.size, media_type=media,
-                            file_name=path.name)
+        for name in redundant:
+            self.vault.attachments.delete(name)
+        return result
 
     # --- attachments --------------------------------------------------------------------------
 
@@ -389,6 +430,8 @@ class VaultService:
         info = self.attachment(ref)
         self.vault.attachments.extract(info.blob, Path(dest), label=info.file_name,
                                        progress=progress, cancel=cancel)
+        # Evidence leaving the vault is worth knowing about later (who had a copy when).
+        self.vault.log_activity("extract", f"{info.sha256} {info.file_name} -> {dest}")
         return info
 
     # --- sealing ------------------------------------------------------------------------------
@@ -422,6 +465,8 @@ class VaultService:
                 raise NotFoundError(f"The file {e['file_name']} listed in this incident is not "
                                     "in the vault.", hint="Import it again before sealing.")
         sealed = self._store_sealed(conn, "incident", inc, view.prev)
+        self.vault.log_activity("seal", f"{sealed.record_id} #{sealed.seq} {inc['title'][:80]}",
+                                conn=conn)
         conn.execute("UPDATE incidents SET state = 'sealed', record_id = ?, "
                      "updated_at = ? WHERE rowid = ?", (sealed.record_id, now_iso(), view.rowid))
         if view.prev:
@@ -503,31 +548,42 @@ class VaultService:
                          total: int | None = None) -> list[IncidentView]:
         """Import incidents in the demo/sample JSON shape (``resources/demo/README.md``).
 
-        Each batch is one transaction, so an interruption leaves only whole incidents.
-        Evidence files are looked up relative to ``base_dir``; a missing file is an error.
+        Each batch is one transaction with the rows of its evidence files, so an interruption
+        or a bad item leaves only whole incidents, and no stray files. Evidence files are
+        looked up relative to ``base_dir`` (skipped when it is None); a missing one is an error.
         """
         items = list(items)
         total = total if total is not None else len(items)
         created: list[IncidentView] = []
         for start in range(0, len(items), batch):
             check(cancel)
-            chunk = items[start:start + batch]
-            prepared = [self._prepare_import(item, base_dir, progress=None, cancel=cancel)
-                        for item in chunk]
-            with self.vault.write() as conn:
+            files: list[_PendingFile] = []
+            try:
+                prepared = [self._prepare_import(item, base_dir, files=files, cancel=cancel)
+                            for item in items[start:start + batch]]
+            except BaseException:
+                for f in files:
+                    self.vault.attachments.delete(f.blob.blob)
+                raise
+
+            def work(conn: Connection, prepared: list[rec.Incident] = prepared
+                     ) -> list[IncidentView]:
+                views = []
                 for inc in prepared:
                     rowid = self._insert_draft(conn, inc)
-                    view = self._view_by_rowid(conn, rowid)
                     if seal:
-                        self._seal_in(conn, view)
-                        view = self._view_by_rowid(conn, rowid)
-                    created.append(view)
+                        self._seal_in(conn, self._view_by_rowid(conn, rowid))
+                    views.append(self._view_by_rowid(conn, rowid))
+                return views
+
+            created += self._commit_with_files(files, work)
             if progress is not None:
                 progress(len(created), total)
         return created
 
     def _prepare_import(self, item: dict[str, Any], base_dir: Path | None, *,
-                        progress: Progress | None, cancel: CancelToken | None) -> rec.Incident:
+                        files: list[_PendingFile], cancel: CancelToken | None) -> rec.Incident:
+        key = item.get("key", item.get("title", "?")) if isinstance(item, dict) else "?"
         try:
             inc = rec.new_incident(
                 title=item["title"], category=item["category"],
@@ -537,35 +593,35 @@ class VaultService:
                 description=item.get("description", ""),
                 confidentiality=item.get("confidentiality", "internal"),
                 taxonomy=self.taxonomy, created_at=now_iso())
-        except KeyError as e:
-            raise ValidationError(
-                f"Incident {item.get('key', '?')!r} lacks the field {e}.") from None
-        refs: dict[str, str] = {}
-        for p in item.get("persons", []):
-            person = rec.add_person(inc, pseudonym=p["pseudonym"], roles=p.get("roles", []),
-                                    gender=p.get("gender"), age_group=p.get("age_group"))
-            refs[p.get("ref", p["pseudonym"])] = person["pseudonym"]
-        for a in item.get("acts", []):
-            rec.add_act(inc, act_type=a["type"],
-                        victims=[refs.get(v, v) for v in a.get("victims", [])],
-                        perpetrators=[(refs.get(p["ref"], p["ref"]), p["involvement"])
-                                      for p in a.get("perpetrators", [])],
-                        description=a.get("description", ""), taxonomy=self.taxonomy)
-        for t in item.get("testimonies", []):
-            rec.add_testimony(inc, witness=t["witness"], language=t["language"],
-                              consent=t["consent"], text=t["text"], recorded_at=now_iso())
-        for ev in item.get("evidence", []):
-            if base_dir is None:
-                continue
-            path = base_dir / ev["file"]
-            file = self._import_attachment(path, media_type=ev.get("media_type"),
-                                           progress=progress, cancel=cancel)
-            rec.add_evidence(inc, file=file, description=ev.get("description", ""),
-                             captured_at=ev.get("captured_at"), gps=ev.get("gps"),
-                             custody=[{"at": now_iso(),
-                                       "actor": self.vault.device_key.verify_key.key_id,
-                                       "action": "imported",
-                                       "note": f"imported from {ev['file']}"}])
+            refs: dict[str, str] = {}
+            for p in item.get("persons", []):
+                person = rec.add_person(inc, pseudonym=p["pseudonym"], roles=p.get("roles", []),
+                                        gender=p.get("gender"), age_group=p.get("age_group"))
+                refs[p.get("ref", p["pseudonym"])] = person["pseudonym"]
+            for a in item.get("acts", []):
+                rec.add_act(inc, act_type=a["type"],
+                            victims=[refs.get(v, v) for v in a.get("victims", [])],
+                            perpetrators=[(refs.get(p["ref"], p["ref"]), p["involvement"])
+                                          for p in a.get("perpetrators", [])],
+                            description=a.get("description", ""), taxonomy=self.taxonomy)
+            for t in item.get("testimonies", []):
+                rec.add_testimony(inc, witness=t["witness"], language=t["language"],
+                                  consent=t["consent"], text=t["text"], recorded_at=now_iso())
+            for ev in item.get("evidence", []) if base_dir is not None else []:
+                pending = self._import_file(base_dir / ev["file"],
+                                            media_type=ev.get("media_type"), progress=None,
+                                            cancel=cancel)
+                files.append(pending)
+                rec.add_evidence(inc, file=pending.ref, description=ev.get("description", ""),
+                                 captured_at=ev.get("captured_at"), gps=ev.get("gps"),
+                                 custody=[self._imported_event(ev["file"])])
+        except (KeyError, TypeError, AttributeError) as e:
+            raise ValidationError(f"Incident {key!r} is malformed: {type(e).__name__} {e}.",
+                                  hint="See resources/demo/README.md for the format.") from None
+        except FieldKitError as e:
+            e.message = f"Incident {key!r}: {e.message}"
+            e.args = (e.message,)
+            raise
         return inc
 
     # --- checks -------------------------------------------------------------------------------
@@ -594,6 +650,22 @@ class VaultService:
                                    (record_id,)).fetchone()
                 if row is None or json.loads(row[0]) != sealed.record:
                     report.problems.append(f"incident {record_id[:12]}… differs from its seal")
+                files = sealed.record.get("evidence", []) + [
+                    t["audio"] for t in sealed.record.get("testimonies", []) if t.get("audio")]
+                for f in files:
+                    if conn.execute("SELECT 1 FROM attachments WHERE sha256 = ? AND size = ?",
+                                    (f["sha256"], f["size"])).fetchone() is None:
+                        report.problems.append(f"incident {record_id[:12]}… names the file "
+                                               f"{f['file_name']} ({f['sha256'][:12]}…), which "
+                                               "is not in the vault")
+            else:
+                row = conn.execute("SELECT sha256, at, action, note FROM custody_events WHERE "
+                                   "record_id = ?", (record_id,)).fetchone()
+                rec_ = sealed.record
+                if row is None or list(row) != [rec_.get("sha256"), rec_.get("at"),
+                                                rec_.get("action"), rec_.get("note")]:
+                    report.problems.append(f"custody event {record_id[:12]}… differs from its "
+                                           "seal")
         report.sealed_records = len(chain)
         try:
             sealing.verify_chain(chain)
@@ -605,6 +677,8 @@ class VaultService:
                             ).fetchall()
         report.attachments = len(rows)
         present = set(self.vault.attachments.blobs())
+        known = {row[1] for row in rows}
+        report.orphans = sorted(present - known)
         for _aid, blob, key, sha, size, name in rows:
             check(cancel)
             if blob not in present:
@@ -618,6 +692,12 @@ class VaultService:
                 except IntegrityError as e:
                     report.problems.append(str(e))
         return report
+
+    def activity(self, *, limit: int = 100) -> list[dict[str, str]]:
+        """The vault's local activity log, newest first."""
+        rows = self.vault.read().execute(
+            "SELECT at, action, detail FROM activity ORDER BY id DESC LIMIT ?", (limit,))
+        return [{"at": at, "action": action, "detail": detail} for at, action, detail in rows]
 
     def stats(self) -> dict[str, int]:
         conn = self.vault.read()

@@ -11,21 +11,22 @@ os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
 SHARED_DIR = REPO_ROOT.parent / "shared"
+#: Test modules that parametrise over vectors at collection time import this.
+VECTORS_DIR = SHARED_DIR / "vectors"
 
 
-def _shared() -> Path:
-    if not (SHARED_DIR / "vectors").is_dir():
+def pytest_configure(config: pytest.Config) -> None:
+    if not (VECTORS_DIR.is_dir() and (SHARED_DIR / "samples").is_dir()):
         pytest.exit(
             f"FieldKit's tests need the shared folder (vectors, samples) at {SHARED_DIR}, "
             "beside the repository checkout. Clone or copy it there and run the tests again.",
             returncode=4,
         )
-    return SHARED_DIR
 
 
 @pytest.fixture(scope="session")
 def shared_dir() -> Path:
-    return _shared()
+    return SHARED_DIR
 
 
 @pytest.fixture(scope="session")

@@ -27,14 +27,14 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import VECTORS_DIR
 from cryptography.exceptions import InvalidTag
 from cryptography.hazmat.primitives.ciphers.aead import AESGCM, ChaCha20Poly1305
 
 from fieldkit.crypto.stream import NONCE_SIZE, PREFIX_SIZE, TAG_SIZE, chunk_nonce
 
-# Parametrisation happens at collection, before fixtures: the same path conftest.py uses.
-_SHARED = Path(__file__).resolve().parent.parent.parent / "shared"
-_WY = _SHARED / "vectors" / "wycheproof"
+# Parametrisation happens at collection, before fixtures (conftest checked the folder).
+_WY = VECTORS_DIR / "wycheproof"
 
 _FILES: dict[str, type[AESGCM] | type[ChaCha20Poly1305]] = {
     "aes_gcm_test.json": AESGCM, "chacha20_poly1305_test.json": ChaCha20Poly1305,

@@ -9,16 +9,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import VECTORS_DIR
 
 from fieldkit.crypto.keys import KEY_ID_PREFIX, SigningKey, VerifyKey
 from fieldkit.errors import SignatureError, ValidationError
 
-# Parametrizing by tcId needs the file at collection time: the same place conftest.py uses.
-WYCHEPROOF = Path(__file__).resolve().parent.parent.parent / "shared" / "vectors" / "wycheproof"
-ED25519_FILE = WYCHEPROOF / "ed25519_test.json"
-if not ED25519_FILE.is_file():
-    pytest.exit(f"The Wycheproof vectors are missing at {WYCHEPROOF}; see tests/conftest.py.",
-                returncode=4)
+# Parametrizing by tcId needs the file at collection time (conftest checked it is there).
+ED25519_FILE = VECTORS_DIR / "wycheproof" / "ed25519_test.json"
 _DATA: dict[str, Any] = json.loads(ED25519_FILE.read_bytes())
 CASES = [
     pytest.param(group["publicKey"]["pk"], test, id=f"tc{test['tcId']}-{'-'.join(test['flags'])}")

@@ -24,15 +24,13 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from conftest import VECTORS_DIR
 from cryptography.hazmat.primitives import hashes
 from cryptography.hazmat.primitives.asymmetric.x25519 import X25519PrivateKey, X25519PublicKey
 from cryptography.hazmat.primitives.kdf.hkdf import HKDF
 
-# Parametrizing by tcId needs the files at collection time: the same place conftest.py uses.
-WYCHEPROOF = Path(__file__).resolve().parent.parent.parent / "shared" / "vectors" / "wycheproof"
-if not (WYCHEPROOF / "x25519_test.json").is_file():
-    pytest.exit(f"The Wycheproof vectors are missing at {WYCHEPROOF}; see tests/conftest.py.",
-                returncode=4)
+# Parametrizing by tcId needs the files at collection time (conftest checked they are there).
+WYCHEPROOF = VECTORS_DIR / "wycheproof"
 
 REFUSE_FLAGS = frozenset({"ZeroSharedSecret", "LowOrderPublic", "SmallPublicKey"})
 COMPUTE_FLAGS = frozenset({"Normal", "Ktv", "Twist", "NonCanonicalPublic", "SpecialPublicKey",

@@ -8,6 +8,7 @@ import struct
 from pathlib import Path
 
 import pytest
+from conftest import VECTORS_DIR
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -20,10 +21,8 @@ from fieldkit.crypto.jcs import (
 )
 from fieldkit.errors import EnvelopeFormatError, ValidationError
 
-# Parametrizing by file name needs the path at collection time: the same place conftest.py uses.
-JCS_DIR = Path(__file__).resolve().parent.parent.parent / "shared" / "vectors" / "jcs"
-if not (JCS_DIR / "input").is_dir():
-    pytest.exit(f"The JCS vectors are missing at {JCS_DIR}; see tests/conftest.py.", returncode=4)
+# Parametrizing by file name needs the path at collection time (conftest checked it).
+JCS_DIR = VECTORS_DIR / "jcs"
 JCS_FILES = sorted(p.name for p in (JCS_DIR / "input").iterdir())
 
 

@@ -251,3 +251,63 @@ def test_shared_samples_import_seal_and_search(service: VaultService, samples_fi
     keys = {v.record_id: item["key"] for v, item in zip(views, items, strict=True)}
     hits = [keys[h.incident.record_id] for h in service.search("مسجد")]
     assert "mosque-assault" in hits
+
+
+def test_a_failed_evidence_edit_leaves_no_file(service: VaultService, tmp_path: Path) -> None:
+    ref = _incident(service)
+    f = tmp_path / "derived.jpg"
+    f.write_bytes(b"cropped")
+    with pytest.raises(ValidationError, match="transformation"):
+        service.add_evidence(ref, f, derived_from="ab" * 32)  # derived, but says not how
+    assert service.vault.attachments.blobs() == []
+    assert service.stats()["attachments"] == 0
+    with pytest.raises(ValidationError):
+        service.add_testimony(ref, witness="w", language="not a language", consent="public",
+                              text="", audio=f)
+    assert service.vault.attachments.blobs() == []
+
+
+def test_a_failed_import_batch_leaves_nothing(service: VaultService, tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text("a")
+    good = {"title": "ok", "category": "hate_crime.arson", "occurred": "2026", "country": "GB",
+            "evidence": [{"file": "a.txt"}]}
+    bad = {"key": "broken", "title": "bad", "category": "hate_crime.arson", "occurred": "2026",
+           "country": "GB", "testimonies": [{"witness": "w"}]}
+    with pytest.raises(ValidationError, match="broken"):
+        service.import_incidents([good, bad], base_dir=tmp_path, seal=True)
+    assert service.stats() == {"incidents": 0, "drafts": 0, "sealed": 0, "attachments": 0}
+    assert service.vault.attachments.blobs() == []
+
+
+def test_the_same_file_twice_is_stored_once(service: VaultService, tmp_path: Path) -> None:
+    ref = _incident(service)
+    f = tmp_path / "p.jpg"
+    f.write_bytes(b"same bytes")
+    service.add_evidence(ref, f)
+    service.add_evidence(ref, f)
+    assert len(service.vault.attachments.blobs()) == 1
+    assert len(service.get(ref).body["evidence"]) == 2
+
+
+def test_snippet_is_not_fooled_by_brackets(service: VaultService) -> None:
+    service.create_incident(title="اعتداء", category="hate_crime.arson", occurred="2026",
+                            country="GB", description="[Amended: note] nothing relevant here")
+    hit = service.search("اعتداء")[0]
+    assert hit.snippet == "[اعتداء]"
+
+
+def test_date_precision_must_fit_the_date(service: VaultService) -> None:
+    for occurred, precision in [("2026", "day"), ("2026-03-13", "exact"), ("2026-03", "year")]:
+        with pytest.raises(ValidationError):
+            service.create_incident(title="t", category="hate_crime.arson", occurred=occurred,
+                                    precision=precision, country="GB")
+    with pytest.raises(ValidationError, match="offset"):
+        service.create_incident(title="t", category="hate_crime.arson",
+                                occurred="2026-03-13T19:40", country="GB")
+
+
+def test_sealing_logs_and_extracting_logs(service: VaultService, tmp_path: Path) -> None:
+    sealed = service.seal(_full_incident(service, tmp_path))
+    service.extract_evidence(sealed.record["evidence"][0]["sha256"], tmp_path / "out.jpg")
+    actions = [a["action"] for a in service.activity()]
+    assert actions == ["extract", "seal"]

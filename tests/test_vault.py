@@ -298,3 +298,42 @@ def test_migrations_are_named_and_applied_once(service: VaultService, vault_dir:
         assert v.applied_migrations == []
         names = [r[0] for r in v.conn.execute("SELECT name FROM _migrations ORDER BY name")]
         assert names == ["0001_initial", "0002_search_index"]
+
+
+def test_duress_passphrase_in_passwd_also_wipes(vault_dir: Path, tmp_path: Path) -> None:
+    """Typing the duress passphrase where `vault passwd` asks for the current one must not
+    reveal that it is the duress passphrase: it wipes, then behaves like a real change."""
+    vault, _ = Vault.create(vault_dir, PASSPHRASE, duress_passphrase="the duress words")
+    _add_canary_incident(VaultService(vault), tmp_path)
+    vault.lock()
+    Vault.change_passphrase(vault_dir, "the duress words", "what they asked for")
+    with Vault.open(vault_dir, "what they asked for") as v:
+        assert VaultService(v).stats()["sealed"] == 0
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(vault_dir, PASSPHRASE)
+
+
+def test_passwd_holds_the_process_lock(service: VaultService, vault_dir: Path) -> None:
+    with pytest.raises(VaultBusyError):
+        Vault.change_passphrase(vault_dir, PASSPHRASE, "another passphrase")
+
+
+def test_recovery_key_whose_body_starts_like_the_prefix() -> None:
+    from fieldkit.crypto.keywrap import format_recovery_key, parse_recovery_key
+
+    secret = bytes([0x2A, 0xA2]) + bytes(range(18))  # base32 of this starts with "FKR"
+    text = format_recovery_key(secret)
+    assert text.startswith("FKR-FKR")
+    assert parse_recovery_key(text) == secret
+    assert parse_recovery_key(text.removeprefix("FKR-")) == secret
+
+
+@pytest.mark.parametrize("field", ["salt", "nonce", "ct"])
+def test_key_file_with_a_short_field_is_damaged_not_a_crash(vault_dir: Path, field: str) -> None:
+    Vault.create(vault_dir, PASSPHRASE)[0].lock()
+    path = vault_dir / "vault.key"
+    obj = json.loads(path.read_text())
+    obj["passphrase_slots"][0][field] = "AAAA"
+    path.write_text(json.dumps(obj))
+    with pytest.raises(KeyFileError, match="wrong length"):
+        Vault.open(vault_dir, PASSPHRASE)

@@ -25,6 +25,7 @@ from fieldkit.errors import BadRecoveryKeyError, KeyFileError
 KEY_SIZE = 32
 NONCE_SIZE = 12
 SALT_SIZE = 16
+TAG_SIZE = 16
 
 
 @dataclass(frozen=True)
@@ -102,24 +103,29 @@ def _recovery_check(secret: bytes) -> bytes:
 def new_recovery_key() -> tuple[str, bytes]:
     """Return (the text shown to the user once, the secret bytes)."""
     secret = secrets.token_bytes(RECOVERY_SECRET_SIZE)
+    return format_recovery_key(secret), secret
+
+
+def format_recovery_key(secret: bytes) -> str:
     text = base64.b32encode(secret + _recovery_check(secret)).decode("ascii").rstrip("=")
     groups = [text[i:i + 4] for i in range(0, len(text), 4)]
-    return "-".join([_RECOVERY_PREFIX, *groups]), secret
+    return "-".join([_RECOVERY_PREFIX, *groups])
 
 
 def parse_recovery_key(text: str) -> bytes:
     cleaned = "".join(ch for ch in text.upper() if ch.isalnum())
-    if cleaned.startswith(_RECOVERY_PREFIX):
+    body_chars = -(-(RECOVERY_SECRET_SIZE + 2) * 8 // 5)  # base32 characters of secret + check
+    if cleaned.startswith(_RECOVERY_PREFIX) and len(cleaned) != body_chars:
         cleaned = cleaned[len(_RECOVERY_PREFIX):]
+    if len(cleaned) != body_chars:
+        raise BadRecoveryKeyError("That recovery key has the wrong length: a letter group is "
+                                  "missing or extra.")
     cleaned = cleaned.replace("0", "O").replace("1", "I").replace("8", "B")
     try:
         raw = base64.b32decode(cleaned + "=" * (-len(cleaned) % 8))
     except ValueError:
         raise BadRecoveryKeyError("That is not a FieldKit recovery key: it has characters "
                                   "a recovery key never contains.") from None
-    if len(raw) != RECOVERY_SECRET_SIZE + 2:
-        raise BadRecoveryKeyError("That recovery key has the wrong length: a letter group is "
-                                  "missing or extra.")
     secret, check = raw[:RECOVERY_SECRET_SIZE], raw[RECOVERY_SECRET_SIZE:]
     if not hmac.compare_digest(check, _recovery_check(secret)):
         raise BadRecoveryKeyError("That recovery key has a typo: its check letters do not match.")

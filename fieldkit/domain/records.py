@@ -87,8 +87,13 @@ def parse_when(value: str, *, precision: str | None = None,
         precision = "range" if end else inferred
     if precision not in PRECISIONS:
         raise ValidationError(f"Date precision must be one of {', '.join(PRECISIONS)}.")
-    if precision == "exact" and inferred != "exact":
-        raise ValidationError("An exact date needs a time, e.g. 2026-03-13T19:40+01:00.")
+    if precision in ("exact", "day", "month", "year") and precision != inferred:
+        raise ValidationError(f"{value!r} is not a date of precision {precision!r}.",
+                              hint="Give a year (2026), a month (2026-03), a day (2026-03-13) "
+                                   "or a time with its offset (2026-03-13T19:40+01:00).")
+    if inferred == "exact" and datetime.fromisoformat(value).tzinfo is None:
+        raise ValidationError(f"The time {value!r} has no UTC offset, so it is ambiguous.",
+                              hint="Add the offset, e.g. 2026-03-13T19:40+01:00, or Z for UTC.")
     if precision == "range":
         if not end:
             raise ValidationError("A date range needs an end date.")
@@ -249,11 +254,17 @@ def validate(inc: Incident, *, taxonomy: Taxonomy) -> None:
     if inc.get("schema") != SCHEMA:
         raise ValidationError(f"Not a {SCHEMA} record.")
     check_text(inc.get("title"), "The title", required=True, limit=MAX_TITLE)
-    taxonomy.get(inc.get("category", ""))
+    if not taxonomy.is_leaf(inc.get("category", "")):
+        taxonomy.get(inc.get("category", ""))  # NotFoundError with suggestions
+        raise ValidationError(f"{inc['category']!r} is a group; choose one of its categories.")
     check_country(inc.get("country", ""))
     check_level(inc.get("confidentiality", ""), "Confidentiality")
     person_ids = {p["id"] for p in inc["persons"]}
+    involvements = {c.code for c in taxonomy.involvements()}
     for act in inc["acts"]:
+        taxonomy.act_type(act["type"])
+        if any(p["involvement"] not in involvements for p in act["perpetrators"]):
+            raise ValidationError(f"Act {act['id']} has an unknown involvement.")
         for pid in act["victims"] + [p["person"] for p in act["perpetrators"]]:
             if pid not in person_ids:
                 raise ValidationError(f"Act {act['id']} names unknown person {pid}.")
@@ -261,6 +272,7 @@ def validate(inc: Incident, *, taxonomy: Taxonomy) -> None:
         if t["witness"] not in person_ids:
             raise ValidationError(f"Testimony {t['id']} names unknown witness {t['witness']}.")
         check_level(t["consent"], "Consent")
+        check_language(t["language"])
     for e in inc["evidence"]:
         if not _SHA256.match(e.get("sha256", "")) or not isinstance(e.get("size"), int):
             raise ValidationError(f"Evidence {e['id']} has no valid SHA-256 and size.")

@@ -20,6 +20,8 @@ from fieldkit.errors import DatabaseCorruptError
 
 Connection = Any  # sqlcipher3.Connection (untyped C extension)
 
+WRITER_CACHE_KIB = 64 * 1024
+
 
 def connect(path: Path, key: bytes, *, readonly: bool = False) -> Connection:
     """Open the vault database with a raw 256-bit key and check that the key fits."""
@@ -47,6 +49,9 @@ def connect(path: Path, key: bytes, *, readonly: bool = False) -> Connection:
             conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = FULL")
             conn.execute("PRAGMA secure_delete = ON")
+            # Every page read from disk is decrypted and authenticated: a larger cache for
+            # the one writer roughly doubles bulk sealing (bench/bench_vault.py).
+            conn.execute(f"PRAGMA cache_size = -{WRITER_CACHE_KIB}")
     except BaseException:
         conn.close()
         raise

@@ -2,7 +2,7 @@
 
 Layout (JSON, written atomically, mode 0600)::
 
-    {"format": "fieldkit-vault-key", "version": 1, "vault_id": "<uuid4>",
+    {"format": "fieldkit-vault-key", "version": 1, "vault_id": "<32 random hex>",
      "passphrase_slots": [SLOT, SLOT],          # always two, in random order
      "recovery_slot": {"salt", "nonce", "ct"}}
     SLOT = {"kdf": "argon2id", "memory_kib", "iterations", "lanes", "salt", "nonce", "ct"}
@@ -24,10 +24,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Literal
 
+from fieldkit.crypto.jcs import loads_strict
 from fieldkit.crypto.keywrap import (
     DEFAULT_KDF,
     KEY_SIZE,
+    NONCE_SIZE,
     SALT_SIZE,
+    TAG_SIZE,
     KdfParams,
     UnwrapFailed,
     passphrase_kek,
@@ -35,7 +38,12 @@ from fieldkit.crypto.keywrap import (
     unwrap,
     wrap,
 )
-from fieldkit.errors import BadRecoveryKeyError, KeyFileError, WrongPassphraseError
+from fieldkit.errors import (
+    BadRecoveryKeyError,
+    EnvelopeFormatError,
+    KeyFileError,
+    WrongPassphraseError,
+)
 
 FORMAT = "fieldkit-vault-key"
 VERSION = 1
@@ -48,13 +56,16 @@ def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
-def _unb64(value: object, what: str) -> bytes:
+def _unb64(value: object, what: str, *, size: int | None = None) -> bytes:
     if not isinstance(value, str):
         raise KeyFileError(f"The key file is damaged: {what} is missing.")
     try:
-        return base64.b64decode(value, validate=True)
+        raw = base64.b64decode(value, validate=True)
     except ValueError:
         raise KeyFileError(f"The key file is damaged: {what} is not valid base64.") from None
+    if size is not None and len(raw) != size:
+        raise KeyFileError(f"The key file is damaged: {what} has the wrong length.")
+    return raw
 
 
 def _aad(vault_id: str, purpose: str) -> bytes:
@@ -102,8 +113,9 @@ class PassphraseSlot:
             raise KeyFileError(
                 "The key file is damaged: Argon2id parameters are missing.") from None
         params.check()
-        return cls(params, _unb64(obj.get("salt"), "a salt"), _unb64(obj.get("nonce"), "a nonce"),
-                   _unb64(obj.get("ct"), "a wrapped key"))
+        return cls(params, _unb64(obj.get("salt"), "a salt", size=SALT_SIZE),
+                   _unb64(obj.get("nonce"), "a nonce", size=NONCE_SIZE),
+                   _unb64(obj.get("ct"), "a wrapped key", size=KEY_SIZE + TAG_SIZE))
 
 
 @dataclass
@@ -153,17 +165,10 @@ class KeyFile:
         except UnwrapFailed:
             raise BadRecoveryKeyError("That recovery key does not open this vault.") from None
 
-    def master_slot_index(self, master_key: bytes, passphrase: str) -> int:
-        purpose, secret, index = self.unlock(passphrase)
-        if purpose != "master" or secret != master_key:
-            raise WrongPassphraseError("Wrong passphrase: the vault was not opened.")
-        return index
-
-    def is_duress(self, passphrase: str) -> bool:
-        try:
-            return self.unlock(passphrase)[0] == "duress"
-        except WrongPassphraseError:
-            return False
+    def opens_other_slot(self, passphrase: str, *, master_index: int) -> bool:
+        """True if ``passphrase`` opens the slot beside the master one (the duress slot)."""
+        other = self.passphrase_slots[1 - master_index]
+        return other.open(passphrase, vault_id=self.vault_id) is not None
 
     def replace_master_slot(self, *, master_key: bytes, new_passphrase: str,
                             index: int | None = None) -> None:
@@ -216,9 +221,9 @@ class KeyFile:
                 or not isinstance(rec, dict):
             raise KeyFileError("The key file is damaged: its slots are missing.")
         return cls(vid, [PassphraseSlot.from_json(s) for s in slots],
-                   _unb64(rec.get("salt"), "the recovery salt"),
-                   _unb64(rec.get("nonce"), "the recovery nonce"),
-                   _unb64(rec.get("ct"), "the recovery wrap"))
+                   _unb64(rec.get("salt"), "the recovery salt", size=SALT_SIZE),
+                   _unb64(rec.get("nonce"), "the recovery nonce", size=NONCE_SIZE),
+                   _unb64(rec.get("ct"), "the recovery wrap", size=KEY_SIZE + TAG_SIZE))
 
     @classmethod
     def read(cls, path: Path) -> KeyFile:
@@ -230,8 +235,8 @@ class KeyFile:
         if len(data) > MAX_KEYFILE_BYTES:
             raise KeyFileError("The key file is too large to be a FieldKit key file.")
         try:
-            obj = json.loads(data.decode("utf-8"))
-        except (UnicodeDecodeError, json.JSONDecodeError):
+            obj = loads_strict(data)
+        except EnvelopeFormatError:
             raise KeyFileError("The key file is damaged: it is not valid JSON.") from None
         return cls.from_json(obj)
 

@@ -62,7 +62,8 @@ WHEN OLD.state = 'sealed' AND (
     NEW.body IS NOT OLD.body OR NEW.state IS NOT OLD.state OR NEW.record_id IS NOT OLD.record_id
     OR NEW.title IS NOT OLD.title OR NEW.category IS NOT OLD.category
     OR NEW.country IS NOT OLD.country OR NEW.occurred IS NOT OLD.occurred
-    OR NEW.uid IS NOT OLD.uid OR NEW.prev IS NOT OLD.prev)
+    OR NEW.uid IS NOT OLD.uid OR NEW.prev IS NOT OLD.prev OR NEW.draft_id IS NOT OLD.draft_id
+    OR NEW.created_at IS NOT OLD.created_at)
 BEGIN SELECT RAISE(ABORT, 'sealed records are immutable'); END;
 CREATE TRIGGER incidents_sealed_no_delete BEFORE DELETE ON incidents
 WHEN OLD.state = 'sealed'

@@ -30,6 +30,7 @@ that Python calls letters, and an empty phrase makes an AND match nothing).
 
 from __future__ import annotations
 
+import functools
 import re
 import unicodedata
 from collections.abc import Callable
@@ -165,11 +166,13 @@ def _strip_article(token: str) -> str | None:
     return None
 
 
-def _variants(token: str) -> list[str]:
-    """``token`` followed by its clitic-stripped forms (Arabic only), without duplicates."""
-    out = [token]
+@functools.lru_cache(maxsize=1 << 16)
+def _variants(token: str) -> tuple[str, ...]:
+    """``token`` followed by its clitic-stripped forms (Arabic only), without duplicates.
+    Cached: indexing sees the same words over and over."""
     if not _is_arabic(token):
-        return out
+        return (token,)
+    out = [token]
     stripped = _strip_article(token)
     if stripped is not None:
         out.append(stripped)
@@ -180,7 +183,7 @@ def _variants(token: str) -> list[str]:
         inner = _strip_article(rest)
         if inner is not None and inner not in out:
             out.append(inner)
-    return out
+    return tuple(out)
 
 
 def index_text(text: str) -> str:

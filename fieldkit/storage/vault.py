@@ -35,7 +35,6 @@ from fieldkit.errors import (
     VaultError,
     VaultExistsError,
     VaultLockedError,
-    WrongPassphraseError,
 )
 from fieldkit.storage import db
 from fieldkit.storage.attachments import AttachmentStore
@@ -75,10 +74,16 @@ class Vault:
         self._write_lock = threading.RLock()
         self._readers = threading.local()
         self._reader_conns: list[db.Connection] = []
-        self._conn: db.Connection | None = db.connect(path / DB_FILE, bytes(self._key))
-        self.applied_migrations = db.migrate(self._conn, MIGRATIONS)
-        self.attachments = AttachmentStore(path / ATTACHMENTS_DIR)
-        self._device_key: SigningKey | None = self._load_or_create_device_key()
+        self._conn: db.Connection | None = None
+        self._device_key: SigningKey | None = None
+        try:
+            self._conn = db.connect(path / DB_FILE, bytes(self._key))
+            self.applied_migrations = db.migrate(self._conn, MIGRATIONS)
+            self.attachments = AttachmentStore(path / ATTACHMENTS_DIR)
+            self._device_key = self._load_or_create_device_key()
+        except BaseException:
+            self.lock()
+            raise
 
     # --- lifecycle ----------------------------------------------------------------------------
 
@@ -114,14 +119,8 @@ class Vault:
     def open(cls, path: Path, passphrase: str) -> Vault:
         """Unlock with the passphrase. The duress passphrase wipes the vault and opens a new,
         empty one in its place, which looks like any other vault."""
-        path = Path(path)
-        keyfile = _read_keyfile(path)
-        purpose, secret, _ = keyfile.unlock(passphrase)
-        if purpose == "duress":
-            wipe(path)
-            vault, _recovery = cls.create(path, passphrase)
-            return vault
-        return cls(path, secret, keyfile, _acquire_lock(path))
+        keyfile, master_key, _index, lock_fd = _unlock(Path(path), passphrase)
+        return cls(Path(path), master_key, keyfile, lock_fd)
 
     @classmethod
     def recover(cls, path: Path, recovery_key: str, new_passphrase: str) -> Vault:
@@ -132,38 +131,38 @@ class Vault:
         master_key = keyfile.unlock_recovery(parse_recovery_key(recovery_key))
         _check_new_passphrase(new_passphrase)
         lock_fd = _acquire_lock(path)
-        keyfile.replace_master_slot(master_key=master_key, new_passphrase=new_passphrase)
-        keyfile.write(path / KEY_FILE)
+        try:
+            keyfile = _read_keyfile(path)  # as it is now that we hold the lock
+            keyfile.replace_master_slot(master_key=master_key, new_passphrase=new_passphrase)
+            keyfile.write(path / KEY_FILE)
+        except BaseException:
+            lock_fd.close()
+            raise
         return cls(path, master_key, keyfile, lock_fd)
 
     @staticmethod
     def change_passphrase(path: Path, old: str, new: str) -> None:
         """Re-wrap the master key under ``new``. Touches only the key file."""
-        path = Path(path)
-        keyfile = _read_keyfile(path)
-        purpose, master_key, index = keyfile.unlock(old)
-        if purpose != "master":
-            raise WrongPassphraseError("Wrong passphrase: the passphrase was not changed.")
         _check_new_passphrase(new)
-        if keyfile.is_duress(new):
-            raise ValidationError("The new passphrase is the duress passphrase; choose another.")
-        keyfile.replace_master_slot(master_key=master_key, new_passphrase=new, index=index)
-        keyfile.write(path / KEY_FILE)
+        keyfile, master_key, index, lock_fd = _unlock(Path(path), old)
+        with lock_fd:
+            if keyfile.opens_other_slot(new, master_index=index):
+                raise ValidationError("The new passphrase is the duress passphrase; choose "
+                                      "another.")
+            keyfile.replace_master_slot(master_key=master_key, new_passphrase=new, index=index)
+            keyfile.write(Path(path) / KEY_FILE)
 
     @staticmethod
     def set_duress_passphrase(path: Path, passphrase: str, duress: str | None) -> None:
         """Set (or with ``None`` remove) the duress passphrase."""
-        path = Path(path)
-        keyfile = _read_keyfile(path)
-        purpose, _secret, index = keyfile.unlock(passphrase)
-        if purpose != "master":
-            raise WrongPassphraseError("Wrong passphrase: nothing was changed.")
         if duress is not None:
             _check_new_passphrase(duress)
             if duress == passphrase:
                 raise ValidationError("The duress passphrase must differ from the passphrase.")
-        keyfile.set_duress(duress, master_index=index)
-        keyfile.write(path / KEY_FILE)
+        keyfile, _master_key, index, lock_fd = _unlock(Path(path), passphrase)
+        with lock_fd:
+            keyfile.set_duress(duress, master_index=index)
+            keyfile.write(Path(path) / KEY_FILE)
 
     def lock(self) -> None:
         """Drop the key and every connection. Idempotent."""
@@ -242,10 +241,14 @@ class Vault:
                          (key.to_bytes(), key.verify_key.key_id, now_iso()))
         return key
 
-    def log_activity(self, action: str, detail: str) -> None:
-        with self.write() as conn:
-            conn.execute("INSERT INTO activity(at, action, detail) VALUES (?, ?, ?)",
-                         (now_iso(), action, detail))
+    def log_activity(self, action: str, detail: str, *, conn: db.Connection | None = None) -> None:
+        """Append to the vault's local activity log (inside ``conn``'s transaction if given)."""
+        if conn is None:
+            with self.write() as own:
+                self.log_activity(action, detail, conn=own)
+            return
+        conn.execute("INSERT INTO activity(at, action, detail) VALUES (?, ?, ?)",
+                     (now_iso(), action, detail))
 
     def integrity_problems(self) -> list[str]:
         """SQLCipher page authentication and SQLite structure; [] when all is well."""
@@ -261,6 +264,28 @@ def _read_keyfile(path: Path) -> KeyFile:
         raise KeyFileError(f"{path} has no key file ({KEY_FILE}): it is not a vault, or it was "
                            "wiped.")
     return KeyFile.read(path / KEY_FILE)
+
+
+def _unlock(path: Path, passphrase: str) -> tuple[KeyFile, bytes, int, IO[bytes]]:
+    """Unlock the key file while holding the process lock: (key file, master key, index of the
+    master slot, lock). The duress passphrase wipes the vault right here and answers as the
+    fresh, empty vault it then protects, so every caller (open, passwd, duress) behaves for it
+    exactly as for a real passphrase and nothing tells the two apart."""
+    keyfile = _read_keyfile(path)
+    lock_fd = _acquire_lock(path)
+    try:
+        purpose, secret, index = keyfile.unlock(passphrase)
+        if purpose == "duress":
+            wipe(path)
+            lock_fd.close()
+            Vault.create(path, passphrase)[0].lock()
+            keyfile = _read_keyfile(path)
+            lock_fd = _acquire_lock(path)
+            purpose, secret, index = keyfile.unlock(passphrase)
+    except BaseException:
+        lock_fd.close()
+        raise
+    return keyfile, secret, index, lock_fd
 
 
 def _acquire_lock(path: Path) -> IO[bytes]:

@@ -21,8 +21,8 @@ from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from fieldkit.service import VaultService  # noqa: E402
-from fieldkit.storage.vault import Vault  # noqa: E402
+from fieldkit.service import VaultService
+from fieldkit.storage.vault import Vault
 
 PASSPHRASE = "benchmark passphrase"
 

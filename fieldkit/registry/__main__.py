@@ -1,0 +1,3 @@
+from fieldkit.registry.cli import main
+
+main()

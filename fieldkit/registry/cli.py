@@ -1,0 +1,213 @@
+"""``fieldkit-registry``: create, serve and administer a registry from its host.
+
+Commands run on the registry's own machine with its data directory; each takes ``--json``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import ipaddress
+import json
+import sys
+from collections.abc import Callable, Sequence
+from pathlib import Path
+from typing import Any, NoReturn
+
+from fieldkit.errors import FieldKitError, InternalError, UsageError, ValidationError
+from fieldkit.registry.config import RegistryHome
+
+DEFAULT_PORT = 8443
+
+
+def _print(args: argparse.Namespace, data: dict[str, Any], text: str | Callable[[], str]) -> None:
+    if args.json:
+        print(json.dumps({"ok": True, **data}, ensure_ascii=False, indent=1))
+    else:
+        print(text() if callable(text) else text)
+
+
+def _registry(args: argparse.Namespace) -> Any:
+    from fieldkit.registry.service import Registry
+
+    return Registry.open(RegistryHome(args.data))
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    home = RegistryHome(args.data)
+    url = args.url or f"https://{args.host}:{args.port}"
+    config = home.init(database=args.database, url=url, hosts=[args.host],
+                       chunks_in_database=args.chunks_in_database)
+    registry = _registry(args)
+    try:
+        code = registry.new_enroll_code(role="admin", ttl_hours=args.ttl_hours, by="init")
+        qr = home.root / "first-admin-enrolment.png"
+        qr.write_bytes(code.qr_png())
+        qr.chmod(0o600)
+    finally:
+        registry.close()
+    _print(args, {"data": str(args.data), "origin": config.origin, "url": url,
+                  "pin": home.pin(), "log_key": registry.signer.vkey,
+                  "admin_enrollment_code": code.to_text(), "qr": str(qr)},
+           f"Created the registry in {args.data}\n"
+           f"  origin       {config.origin}\n  database     {config.database}\n"
+           f"  url          {url}\n  certificate  sha256 {home.pin()}\n"
+           f"  log key      {registry.signer.vkey}\n\n"
+           f"Enrolment code for the first administrator (single use, expires "
+           f"{code.expires_at}; QR image: {qr}):\n\n{code.to_text()}\n")
+
+
+def cmd_serve(args: argparse.Namespace) -> None:
+    import uvicorn
+
+    from fieldkit.registry.app import create_app
+
+    if args.insecure_http and not ipaddress.ip_address(args.host).is_loopback:
+        raise UsageError("--insecure-http is only for development on a loopback address.",
+                         hint="Serve HTTPS, or use --host 127.0.0.1.")
+    home = RegistryHome(args.data)
+    registry = _registry(args)
+    tls: dict[str, Any] = {} if args.insecure_http else {
+        "ssl_certfile": str(home.cert_file), "ssl_keyfile": str(home.key_file)}
+    try:
+        uvicorn.run(create_app(registry), host=args.host, port=args.port,
+                    log_level="warning", access_log=False, timeout_graceful_shutdown=5,
+                    **tls)
+    finally:
+        registry.close()
+
+
+def cmd_enroll_code(args: argparse.Namespace) -> None:
+    registry = _registry(args)
+    try:
+        code = registry.new_enroll_code(role=args.role, ttl_hours=args.ttl_hours)
+    finally:
+        registry.close()
+    if args.qr:
+        Path(args.qr).write_bytes(code.qr_png())
+    _print(args, {"code": code.to_text(), "code_id": code.code_id, "role": code.role,
+                  "expires_at": code.expires_at},
+           f"Enrolment code for a {code.role} (single use, expires {code.expires_at}):\n\n"
+           f"{code.to_text()}")
+
+
+def cmd_devices(args: argparse.Namespace) -> None:
+    registry = _registry(args)
+    try:
+        devices = registry.store.devices()
+    finally:
+        registry.close()
+    rows = [{"key_id": d.key_id, "role": d.role, "label": d.label, "enrolled_at": d.enrolled_at,
+             "revoked_at": d.revoked_at, "enrol_index": d.enrol_index} for d in devices]
+    _print(args, {"devices": rows}, lambda: "\n".join(
+        f"{r['key_id'][:24]}…  {r['role']:<8} {r['label'][:30]:<30} "
+        f"{'REVOKED ' + r['revoked_at'] if r['revoked_at'] else 'active'}" for r in rows)
+        or "no devices")
+
+
+def cmd_revoke(args: argparse.Namespace) -> None:
+    registry = _registry(args)
+    try:
+        index = registry.revoke(args.device, by="registry-operator")
+    finally:
+        registry.close()
+    _print(args, {"key_id": args.device, "log_index": index},
+           f"Revoked {args.device} (log entry #{index}). It is refused from now on.")
+
+
+def cmd_audit(args: argparse.Namespace) -> None:
+    registry = _registry(args)
+    try:
+        events = registry.store.audit_events(device=args.device, action=args.action,
+                                             outcome=args.outcome, since=args.since,
+                                             until=args.until, after_id=args.after,
+                                             limit=args.limit)
+    finally:
+        registry.close()
+    rows = [vars(e) for e in events]
+    _print(args, {"events": rows}, lambda: "\n".join(
+        f"{r['at']}  {r['outcome']:<7} {r['status']}  {r['method']:<4} {r['path'][:40]:<40} "
+        f"{(r['device'] or 'anonymous')[:20]}  {r['reason'][:60]}" for r in rows) or "no events")
+
+
+def cmd_checkpoint(args: argparse.Namespace) -> None:
+    registry = _registry(args)
+    try:
+        note = registry.store.checkpoint()
+    finally:
+        registry.close()
+    _print(args, {"checkpoint": note, "log_key": registry.signer.vkey}, note)
+
+
+class _Parser(argparse.ArgumentParser):
+    def error(self, message: str) -> NoReturn:
+        raise UsageError(f"{self.prog}: {message}", hint=f"`{self.prog} --help` shows the usage.")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    common = _Parser(add_help=False)
+    common.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
+    common.add_argument("--data", type=Path, default=argparse.SUPPRESS,
+                        help="the registry's data directory")
+    parser = _Parser(prog="fieldkit-registry", parents=[common],
+                     description="The FieldKit central registry.")
+    sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
+
+    def add(name: str, func: Callable[[argparse.Namespace], None], help_: str) -> Any:
+        sp = sub.add_parser(name, parents=[common], help=help_, description=help_)
+        sp.set_defaults(func=func)
+        return sp
+
+    sp = add("init", cmd_init, "create keys, certificate and database; print the first "
+                               "administrator's enrolment code")
+    sp.add_argument("--database", help="postgresql+psycopg://… (default: SQLite in --data)")
+    sp.add_argument("--chunks-in-database", action="store_true",
+                    help="keep attachment chunks in PostgreSQL instead of files")
+    sp.add_argument("--host", default="127.0.0.1", help="name or address in the certificate")
+    sp.add_argument("--port", type=int, default=DEFAULT_PORT)
+    sp.add_argument("--url", help="public URL devices use (default https://HOST:PORT)")
+    sp.add_argument("--ttl-hours", type=int, default=72)
+    sp = add("serve", cmd_serve, "serve the API over HTTPS")
+    sp.add_argument("--host", default="127.0.0.1")
+    sp.add_argument("--port", type=int, default=DEFAULT_PORT)
+    sp.add_argument("--insecure-http", action="store_true",
+                    help="plain HTTP, loopback development only")
+    sp = add("enroll-code", cmd_enroll_code, "issue a single-use enrolment code")
+    sp.add_argument("--role", required=True, choices=["monitor", "staff", "admin"])
+    sp.add_argument("--ttl-hours", type=int, default=72)
+    sp.add_argument("--qr", help="also write the code as a QR image (PNG) here")
+    add("devices", cmd_devices, "list enrolled devices")
+    sp = add("revoke", cmd_revoke, "revoke a device (refused from this moment)")
+    sp.add_argument("device", help="device key id (ed25519:…)")
+    sp = add("audit", cmd_audit, "read the audit log")
+    for flag in ("device", "action", "outcome", "since", "until"):
+        sp.add_argument(f"--{flag}")
+    sp.add_argument("--after", type=int, default=0, help="page: events after this id")
+    sp.add_argument("--limit", type=int, default=100)
+    add("checkpoint", cmd_checkpoint, "print the latest signed checkpoint")
+    return parser
+
+
+def main(argv: Sequence[str] | None = None) -> NoReturn:
+    argv = list(sys.argv[1:] if argv is None else argv)
+    as_json = "--json" in argv
+    try:
+        args = build_parser().parse_args(argv)
+        args.json = getattr(args, "json", False)
+        if getattr(args, "data", None) is None:
+            raise ValidationError("Say where the registry's data lives with --data DIR.")
+        args.func(args)
+    except FieldKitError as err:
+        _fail(err, as_json)
+    except OSError as e:
+        _fail(UsageError(f"{e.strerror or e} ({e.filename})."), as_json)
+    except Exception as e:  # noqa: BLE001 - the one boundary that turns bugs into the error shape
+        _fail(InternalError(f"Unexpected {type(e).__name__}: {e}"), as_json)
+    sys.exit(0)
+
+
+def _fail(err: FieldKitError, as_json: bool) -> NoReturn:
+    if as_json:
+        print(json.dumps({"ok": False, "error": err.to_json()}, ensure_ascii=False))
+    else:
+        print(f"error: {err.diagnostics()}", file=sys.stderr)
+    sys.exit(err.exit_code)

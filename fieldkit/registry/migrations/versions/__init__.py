@@ -1,0 +1,1 @@
+"""Migration scripts, one per schema revision (``rNNNN_<name>.py``)."""

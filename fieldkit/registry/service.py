@@ -1,0 +1,186 @@
+"""The registry's business logic, independent of HTTP: enrolment, ingest with receipts,
+revocation, enrolment codes. The FastAPI app (:mod:`fieldkit.registry.app`) and the
+``fieldkit-registry`` command both call this.
+"""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import secrets
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from datetime import UTC, datetime, timedelta
+from typing import Any
+
+from fieldkit.crypto.dsse import Envelope
+from fieldkit.crypto.keys import VerifyKey
+from fieldkit.domain import sealing
+from fieldkit.errors import (
+    EnvelopeFormatError,
+    FieldKitError,
+    IntegrityError,
+    NotFoundError,
+    SignatureError,
+    UnknownSignerError,
+    ValidationError,
+)
+from fieldkit.registry.config import RegistryConfig, RegistryHome
+from fieldkit.registry.store import IncomingRecord, RegistryStore
+from fieldkit.sync import protocol as p
+from fieldkit.sync.checkpoint import NoteSigner
+from fieldkit.sync.enrollment import EnrollmentCode, proof_message
+
+
+def now_iso(clock: Callable[[], datetime] | None = None) -> str:
+    t = clock() if clock else datetime.now(UTC)
+    return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
+
+
+def _b64(data: bytes) -> str:
+    return base64.b64encode(data).decode("ascii")
+
+
+class RecordRejectedError(IntegrityError):
+    """One envelope in a batch failed verification; the batch is refused as a whole."""
+
+    code = "record_rejected"
+    http_status = 400
+
+
+@dataclass
+class Registry:
+    config: RegistryConfig
+    store: RegistryStore
+    signer: NoteSigner
+    pin: str
+
+    @classmethod
+    def open(cls, home: RegistryHome) -> Registry:
+        config = home.load()
+        store = RegistryStore.open(config.database,
+                                   chunk_dir=None if config.chunks_in_database
+                                   else home.chunk_dir)
+        return cls(config, store, NoteSigner(config.log_key_name, home.log_key()), home.pin())
+
+    def close(self) -> None:
+        self.store.close()
+
+    # --- the log ------------------------------------------------------------------------------
+
+    def sign(self, size: int, root: bytes) -> str:
+        return self.signer.sign_checkpoint(self.config.origin, size, root).text
+
+    def receipt(self, record_id: str, index: int, checkpoint: str, size: int, *,
+                duplicate: bool = False, gap: Sequence[int] | None = None) -> p.Receipt:
+        proof = self.store.inclusion_proof(index, size)
+        return p.Receipt(record_id=record_id, log_index=index, leaf=_b64(self.store.leaf(index)),
+                         inclusion_proof=[_b64(h) for h in proof], checkpoint=checkpoint,
+                         duplicate=duplicate, gap=list(gap) if gap else None)
+
+    # --- enrolment ----------------------------------------------------------------------------
+
+    def new_enroll_code(self, *, role: str, ttl_hours: int = 72,
+                        by: str = "registry-operator") -> EnrollmentCode:
+        if role not in ("monitor", "staff", "admin"):
+            raise ValidationError(f"Role must be monitor, staff or admin, not {role!r}.")
+        code_id = secrets.token_urlsafe(12)
+        secret = secrets.token_urlsafe(32)
+        now = datetime.now(UTC)
+        expires = now + timedelta(hours=ttl_hours)
+        self.store.add_enroll_code(code_id=code_id,
+                                   secret_hash=hashlib.sha256(secret.encode()).digest(),
+                                   role=role, created_at=now_iso(lambda: now),
+                                   expires_at=now_iso(lambda: expires))
+        self.store.append([p.admin_entry(action="enroll-code", by=by, at=now_iso(lambda: now),
+                                         detail={"code_id": code_id, "role": role})],
+                          sign=self.sign, now=now_iso(lambda: now))
+        return EnrollmentCode(url=self.config.url, pin=self.pin, log_key=self.signer.vkey,
+                              origin=self.config.origin, role=role, code_id=code_id,
+                              secret=secret, expires_at=now_iso(lambda: expires))
+
+    def enroll(self, req: p.EnrollRequest) -> p.EnrollResponse:
+        try:
+            public_key = base64.b64decode(req.public_key, validate=True)
+            proof = base64.b64decode(req.proof, validate=True)
+            key = VerifyKey.from_bytes(public_key)
+        except ValueError:
+            raise ValidationError("The public key or proof is not valid base64.") from None
+        try:
+            key.verify(proof, proof_message(code_id=req.code_id, public_key=public_key,
+                                            origin=self.config.origin))
+        except SignatureError:
+            raise SignatureError("The proof of possession does not verify: the device must sign "
+                                 "the enrolment message with the key it registers.") from None
+        if self.store.device(key.key_id) is not None:
+            raise ValidationError("This device key is already enrolled.",
+                                  hint="Create a new device key to enrol again.")
+        now = now_iso()
+        role = self.store.use_enroll_code(
+            code_id=req.code_id, secret_hash=hashlib.sha256(req.secret.encode()).digest(),
+            now=now, used_by=key.key_id)
+        indices, checkpoint = self.store.append(
+            [p.device_entry(action="enrol", key_id=key.key_id, public_key=public_key, role=role,
+                            at=now)], sign=self.sign, now=now)
+        self.store.add_device(key_id=key.key_id, public_key=public_key, role=role,
+                              label=req.label, enrolled_at=now, enrol_index=indices[0])
+        return p.EnrollResponse(key_id=key.key_id, role=role, enrol_index=indices[0],
+                                checkpoint=checkpoint, origin=self.config.origin,
+                                log_key=self.signer.vkey)
+
+    def revoke(self, key_id: str, *, by: str) -> int:
+        device = self.store.device(key_id)
+        if device is None:
+            raise NotFoundError(f"No device {key_id}.")
+        now = now_iso()
+        if not self.store.revoke_device(key_id, at=now):
+            raise ValidationError(f"Device {key_id} is already revoked.")
+        indices, _ = self.store.append([p.device_entry(action="revoke", key_id=key_id, at=now,
+                                                       by=by)], sign=self.sign, now=now)
+        return indices[0]
+
+    # --- ingest -------------------------------------------------------------------------------
+
+    def ingest(self, envelopes: Sequence[dict[str, Any]], *, device: str) -> list[p.Receipt]:
+        """Verify every envelope (signed by the submitting device), then store and log them
+        in one transaction. A bad envelope refuses the whole batch and names it."""
+        dev = self.store.device(device)
+        if dev is None:
+            raise NotFoundError(f"Unknown device {device}.")
+        trusted = {dev.key_id: VerifyKey.from_bytes(dev.public_key)}
+        incoming = []
+        for i, obj in enumerate(envelopes):
+            try:
+                env = Envelope.from_json(obj)
+                rec = sealing.open_sealed(env, trusted)
+            except UnknownSignerError:
+                raise RecordRejectedError(f"Envelope {i} is not signed by the submitting device.",
+                                          index=i, reason="unknown_signer") from None
+            except (EnvelopeFormatError, SignatureError) as e:
+                raise RecordRejectedError(f"Envelope {i} failed verification: {e.message}",
+                                          index=i, reason=e.code) from None
+            incoming.append(IncomingRecord(record_id=rec.record_id, device=rec.device,
+                                           seq=rec.seq, chain_prev=rec.chain_prev, kind=rec.kind,
+                                           envelope=env.to_bytes()))
+        results, checkpoint = self.store.ingest(
+            incoming, entry=lambda r: p.record_entry(record_id=r.record_id, device=r.device,
+                                                     seq=r.seq, kind=r.kind),
+            sign=self.sign, now=now_iso())
+        size = _checkpoint_size(checkpoint)
+        return [self.receipt(r.record_id, r.log_index, checkpoint, size, duplicate=r.duplicate,
+                             gap=r.gap) for r in results]
+
+    def receipt_for(self, record_id: str, *, device: str | None) -> p.Receipt:
+        row = self.store.record(record_id)
+        if row is None or (device is not None and row.device != device):
+            raise NotFoundError(f"No record {record_id[:12]}… from this device.")
+        checkpoint = self.store.checkpoint()
+        return self.receipt(record_id, row.log_index, checkpoint, _checkpoint_size(checkpoint),
+                            duplicate=True)
+
+
+def _checkpoint_size(note: str) -> int:
+    try:
+        return int(note.split("\n", 2)[1])
+    except (IndexError, ValueError):
+        raise FieldKitError("The registry produced a malformed checkpoint.") from None

@@ -1,0 +1,1004 @@
+"""The registry's storage: one interface, two backends (SQLite and PostgreSQL).
+
+:class:`RegistryStore` is written once against SQLAlchemy Core; the URL picks the backend:
+
+* ``sqlite:///path/registry.db`` — the embedded default, one machine. The file is created
+  0600; every connection gets WAL, foreign keys, a busy timeout and ``synchronous=FULL``;
+  write transactions start with ``BEGIN IMMEDIATE`` (SQLite's single writer lock), read
+  transactions with a plain ``BEGIN``.
+* ``postgresql+psycopg://user@host/db`` — production, where several registry processes share
+  one database.
+
+The transparency log has exactly one sequencer, however many processes serve the database:
+every append runs in a transaction that first takes ``pg_advisory_xact_lock(SEQUENCER_LOCK)``
+(PostgreSQL) or holds SQLite's write lock. Inside it the leaves go in at ``size, size+1, …``,
+the perfect subtree hashes they complete go to ``log_nodes`` (see
+:mod:`fieldkit.sync.merkle`), the new root is computed from those nodes, the caller's ``sign``
+turns ``(size, root)`` into a signed checkpoint note, and the checkpoint is stored. Leaves,
+nodes, records and the checkpoint commit together or not at all.
+
+Times are ISO 8601 UTC strings in one format (``2025-01-31T12:00:00Z``) and are compared as
+text. Every method is its own short transaction; the store is safe to share between threads.
+
+Errors (each has ``http_status``, the answer the registry gives)::
+
+    StoreError                                  500  base of the store's own errors
+    ├── StoreUnavailableError                   503  database unreachable or busy too long
+    ├── StoreNotFoundError(NotFoundError)       404  no such device, leaf, checkpoint...
+    ├── StoreValidationError(ValidationError)   400  an argument is malformed
+    ├── ConflictError(UsageError)               409  the device / code id already exists
+    ├── EnrollCodeError(UsageError)             403  unknown, used or expired enrolment code
+    ├── ForkError(ChainError)                   409  same device + seq, different record
+    └── FileDigestError(DigestMismatchError)    400  chunks do not add up to the file
+    chunks.InvalidDigestError / ChunkNotFoundError / ChunkDigestError     400 / 404 / 400
+"""
+
+from __future__ import annotations
+
+import contextlib
+import hashlib
+import hmac
+import itertools
+import json
+import os
+from collections.abc import Callable, Iterator, Sequence
+from contextlib import contextmanager
+from dataclasses import asdict, dataclass
+from pathlib import Path
+from typing import Any, ClassVar, Final
+
+import sqlalchemy as sa
+from alembic import command
+from alembic.config import Config
+from sqlalchemy import event
+from sqlalchemy import exc as sa_exc
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.engine import Connection
+
+from fieldkit.errors import (
+    ChainError,
+    DigestMismatchError,
+    FieldKitError,
+    NotFoundError,
+    UsageError,
+    ValidationError,
+)
+from fieldkit.registry.chunks import (
+    ChunkNotFoundError,
+    ChunkStore,
+    DatabaseChunkStore,
+    FileChunkStore,
+    check_bytes,
+    check_digest,
+)
+from fieldkit.sync import merkle
+
+__all__ = [
+    "ROLES",
+    "SEQUENCER_LOCK",
+    "AuditEvent",
+    "ChainGap",
+    "ConflictError",
+    "Device",
+    "EnrollCodeError",
+    "FileDigestError",
+    "ForkError",
+    "IncomingRecord",
+    "Ingested",
+    "RegistryStore",
+    "StoreError",
+    "StoreNotFoundError",
+    "StoreUnavailableError",
+    "StoreValidationError",
+    "StoredRecord",
+    "alembic_config",
+]
+
+#: pg_advisory_xact_lock key of the log sequencer (b"FIELDKIT" as a big-endian int64).
+SEQUENCER_LOCK: Final = int.from_bytes(b"FIELDKIT", "big")
+#: pg_advisory_xact_lock key held while migrating (several processes may start at once).
+MIGRATION_LOCK: Final = int.from_bytes(b"FKMIGRAT", "big")
+ROLES: Final = ("monitor", "staff", "admin")
+OUTCOMES: Final = ("ok", "refused", "error")
+MAX_PAGE: Final = 1000
+SQLITE_BUSY_TIMEOUT_MS: Final = 30_000
+_IN_BATCH: Final = 500  # values per IN (...) clause
+_NONCE_PURGE_EVERY: Final = 64
+
+
+# --- errors -----------------------------------------------------------------------------------
+
+class StoreError(FieldKitError):
+    code = "store"
+    http_status: ClassVar[int] = 500
+
+
+class StoreUnavailableError(StoreError):
+    code = "store_unavailable"
+    http_status: ClassVar[int] = 503
+    default_hint = ("The registry database is unreachable or busy. Try again in a minute; if "
+                    "it persists, the operator should check the database server and its logs.")
+
+
+class StoreNotFoundError(NotFoundError, StoreError):
+    code = "not_found"
+    http_status: ClassVar[int] = 404
+
+
+class StoreValidationError(ValidationError, StoreError):
+    code = "invalid"
+    http_status: ClassVar[int] = 400
+
+
+class ConflictError(UsageError, StoreError):
+    code = "conflict"
+    http_status: ClassVar[int] = 409
+
+
+class EnrollCodeError(UsageError, StoreError):
+    code = "enroll_code_invalid"
+    http_status: ClassVar[int] = 403
+    default_hint = "Ask an administrator for a new enrolment code."
+
+
+class ForkError(ChainError, StoreError):
+    code = "chain_fork"
+    http_status: ClassVar[int] = 409
+    default_hint = ("This device signed two different records with the same sequence number. "
+                    "Nothing from this batch was kept. Stop using the device and tell an "
+                    "administrator: its key or its vault may have been copied.")
+
+
+class FileDigestError(DigestMismatchError, StoreError):
+    code = "digest_mismatch"
+    http_status: ClassVar[int] = 400
+    default_hint = "Upload the file again; its chunks do not make up the file that was named."
+
+
+# --- rows ----------------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Device:
+    key_id: str
+    public_key: bytes
+    role: str
+    label: str
+    enrolled_at: str
+    revoked_at: str | None
+    enrol_index: int | None
+
+
+@dataclass(frozen=True)
+class IncomingRecord:
+    """A verified sealed record as the registry received it (``envelope``: its DSSE bytes)."""
+
+    record_id: str
+    device: str
+    seq: int
+    chain_prev: str | None
+    kind: str
+    envelope: bytes
+
+
+@dataclass(frozen=True)
+class Ingested:
+    """What happened to one incoming record: its log index, whether the registry already had
+    it, and ``gap=(expected_seq, got_seq)`` when it does not continue its device's chain."""
+
+    record_id: str
+    log_index: int
+    duplicate: bool
+    gap: tuple[int, int] | None
+
+
+@dataclass(frozen=True)
+class StoredRecord:
+    record_id: str
+    device: str
+    seq: int
+    chain_prev: str | None
+    kind: str
+    envelope: bytes
+    log_index: int
+    received_at: str
+    size: int
+
+
+@dataclass(frozen=True)
+class ChainGap:
+    id: int
+    device: str
+    expected_seq: int
+    got_seq: int
+    record_id: str
+    at: str
+
+
+@dataclass(frozen=True, kw_only=True)
+class AuditEvent:
+    """One request as the audit log keeps it. ``id`` is assigned by the store (0 = not yet)."""
+
+    at: str
+    method: str
+    path: str
+    action: str
+    outcome: str  # 'ok' | 'refused' | 'error'
+    status: int
+    device: str | None = None
+    role: str | None = None
+    bytes_in: int = 0
+    bytes_out: int = 0
+    reason: str = ""
+    remote: str = ""
+    id: int = 0
+
+
+# --- schema (created by migrations/versions/r0001_initial.py; tests compare the two) ------------
+
+metadata = sa.MetaData()
+_SERIAL = sa.BigInteger().with_variant(sa.Integer(), "sqlite")
+_ROLE_CHECK = "role IN ('monitor', 'staff', 'admin')"
+
+devices_t = sa.Table(
+    "devices", metadata,
+    sa.Column("key_id", sa.Text(), primary_key=True),
+    sa.Column("public_key", sa.LargeBinary(), nullable=False),
+    sa.Column("role", sa.Text(), nullable=False),
+    sa.Column("label", sa.Text(), nullable=False),
+    sa.Column("enrolled_at", sa.Text(), nullable=False),
+    sa.Column("revoked_at", sa.Text(), nullable=True),
+    sa.Column("enrol_index", sa.BigInteger(), nullable=True),
+    sa.CheckConstraint(_ROLE_CHECK, name="ck_devices_role"),
+)
+enroll_codes_t = sa.Table(
+    "enroll_codes", metadata,
+    sa.Column("code_id", sa.Text(), primary_key=True),
+    sa.Column("secret_hash", sa.LargeBinary(), nullable=False),
+    sa.Column("role", sa.Text(), nullable=False),
+    sa.Column("created_at", sa.Text(), nullable=False),
+    sa.Column("expires_at", sa.Text(), nullable=False),
+    sa.Column("used_at", sa.Text(), nullable=True),
+    sa.Column("used_by", sa.Text(), nullable=True),
+    sa.CheckConstraint(_ROLE_CHECK, name="ck_enroll_codes_role"),
+)
+nonces_t = sa.Table(
+    "nonces", metadata,
+    sa.Column("key_id", sa.Text(), primary_key=True),
+    sa.Column("nonce", sa.Text(), primary_key=True),
+    sa.Column("expires_at", sa.Text(), nullable=False),
+    sa.Index("ix_nonces_expires_at", "expires_at"),
+)
+log_leaves_t = sa.Table(
+    "log_leaves", metadata,
+    sa.Column("idx", sa.BigInteger(), primary_key=True, autoincrement=False),
+    sa.Column("data", sa.LargeBinary(), nullable=False),
+    sa.Column("created_at", sa.Text(), nullable=False),
+)
+log_nodes_t = sa.Table(
+    "log_nodes", metadata,
+    sa.Column("level", sa.Integer(), primary_key=True, autoincrement=False),
+    sa.Column("idx", sa.BigInteger(), primary_key=True, autoincrement=False),
+    sa.Column("hash", sa.LargeBinary(), nullable=False),
+)
+checkpoints_t = sa.Table(
+    "checkpoints", metadata,
+    sa.Column("size", sa.BigInteger(), primary_key=True, autoincrement=False),
+    sa.Column("root", sa.LargeBinary(), nullable=False),
+    sa.Column("note", sa.Text(), nullable=False),
+    sa.Column("created_at", sa.Text(), nullable=False),
+)
+records_t = sa.Table(
+    "records", metadata,
+    sa.Column("record_id", sa.String(64), primary_key=True),
+    sa.Column("device", sa.Text(), sa.ForeignKey("devices.key_id", name="fk_records_device"),
+              nullable=False),
+    sa.Column("seq", sa.BigInteger(), nullable=False),
+    sa.Column("chain_prev", sa.Text(), nullable=True),
+    sa.Column("kind", sa.Text(), nullable=False),
+    sa.Column("envelope", sa.LargeBinary(), nullable=False),
+    sa.Column("log_index", sa.BigInteger(), nullable=False),
+    sa.Column("received_at", sa.Text(), nullable=False),
+    sa.Column("size", sa.Integer(), nullable=False),
+    sa.UniqueConstraint("log_index", name="uq_records_log_index"),
+    sa.UniqueConstraint("device", "seq", name="uq_records_device_seq"),
+)
+chain_gaps_t = sa.Table(
+    "chain_gaps", metadata,
+    sa.Column("id", _SERIAL, primary_key=True, autoincrement=True),
+    sa.Column("device", sa.Text(), nullable=False),
+    sa.Column("expected_seq", sa.BigInteger(), nullable=False),
+    sa.Column("got_seq", sa.BigInteger(), nullable=False),
+    sa.Column("record_id", sa.String(64), nullable=False),
+    sa.Column("at", sa.Text(), nullable=False),
+    sa.Index("ix_chain_gaps_device", "device", "id"),
+)
+chunks_t = sa.Table(
+    "chunks", metadata,
+    sa.Column("digest", sa.String(64), primary_key=True),
+    sa.Column("size", sa.Integer(), nullable=False),
+    sa.Column("data", sa.LargeBinary(), nullable=True),
+)
+files_t = sa.Table(
+    "files", metadata,
+    sa.Column("sha256", sa.String(64), primary_key=True),
+    sa.Column("size", sa.BigInteger(), nullable=False),
+    sa.Column("chunks", sa.Text(), nullable=False),
+    sa.Column("device", sa.Text(), nullable=True),
+    sa.Column("created_at", sa.Text(), nullable=False),
+)
+audit_t = sa.Table(
+    "audit", metadata,
+    sa.Column("id", _SERIAL, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.Text(), nullable=False),
+    sa.Column("device", sa.Text(), nullable=True),
+    sa.Column("role", sa.Text(), nullable=True),
+    sa.Column("method", sa.Text(), nullable=False),
+    sa.Column("path", sa.Text(), nullable=False),
+    sa.Column("action", sa.Text(), nullable=False),
+    sa.Column("outcome", sa.Text(), nullable=False),
+    sa.Column("status", sa.Integer(), nullable=False),
+    sa.Column("bytes_in", sa.BigInteger(), nullable=False),
+    sa.Column("bytes_out", sa.BigInteger(), nullable=False),
+    sa.Column("reason", sa.Text(), nullable=False),
+    sa.Column("remote", sa.Text(), nullable=False),
+    sa.CheckConstraint("outcome IN ('ok', 'refused', 'error')", name="ck_audit_outcome"),
+    sa.Index("ix_audit_device", "device", "id"),
+    sa.Index("ix_audit_action", "action", "id"),
+    sa.Index("ix_audit_outcome", "outcome", "id"),
+    sa.Index("ix_audit_at", "at"),
+)
+
+
+# --- engines and migrations ---------------------------------------------------------------------
+
+def alembic_config() -> Config:
+    """Alembic configuration for the registry migrations (no ``alembic.ini`` involved)."""
+    cfg = Config()
+    location = str(Path(__file__).resolve().with_name("migrations"))
+    cfg.set_main_option("script_location", location.replace("%", "%%"))
+    return cfg
+
+
+def _sqlite_on_connect(dbapi_conn: Any, _record: Any) -> None:
+    # pysqlite must not open transactions by itself: the "begin" hook below does it.
+    dbapi_conn.isolation_level = None
+    cur = dbapi_conn.cursor()
+    try:
+        cur.execute(f"PRAGMA busy_timeout = {SQLITE_BUSY_TIMEOUT_MS}")
+        cur.execute("PRAGMA journal_mode = WAL")
+        cur.execute("PRAGMA synchronous = FULL")
+        cur.execute("PRAGMA foreign_keys = ON")
+    finally:
+        cur.close()
+
+
+def _sqlite_on_begin(conn: Connection) -> None:
+    if conn.get_execution_options().get("fieldkit_readonly"):
+        conn.exec_driver_sql("BEGIN")
+    else:
+        conn.exec_driver_sql("BEGIN IMMEDIATE")
+
+
+def _create_engine(url: str, pool_size: int) -> sa.Engine:
+    try:
+        parsed = sa.make_url(url)
+    except sa_exc.ArgumentError:
+        raise StoreValidationError(
+            "The registry database URL is malformed.",
+            hint="Use sqlite:///path/to/registry.db or "
+                 "postgresql+psycopg://user@host:5432/dbname.") from None
+    backend = parsed.get_backend_name()
+    if backend == "sqlite" and parsed.get_driver_name() == "pysqlite":
+        database = parsed.database or ""
+        if database in ("", ":memory:") or database.startswith("file:"):
+            raise StoreValidationError(
+                "The registry needs a SQLite database file, not an in-memory database.",
+                hint="Use sqlite:///path/to/registry.db.")
+        path = Path(database)
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        # Created private; SQLite gives its WAL and SHM files the same mode.
+        with contextlib.suppress(FileExistsError):
+            os.close(os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o600))
+        engine = sa.create_engine(parsed, pool_size=pool_size, max_overflow=pool_size,
+                                  connect_args={"timeout": SQLITE_BUSY_TIMEOUT_MS / 1000})
+        event.listen(engine, "connect", _sqlite_on_connect)
+        event.listen(engine, "begin", _sqlite_on_begin)
+        return engine
+    if backend == "postgresql" and parsed.get_driver_name() == "psycopg":
+        return sa.create_engine(parsed, pool_size=pool_size, max_overflow=pool_size,
+                                pool_pre_ping=True)
+    raise StoreValidationError(
+        f"The registry cannot use a {parsed.drivername!r} database.",
+        hint="Use sqlite:///path/to/registry.db or postgresql+psycopg://user@host:5432/dbname.")
+
+
+def _unavailable(err: sa_exc.DBAPIError) -> StoreUnavailableError:
+    return StoreUnavailableError(
+        f"The registry database cannot be used right now ({type(err.orig).__name__}: "
+        f"{str(err.orig).strip().splitlines()[0] if str(err.orig).strip() else 'no detail'}).")
+
+
+def _insert_ignore(dialect: str, table: sa.Table) -> Any:
+    """INSERT … ON CONFLICT DO NOTHING for either backend."""
+    if dialect == "postgresql":
+        return postgresql.insert(table).on_conflict_do_nothing()
+    return sqlite.insert(table).on_conflict_do_nothing()
+
+
+def _batches(items: Sequence[str]) -> Iterator[Sequence[str]]:
+    for i in range(0, len(items), _IN_BATCH):
+        yield items[i:i + _IN_BATCH]
+
+
+def _check_limit(limit: int) -> int:
+    if isinstance(limit, bool) or not isinstance(limit, int) or limit < 1:
+        raise StoreValidationError(f"A page limit must be a positive integer; got {limit!r}.")
+    return min(limit, MAX_PAGE)
+
+
+def _check_role(role: str) -> None:
+    if role not in ROLES:
+        raise StoreValidationError(f"Unknown role {role!r}.",
+                                   hint="A role is one of: " + ", ".join(ROLES) + ".")
+
+
+class _TxNodes:
+    """merkle.NodeSource over ``log_nodes`` inside one transaction, plus nodes not yet written."""
+
+    def __init__(self, conn: Connection) -> None:
+        self._conn = conn
+        self.pending: dict[tuple[int, int], bytes] = {}
+
+    def perfect_node(self, level: int, index: int) -> bytes:
+        found = self.pending.get((level, index))
+        if found is not None:
+            return found
+        value = self._conn.execute(
+            sa.select(log_nodes_t.c.hash).where(log_nodes_t.c.level == level,
+                                                log_nodes_t.c.idx == index)).scalar_one_or_none()
+        if value is None:
+            raise StoreNotFoundError(
+                f"The log has no complete node {index} at level {level} (yet).",
+                level=level, index=index)
+        return bytes(value)
+
+
+def _log_size(conn: Connection) -> int:
+    size = conn.execute(sa.select(sa.func.max(log_leaves_t.c.idx))).scalar_one_or_none()
+    return 0 if size is None else int(size) + 1
+
+
+def _latest_checkpoint(conn: Connection) -> str | None:
+    note = conn.execute(sa.select(checkpoints_t.c.note).order_by(checkpoints_t.c.size.desc())
+                        .limit(1)).scalar_one_or_none()
+    return None if note is None else str(note)
+
+
+def _device(row: Any) -> Device:
+    return Device(row.key_id, bytes(row.public_key), row.role, row.label, row.enrolled_at,
+                  row.revoked_at, None if row.enrol_index is None else int(row.enrol_index))
+
+
+def _record(row: Any) -> StoredRecord:
+    return StoredRecord(row.record_id, row.device, int(row.seq), row.chain_prev, row.kind,
+                        bytes(row.envelope), int(row.log_index), row.received_at, int(row.size))
+
+
+class RegistryStore:
+    """Devices, enrolment codes, nonces, the transparency log, records, chunks and the audit
+    log of one registry, in SQLite or PostgreSQL. Open with :meth:`open`."""
+
+    def __init__(self, engine: sa.Engine, chunk_store: ChunkStore) -> None:
+        self._engine = engine
+        self._pg = engine.dialect.name == "postgresql"
+        self._chunks = chunk_store
+        self._nonce_calls = itertools.count(1)
+
+    # --- lifecycle ---------------------------------------------------------------------------
+
+    @classmethod
+    def open(cls, url: str, *, chunk_dir: Path | None = None,
+             pool_size: int = 10) -> RegistryStore:
+        """Connect, migrate to the newest schema, and return the store.
+
+        ``chunk_dir`` keeps attachment chunks as files there; ``None`` keeps them in the
+        database. Keep the same choice for the life of a database.
+        """
+        engine = _create_engine(url, pool_size)
+        try:
+            with engine.begin() as conn:
+                if engine.dialect.name == "postgresql":
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
+                                 {"k": MIGRATION_LOCK})
+                cfg = alembic_config()
+                cfg.attributes["connection"] = conn
+                command.upgrade(cfg, "head")
+        except sa_exc.OperationalError as e:
+            engine.dispose()
+            raise _unavailable(e) from None
+        except BaseException:
+            engine.dispose()
+            raise
+        store: ChunkStore = (DatabaseChunkStore(engine) if chunk_dir is None
+                             else FileChunkStore(Path(chunk_dir)))
+        return cls(engine, store)
+
+    def close(self) -> None:
+        self._engine.dispose()
+
+    def __enter__(self) -> RegistryStore:
+        return self
+
+    def __exit__(self, *_exc: object) -> None:
+        self.close()
+
+    @property
+    def backend(self) -> str:
+        """``"sqlite"`` or ``"postgresql"``."""
+        return self._engine.dialect.name
+
+    @contextmanager
+    def _write(self, *, sequencer: bool = False) -> Iterator[Connection]:
+        """One write transaction (SQLite: BEGIN IMMEDIATE); ``sequencer`` also takes the log
+        lock on PostgreSQL (SQLite's write lock already is one)."""
+        try:
+            with self._engine.begin() as conn:
+                if sequencer and self._pg:
+                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
+                                 {"k": SEQUENCER_LOCK})
+                yield conn
+        except sa_exc.OperationalError as e:
+            raise _unavailable(e) from None
+
+    @contextmanager
+    def _read(self) -> Iterator[Connection]:
+        """One read transaction (SQLite: deferred BEGIN, so readers never block the writer)."""
+        try:
+            with self._engine.connect() as conn:
+                conn.execution_options(fieldkit_readonly=True)
+                with conn.begin():
+                    yield conn
+        except sa_exc.OperationalError as e:
+            raise _unavailable(e) from None
+
+    # --- devices -----------------------------------------------------------------------------
+
+    def add_device(self, *, key_id: str, public_key: bytes, role: str, label: str,
+                   enrolled_at: str, enrol_index: int | None = None) -> None:
+        _check_role(role)
+        try:
+            with self._write() as conn:
+                conn.execute(sa.insert(devices_t).values(
+                    key_id=key_id, public_key=bytes(public_key), role=role, label=label,
+                    enrolled_at=enrolled_at, revoked_at=None, enrol_index=enrol_index))
+        except sa_exc.IntegrityError:
+            raise ConflictError(f"The device {key_id} is already enrolled.",
+                                hint="Each device key can be enrolled once.",
+                                key_id=key_id) from None
+
+    def device(self, key_id: str) -> Device | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(devices_t).where(devices_t.c.key_id == key_id)).first()
+        return None if row is None else _device(row)
+
+    def devices(self) -> list[Device]:
+        with self._read() as conn:
+            rows = conn.execute(sa.select(devices_t).order_by(devices_t.c.enrolled_at,
+                                                              devices_t.c.key_id)).all()
+        return [_device(r) for r in rows]
+
+    def revoke_device(self, key_id: str, *, at: str) -> bool:
+        """Mark the device revoked; False if it is unknown or already revoked."""
+        with self._write() as conn:
+            changed = conn.execute(sa.update(devices_t).where(
+                devices_t.c.key_id == key_id, devices_t.c.revoked_at.is_(None))
+                .values(revoked_at=at).returning(devices_t.c.key_id)).first()
+            return changed is not None
+
+    # --- enrolment codes ---------------------------------------------------------------------
+
+    def add_enroll_code(self, *, code_id: str, secret_hash: bytes, role: str, created_at: str,
+                        expires_at: str) -> None:
+        """Store a one-time enrolment code; only the SHA-256 of its secret is kept."""
+        _check_role(role)
+        try:
+            with self._write() as conn:
+                conn.execute(sa.insert(enroll_codes_t).values(
+                    code_id=code_id, secret_hash=bytes(secret_hash), role=role,
+                    created_at=created_at, expires_at=expires_at))
+        except sa_exc.IntegrityError:
+            raise ConflictError(f"An enrolment code {code_id!r} already exists.",
+                                hint="Issue a code with a new id.") from None
+
+    def use_enroll_code(self, *, code_id: str, secret_hash: bytes, now: str, used_by: str) -> str:
+        """Spend a code once and return its role.
+
+        EnrollCodeError with the same message whether the code is unknown, wrong, used or
+        expired; ``details["why"]`` tells the audit log which.
+        """
+        with self._write() as conn:
+            row = conn.execute(sa.select(enroll_codes_t).where(
+                enroll_codes_t.c.code_id == code_id)).first()
+            why: str | None
+            if row is None:
+                why = "unknown"
+            elif not hmac.compare_digest(bytes(row.secret_hash), bytes(secret_hash)):
+                why = "wrong_secret"
+            elif row.used_at is not None:
+                why = "used"
+            elif not row.expires_at > now:
+                why = "expired"
+            else:
+                spent = conn.execute(sa.update(enroll_codes_t).where(
+                    enroll_codes_t.c.code_id == code_id, enroll_codes_t.c.used_at.is_(None),
+                    enroll_codes_t.c.expires_at > now).values(used_at=now, used_by=used_by)
+                    .returning(enroll_codes_t.c.role)).first()
+                why = None if spent is not None else "used"
+            if why is None:
+                assert row is not None
+                return str(row.role)
+        raise EnrollCodeError("This enrolment code is not valid: it is unknown, already used "
+                              "or expired.", why=why, code_id=code_id)
+
+    # --- replay protection -------------------------------------------------------------------
+
+    def remember_nonce(self, key_id: str, nonce: str, *, expires_at: str, now: str) -> bool:
+        """Record a request nonce; False if this key already used it (and it has not expired).
+
+        Expired nonces are purged as a side effect.
+        """
+        purge_all = next(self._nonce_calls) % _NONCE_PURGE_EVERY == 0
+        with self._write() as conn:
+            expired = nonces_t.c.expires_at <= now
+            if purge_all:
+                conn.execute(sa.delete(nonces_t).where(expired))
+            else:
+                conn.execute(sa.delete(nonces_t).where(
+                    nonces_t.c.key_id == key_id, nonces_t.c.nonce == nonce, expired))
+            inserted = conn.execute(_insert_ignore(self.backend, nonces_t).values(
+                key_id=key_id, nonce=nonce, expires_at=expires_at)
+                .returning(nonces_t.c.nonce)).first()
+            return inserted is not None
+
+    # --- the transparency log ----------------------------------------------------------------
+
+    def _append_locked(self, conn: Connection, entries: Sequence[bytes],
+                       sign: Callable[[int, bytes], str], now: str) -> tuple[list[int], str]:
+        """Append under the sequencer lock (the caller's transaction); store the checkpoint."""
+        size = _log_size(conn)
+        nodes = _TxNodes(conn)
+        indices = list(range(size, size + len(entries)))
+        for index, data in zip(indices, entries, strict=True):
+            for level, position, digest in merkle.nodes_completed_by(
+                    index, merkle.leaf_hash(data), nodes):
+                nodes.pending[(level, position)] = digest
+        new_size = size + len(entries)
+        root = merkle.root(new_size, nodes)
+        note = sign(new_size, root)
+        if not isinstance(note, str) or not note:
+            raise StoreValidationError("The checkpoint signer returned no note text.")
+        conn.execute(sa.insert(log_leaves_t), [
+            {"idx": i, "data": bytes(d), "created_at": now}
+            for i, d in zip(indices, entries, strict=True)])
+        conn.execute(sa.insert(log_nodes_t), [
+            {"level": level, "idx": position, "hash": digest}
+            for (level, position), digest in nodes.pending.items()])
+        conn.execute(sa.insert(checkpoints_t).values(size=new_size, root=root, note=note,
+                                                     created_at=now))
+        return indices, note
+
+    def append(self, entries: list[bytes], *, sign: Callable[[int, bytes], str],
+               now: str) -> tuple[list[int], str]:
+        """Append log entries; return their indices and the new signed checkpoint note.
+
+        ``sign(size, root)`` is called once, under the sequencer lock, with the new tree head.
+        """
+        if not entries:
+            raise StoreValidationError("Nothing to append to the log.")
+        with self._write(sequencer=True) as conn:
+            return self._append_locked(conn, entries, sign, now)
+
+    def ingest(self, records: list[IncomingRecord], *,
+               entry: Callable[[IncomingRecord], bytes], sign: Callable[[int, bytes], str],
+               now: str) -> tuple[list[Ingested], str]:
+        """Store a batch of verified records and log them, all in one transaction.
+
+        A record already stored returns its original log index (``duplicate=True``). A record
+        with the same device and seq as a stored one but another id is a fork: ForkError and
+        nothing of the batch is kept. A record that does not continue its device's chain
+        (``seq == last + 1`` and ``chain_prev == last id``) is kept, and the gap is recorded
+        and returned. ``entry(record)`` gives the log entry bytes of each new record. With
+        nothing new, no checkpoint is made and the latest one is returned.
+        """
+        if not records:
+            raise StoreValidationError("No records to store.")
+        for r in records:
+            check_digest(r.record_id)
+            if isinstance(r.seq, bool) or not isinstance(r.seq, int) or r.seq < 1:
+                raise StoreValidationError(f"Record {r.record_id[:12]}… has an invalid "
+                                           f"sequence number {r.seq!r}.")
+        with self._write(sequencer=True) as conn:
+            results: list[Ingested | int] = []  # int: position in `new`, resolved below
+            new: list[IncomingRecord] = []
+            gaps: list[tuple[int, int] | None] = []
+            batch_ids: dict[str, int] = {}
+            batch_slots: dict[tuple[str, int], str] = {}
+            heads: dict[str, tuple[int, str] | None] = {}
+            for r in records:
+                if r.record_id in batch_ids:
+                    results.append(batch_ids[r.record_id])
+                    continue
+                index = conn.execute(sa.select(records_t.c.log_index).where(
+                    records_t.c.record_id == r.record_id)).scalar_one_or_none()
+                if index is not None:
+                    results.append(Ingested(r.record_id, int(index), True, None))
+                    continue
+                other = batch_slots.get((r.device, r.seq)) or conn.execute(
+                    sa.select(records_t.c.record_id).where(
+                        records_t.c.device == r.device,
+                        records_t.c.seq == r.seq)).scalar_one_or_none()
+                if other is not None:
+                    raise ForkError(
+                        f"Device {r.device} signed two records numbered {r.seq}: "
+                        f"{other[:12]}… and {r.record_id[:12]}….",
+                        device=r.device, seq=r.seq, existing=other, record_id=r.record_id)
+                if r.device not in heads:
+                    if conn.execute(sa.select(devices_t.c.key_id).where(
+                            devices_t.c.key_id == r.device)).first() is None:
+                        raise StoreNotFoundError(f"The device {r.device} is not enrolled.",
+                                                 device=r.device)
+                    last = conn.execute(
+                        sa.select(records_t.c.seq, records_t.c.record_id)
+                        .where(records_t.c.device == r.device)
+                        .order_by(records_t.c.seq.desc()).limit(1)).first()
+                    heads[r.device] = None if last is None else (int(last.seq), last.record_id)
+                head = heads[r.device]
+                expected, expected_prev = (1, None) if head is None else (head[0] + 1, head[1])
+                ok = r.seq == expected and r.chain_prev == expected_prev
+                gaps.append(None if ok else (expected, r.seq))
+                if head is None or r.seq > head[0]:
+                    heads[r.device] = (r.seq, r.record_id)
+                batch_ids[r.record_id] = len(new)
+                batch_slots[(r.device, r.seq)] = r.record_id
+                results.append(len(new))
+                new.append(r)
+            if not new:
+                note = _latest_checkpoint(conn)
+                if note is None:  # records exist, so a checkpoint must: the database is damaged
+                    raise StoreNotFoundError("The log has records but no checkpoint.")
+                return [x for x in results if isinstance(x, Ingested)], note
+            indices, note = self._append_locked(conn, [entry(r) for r in new], sign, now)
+            conn.execute(sa.insert(records_t), [
+                {"record_id": r.record_id, "device": r.device, "seq": r.seq,
+                 "chain_prev": r.chain_prev, "kind": r.kind, "envelope": bytes(r.envelope),
+                 "log_index": i, "received_at": now, "size": len(r.envelope)}
+                for r, i in zip(new, indices, strict=True)])
+            gap_rows = [{"device": r.device, "expected_seq": g[0], "got_seq": g[1],
+                         "record_id": r.record_id, "at": now}
+                        for r, g in zip(new, gaps, strict=True) if g is not None]
+            if gap_rows:
+                conn.execute(sa.insert(chain_gaps_t), gap_rows)
+        seen: set[int] = set()
+        out: list[Ingested] = []
+        for x in results:
+            if isinstance(x, Ingested):
+                out.append(x)
+            else:
+                out.append(Ingested(new[x].record_id, indices[x], x in seen, gaps[x]
+                                    if x not in seen else None))
+                seen.add(x)
+        return out, note
+
+    def log_size(self) -> int:
+        with self._read() as conn:
+            return _log_size(conn)
+
+    def leaf(self, index: int) -> bytes:
+        with self._read() as conn:
+            data = conn.execute(sa.select(log_leaves_t.c.data).where(
+                log_leaves_t.c.idx == index)).scalar_one_or_none()
+        if data is None:
+            raise StoreNotFoundError(f"The log has no entry {index}.", index=index)
+        return bytes(data)
+
+    def perfect_node(self, level: int, index: int) -> bytes:
+        """merkle.NodeSource: the stored hash of a perfect subtree."""
+        with self._read() as conn:
+            return _TxNodes(conn).perfect_node(level, index)
+
+    def checkpoint(self, size: int | None = None) -> str:
+        """The latest signed checkpoint note, or the one at exactly ``size``."""
+        with self._read() as conn:
+            if size is None:
+                note = _latest_checkpoint(conn)
+            else:
+                found = conn.execute(sa.select(checkpoints_t.c.note).where(
+                    checkpoints_t.c.size == size)).scalar_one_or_none()
+                note = None if found is None else str(found)
+        if note is None:
+            raise StoreNotFoundError("The log is empty: there is no checkpoint yet."
+                                     if size is None else f"There is no checkpoint at size "
+                                     f"{size}.", size=size)
+        return note
+
+    def checkpoint_sizes(self, *, after: int = 0, limit: int = MAX_PAGE) -> list[int]:
+        """Sizes of the stored checkpoints greater than ``after``, ascending."""
+        with self._read() as conn:
+            return [int(s) for s in conn.execute(
+                sa.select(checkpoints_t.c.size).where(checkpoints_t.c.size > after)
+                .order_by(checkpoints_t.c.size).limit(_check_limit(limit))).scalars()]
+
+    def _check_proof_size(self, conn: Connection, size: int) -> None:
+        current = _log_size(conn)
+        if size > current:
+            raise StoreNotFoundError(f"The log has {current} entries; there is no tree of "
+                                     f"size {size} yet.", size=size, log_size=current)
+
+    def inclusion_proof(self, index: int, size: int) -> list[bytes]:
+        with self._read() as conn:
+            self._check_proof_size(conn, size)
+            return merkle.inclusion_proof(index, size, _TxNodes(conn))
+
+    def consistency_proof(self, size1: int, size2: int) -> list[bytes]:
+        with self._read() as conn:
+            self._check_proof_size(conn, size2)
+            return merkle.consistency_proof(size1, size2, _TxNodes(conn))
+
+    # --- records -------------------------------------------------------------------------------
+
+    def record(self, record_id: str) -> StoredRecord | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(records_t).where(
+                records_t.c.record_id == record_id)).first()
+        return None if row is None else _record(row)
+
+    def records_since(self, cursor: int, limit: int) -> list[StoredRecord]:
+        """Records with ``log_index > cursor`` in log order (``cursor=-1`` from the start)."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(records_t).where(records_t.c.log_index > cursor)
+                                .order_by(records_t.c.log_index)
+                                .limit(_check_limit(limit))).all()
+        return [_record(r) for r in rows]
+
+    def records_of_device(self, key_id: str, *, after_seq: int, limit: int) -> list[StoredRecord]:
+        """One device's records with ``seq > after_seq``, by seq."""
+        with self._read() as conn:
+            rows = conn.execute(sa.select(records_t).where(
+                records_t.c.device == key_id, records_t.c.seq > after_seq)
+                .order_by(records_t.c.seq).limit(_check_limit(limit))).all()
+        return [_record(r) for r in rows]
+
+    def chain_gaps(self, *, device: str | None = None, after_id: int = 0,
+                   limit: int = 100) -> list[ChainGap]:
+        query = sa.select(chain_gaps_t).where(chain_gaps_t.c.id > after_id)
+        if device is not None:
+            query = query.where(chain_gaps_t.c.device == device)
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(chain_gaps_t.c.id)
+                                .limit(_check_limit(limit))).all()
+        return [ChainGap(int(r.id), r.device, int(r.expected_seq), int(r.got_seq), r.record_id,
+                         r.at) for r in rows]
+
+    # --- chunks and files ----------------------------------------------------------------------
+
+    def _chunk_sizes(self, digests: Sequence[str]) -> dict[str, int]:
+        found: dict[str, int] = {}
+        with self._read() as conn:
+            for batch in _batches(digests):
+                for row in conn.execute(sa.select(chunks_t.c.digest, chunks_t.c.size).where(
+                        chunks_t.c.digest.in_(batch))):
+                    found[row.digest] = int(row.size)
+        return found
+
+    def missing_chunks(self, digests: list[str]) -> list[str]:
+        """The digests (deduplicated, in order) of chunks the registry does not have."""
+        wanted = list(dict.fromkeys(check_digest(d) for d in digests))
+        have = self._chunk_sizes(wanted)
+        return [d for d in wanted if d not in have]
+
+    def put_chunk(self, digest: str, data: bytes) -> None:
+        """Store a chunk after checking its bytes against ``digest``; storing it again is a
+        no-op."""
+        check_digest(digest)
+        check_bytes(digest, data)
+        try:
+            self._chunks.put(digest, data)
+        except sa_exc.OperationalError as e:
+            raise _unavailable(e) from None
+        if not self._chunks.in_database:
+            # The index row goes in after the file is durable, so a row means the bytes exist.
+            with self._write() as conn:
+                conn.execute(_insert_ignore(self.backend, chunks_t).values(
+                    digest=digest, size=len(data), data=None))
+
+    def get_chunk(self, digest: str) -> bytes:
+        """The chunk's bytes (checked against the digest); ChunkNotFoundError if absent."""
+        try:
+            return self._chunks.get(check_digest(digest))
+        except sa_exc.OperationalError as e:
+            raise _unavailable(e) from None
+
+    def put_file(self, *, sha256: str, size: int, chunks: list[str], device: str | None,
+                 now: str) -> None:
+        """Record that the chunks, in order, make up the file ``sha256`` of ``size`` bytes.
+
+        ChunkNotFoundError (with ``details["missing"]``) if chunks are missing;
+        FileDigestError if their total length or their SHA-256 in order do not match.
+        """
+        check_digest(sha256)
+        order = [check_digest(d) for d in chunks]
+        if isinstance(size, bool) or not isinstance(size, int) or size < 0:
+            raise StoreValidationError(f"A file size must be a non-negative integer; got "
+                                       f"{size!r}.")
+        sizes = self._chunk_sizes(list(dict.fromkeys(order)))
+        missing = [d for d in dict.fromkeys(order) if d not in sizes]
+        if missing:
+            raise ChunkNotFoundError(
+                f"{len(missing)} chunk(s) of file {sha256[:16]}… are not on the registry.",
+                missing=missing, sha256=sha256)
+        with self._read() as conn:
+            existing = conn.execute(sa.select(files_t.c.size, files_t.c.chunks).where(
+                files_t.c.sha256 == sha256)).first()
+        if existing is not None and int(existing.size) == size \
+                and json.loads(existing.chunks) == order:
+            return
+        total = sum(sizes[d] for d in order)
+        if total != size:
+            raise FileDigestError(f"The chunks of file {sha256[:16]}… add up to {total} "
+                                  f"bytes, not {size}.", sha256=sha256, size=size, actual=total)
+        h = hashlib.sha256()
+        for d in order:
+            h.update(self.get_chunk(d))
+        if h.hexdigest() != sha256:
+            raise FileDigestError(
+                f"The chunks of file {sha256[:16]}… make up a file whose SHA-256 is "
+                f"{h.hexdigest()[:16]}….", sha256=sha256, actual=h.hexdigest())
+        with self._write() as conn:
+            conn.execute(_insert_ignore(self.backend, files_t).values(
+                sha256=sha256, size=size, chunks=json.dumps(order), device=device,
+                created_at=now))
+
+    def file(self, sha256: str) -> tuple[int, list[str]] | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(files_t.c.size, files_t.c.chunks).where(
+                files_t.c.sha256 == sha256)).first()
+        if row is None:
+            return None
+        return int(row.size), [str(d) for d in json.loads(row.chunks)]
+
+    # --- audit ---------------------------------------------------------------------------------
+
+    def audit(self, event: AuditEvent) -> int:
+        """Append one event to the audit log; return its id."""
+        if event.outcome not in OUTCOMES:
+            raise StoreValidationError(f"Unknown audit outcome {event.outcome!r}.")
+        values = asdict(event)
+        del values["id"]
+        with self._write() as conn:
+            result = conn.execute(sa.insert(audit_t).values(**values))
+            key = result.inserted_primary_key
+            return int(key[0]) if key is not None else 0
+
+    def audit_events(self, *, device: str | None = None, action: str | None = None,
+                     outcome: str | None = None, since: str | None = None,
+                     until: str | None = None, after_id: int = 0,
+                     limit: int = 100) -> list[AuditEvent]:
+        """Audit events by id (``after_id`` pages), filtered; ``since <= at < until``."""
+        query = sa.select(audit_t).where(audit_t.c.id > after_id)
+        if device is not None:
+            query = query.where(audit_t.c.device == device)
+        if action is not None:
+            query = query.where(audit_t.c.action == action)
+        if outcome is not None:
+            query = query.where(audit_t.c.outcome == outcome)
+        if since is not None:
+            query = query.where(audit_t.c.at >= since)
+        if until is not None:
+            query = query.where(audit_t.c.at < until)
+        with self._read() as conn:
+            rows = conn.execute(query.order_by(audit_t.c.id).limit(_check_limit(limit))).all()
+        return [AuditEvent(id=int(r.id), at=r.at, device=r.device, role=r.role,
+                           method=r.method, path=r.path, action=r.action, outcome=r.outcome,
+                           status=int(r.status), bytes_in=int(r.bytes_in),
+                           bytes_out=int(r.bytes_out), reason=r.reason, remote=r.remote)
+                for r in rows]

@@ -18,17 +18,10 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from fieldkit import __version__
-from fieldkit.errors import (
-    FieldKitError,
-    InternalError,
-    NotFoundError,
-    UsageError,
-    ValidationError,
-)
+from fieldkit.cliutil import StrictParser, run
+from fieldkit.errors import NotFoundError, UsageError, ValidationError
 from fieldkit.progress import Progress
 from fieldkit.storage.vault import Vault, vault_exists, wipe
-
-EXIT_INTERRUPTED = 130
 
 
 def default_vault_dir() -> Path:
@@ -51,15 +44,6 @@ class Output:
             print(json.dumps({"ok": True, **data}, ensure_ascii=False, indent=1))
         else:
             print(text() if callable(text) else text)
-
-    def error(self, err: FieldKitError) -> int:
-        if self.as_json:
-            print(json.dumps({"ok": False, "error": err.to_json()}, ensure_ascii=False))
-        else:
-            print(f"error: {err.message}", file=sys.stderr)
-            if err.hint:
-                print(f"  {err.hint}", file=sys.stderr)
-        return err.exit_code
 
     def progress(self, what: str) -> Progress | None:
         """A progress bar on stderr when it is a terminal and output is for a person."""
@@ -435,15 +419,8 @@ def cmd_vault_wipe(args: argparse.Namespace, out: Output) -> None:
 
 # --- parser ---------------------------------------------------------------------------------
 
-class _Parser(argparse.ArgumentParser):
-    """Usage errors become UsageError, so `--json` gets its one JSON document for them too."""
-
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}", hint=f"`{self.prog} --help` shows the usage.")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = StrictParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
                         help="print exactly one JSON document")
     common.add_argument("--vault", type=Path, default=argparse.SUPPRESS,
@@ -451,7 +428,7 @@ def build_parser() -> argparse.ArgumentParser:
     common.add_argument("--passphrase-file", default=argparse.SUPPRESS,
                         help="read the passphrase from this file (else FIELDKIT_PASSPHRASE)")
 
-    p = _Parser(prog="fieldkit", parents=[common],
+    p = StrictParser(prog="fieldkit", parents=[common],
                                 description="Document incidents offline, seal them, prove them.")
     p.add_argument("--version", action="version", version=f"fieldkit {__version__}")
     sub = p.add_subparsers(dest="command", required=True, metavar="COMMAND")
@@ -587,23 +564,12 @@ def build_parser() -> argparse.ArgumentParser:
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     argv = list(sys.argv[1:] if argv is None else argv)
     out = Output(as_json="--json" in argv)
-    try:
+
+    def body() -> None:
         args = build_parser().parse_args(argv)
         args.json = getattr(args, "json", False)
         args.vault = Path(getattr(args, "vault", None) or default_vault_dir())
         args.passphrase_file = getattr(args, "passphrase_file", None)
         args.func(args, out)
-    except FieldKitError as err:
-        sys.exit(out.error(err))
-    except KeyboardInterrupt:
-        print("\ninterrupted", file=sys.stderr)
-        sys.exit(EXIT_INTERRUPTED)
-    except OSError as e:
-        where = f" ({e.filename})" if e.filename else ""
-        sys.exit(out.error(UsageError(f"{e.strerror or e}{where}.",
-                                      hint="Check the path and its permissions.")))
-    except Exception as e:  # the one boundary that turns bugs into the error shape
-        if os.environ.get("FIELDKIT_DEBUG"):
-            raise
-        sys.exit(out.error(InternalError(f"Unexpected {type(e).__name__}: {e}")))
-    sys.exit(0)
+
+    run(body, as_json=out.as_json)

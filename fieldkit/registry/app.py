@@ -324,9 +324,10 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     # --- staff ----------------------------------------------------------------------------------
 
     @app.get(f"{p.API}/records", name="records.pull")
-    async def pull(request: Request, cursor: int = 0, limit: int = 100) -> p.PullResponse:
+    async def pull(request: Request, cursor: int = -1, limit: int = 100) -> p.PullResponse:
         await authenticate(request, roles=("staff",))
-        _check_range(cursor >= 0 and 1 <= limit <= p.MAX_PULL, f"limit is 1..{p.MAX_PULL}")
+        _check_range(cursor >= -1 and 1 <= limit <= p.MAX_PULL,
+                     f"cursor >= -1, limit 1..{p.MAX_PULL}")
         rows = store.records_since(cursor, limit)
         records = [p.PulledRecord(record_id=r.record_id, device=r.device, seq=r.seq, kind=r.kind,
                                   log_index=r.log_index, received_at=r.received_at,

@@ -13,7 +13,8 @@ from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any, NoReturn
 
-from fieldkit.errors import FieldKitError, InternalError, UsageError, ValidationError
+from fieldkit.cliutil import StrictParser, run
+from fieldkit.errors import UsageError, ValidationError
 from fieldkit.registry.config import RegistryHome
 
 DEFAULT_PORT = 8443
@@ -138,17 +139,12 @@ def cmd_checkpoint(args: argparse.Namespace) -> None:
     _print(args, {"checkpoint": note, "log_key": registry.signer.vkey}, note)
 
 
-class _Parser(argparse.ArgumentParser):
-    def error(self, message: str) -> NoReturn:
-        raise UsageError(f"{self.prog}: {message}", hint=f"`{self.prog} --help` shows the usage.")
-
-
 def build_parser() -> argparse.ArgumentParser:
-    common = _Parser(add_help=False)
+    common = StrictParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
     common.add_argument("--data", type=Path, default=argparse.SUPPRESS,
                         help="the registry's data directory")
-    parser = _Parser(prog="fieldkit-registry", parents=[common],
+    parser = StrictParser(prog="fieldkit-registry", parents=[common],
                      description="The FieldKit central registry.")
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
@@ -189,25 +185,12 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> NoReturn:
     argv = list(sys.argv[1:] if argv is None else argv)
-    as_json = "--json" in argv
-    try:
+
+    def body() -> None:
         args = build_parser().parse_args(argv)
         args.json = getattr(args, "json", False)
         if getattr(args, "data", None) is None:
             raise ValidationError("Say where the registry's data lives with --data DIR.")
         args.func(args)
-    except FieldKitError as err:
-        _fail(err, as_json)
-    except OSError as e:
-        _fail(UsageError(f"{e.strerror or e} ({e.filename})."), as_json)
-    except Exception as e:  # noqa: BLE001 - the one boundary that turns bugs into the error shape
-        _fail(InternalError(f"Unexpected {type(e).__name__}: {e}"), as_json)
-    sys.exit(0)
 
-
-def _fail(err: FieldKitError, as_json: bool) -> NoReturn:
-    if as_json:
-        print(json.dumps({"ok": False, "error": err.to_json()}, ensure_ascii=False))
-    else:
-        print(f"error: {err.diagnostics()}", file=sys.stderr)
-    sys.exit(err.exit_code)
+    run(body, as_json="--json" in argv)

@@ -436,6 +436,18 @@ def _check_limit(limit: int) -> int:
     return min(limit, MAX_PAGE)
 
 
+_INT64_MAX: Final = (1 << 63) - 1
+
+
+def _check_int(value: int, what: str, *, minimum: int = 0) -> int:
+    """A 64-bit integer argument (an index, size, seq or cursor) at least ``minimum``."""
+    if isinstance(value, bool) or not isinstance(value, int) \
+            or not minimum <= value <= _INT64_MAX:
+        raise StoreValidationError(f"The {what} must be an integer from {minimum} to 2**63-1; "
+                                   f"got {str(value)[:40]}.")
+    return value
+
+
 def _check_role(role: str) -> None:
     if role not in ROLES:
         raise StoreValidationError(f"Unknown role {role!r}.",
@@ -714,9 +726,7 @@ class RegistryStore:
             raise StoreValidationError("No records to store.")
         for r in records:
             check_digest(r.record_id)
-            if isinstance(r.seq, bool) or not isinstance(r.seq, int) or r.seq < 1:
-                raise StoreValidationError(f"Record {r.record_id[:12]}… has an invalid "
-                                           f"sequence number {r.seq!r}.")
+            _check_int(r.seq, f"sequence number of record {r.record_id[:12]}…", minimum=1)
         with self._write(sequencer=True) as conn:
             results: list[Ingested | int] = []  # int: position in `new`, resolved below
             new: list[IncomingRecord] = []
@@ -794,6 +804,7 @@ class RegistryStore:
             return _log_size(conn)
 
     def leaf(self, index: int) -> bytes:
+        _check_int(index, "leaf index")
         with self._read() as conn:
             data = conn.execute(sa.select(log_leaves_t.c.data).where(
                 log_leaves_t.c.idx == index)).scalar_one_or_none()
@@ -803,11 +814,15 @@ class RegistryStore:
 
     def perfect_node(self, level: int, index: int) -> bytes:
         """merkle.NodeSource: the stored hash of a perfect subtree."""
+        _check_int(level, "node level")
+        _check_int(index, "node index")
         with self._read() as conn:
             return _TxNodes(conn).perfect_node(level, index)
 
     def checkpoint(self, size: int | None = None) -> str:
         """The latest signed checkpoint note, or the one at exactly ``size``."""
+        if size is not None:
+            _check_int(size, "checkpoint size")
         with self._read() as conn:
             if size is None:
                 note = _latest_checkpoint(conn)
@@ -823,23 +838,27 @@ class RegistryStore:
 
     def checkpoint_sizes(self, *, after: int = 0, limit: int = MAX_PAGE) -> list[int]:
         """Sizes of the stored checkpoints greater than ``after``, ascending."""
+        _check_int(after, "checkpoint size")
         with self._read() as conn:
             return [int(s) for s in conn.execute(
                 sa.select(checkpoints_t.c.size).where(checkpoints_t.c.size > after)
                 .order_by(checkpoints_t.c.size).limit(_check_limit(limit))).scalars()]
 
     def _check_proof_size(self, conn: Connection, size: int) -> None:
+        _check_int(size, "tree size")
         current = _log_size(conn)
         if size > current:
             raise StoreNotFoundError(f"The log has {current} entries; there is no tree of "
                                      f"size {size} yet.", size=size, log_size=current)
 
     def inclusion_proof(self, index: int, size: int) -> list[bytes]:
+        _check_int(index, "leaf index")
         with self._read() as conn:
             self._check_proof_size(conn, size)
             return merkle.inclusion_proof(index, size, _TxNodes(conn))
 
     def consistency_proof(self, size1: int, size2: int) -> list[bytes]:
+        _check_int(size1, "first tree size")
         with self._read() as conn:
             self._check_proof_size(conn, size2)
             return merkle.consistency_proof(size1, size2, _TxNodes(conn))
@@ -854,6 +873,7 @@ class RegistryStore:
 
     def records_since(self, cursor: int, limit: int) -> list[StoredRecord]:
         """Records with ``log_index > cursor`` in log order (``cursor=-1`` from the start)."""
+        _check_int(cursor, "cursor", minimum=-1)
         with self._read() as conn:
             rows = conn.execute(sa.select(records_t).where(records_t.c.log_index > cursor)
                                 .order_by(records_t.c.log_index)
@@ -862,6 +882,7 @@ class RegistryStore:
 
     def records_of_device(self, key_id: str, *, after_seq: int, limit: int) -> list[StoredRecord]:
         """One device's records with ``seq > after_seq``, by seq."""
+        _check_int(after_seq, "sequence number")
         with self._read() as conn:
             rows = conn.execute(sa.select(records_t).where(
                 records_t.c.device == key_id, records_t.c.seq > after_seq)
@@ -870,7 +891,8 @@ class RegistryStore:
 
     def chain_gaps(self, *, device: str | None = None, after_id: int = 0,
                    limit: int = 100) -> list[ChainGap]:
-        query = sa.select(chain_gaps_t).where(chain_gaps_t.c.id > after_id)
+        query = sa.select(chain_gaps_t).where(
+            chain_gaps_t.c.id > _check_int(after_id, "cursor"))
         if device is not None:
             query = query.where(chain_gaps_t.c.device == device)
         with self._read() as conn:
@@ -927,9 +949,7 @@ class RegistryStore:
         """
         check_digest(sha256)
         order = [check_digest(d) for d in chunks]
-        if isinstance(size, bool) or not isinstance(size, int) or size < 0:
-            raise StoreValidationError(f"A file size must be a non-negative integer; got "
-                                       f"{size!r}.")
+        _check_int(size, "file size")
         sizes = self._chunk_sizes(list(dict.fromkeys(order)))
         missing = [d for d in dict.fromkeys(order) if d not in sizes]
         if missing:
@@ -984,7 +1004,7 @@ class RegistryStore:
                      until: str | None = None, after_id: int = 0,
                      limit: int = 100) -> list[AuditEvent]:
         """Audit events by id (``after_id`` pages), filtered; ``since <= at < until``."""
-        query = sa.select(audit_t).where(audit_t.c.id > after_id)
+        query = sa.select(audit_t).where(audit_t.c.id > _check_int(after_id, "cursor"))
         if device is not None:
             query = query.where(audit_t.c.device == device)
         if action is not None:

@@ -331,3 +331,49 @@ def test_registry_cli_reads_the_same_audit_log(live: LiveRegistry, admin: Device
     events = registry_cli(live.data, "audit", "--outcome", "refused", "--limit", "5")["events"]
     assert events and all(e["outcome"] == "refused" for e in events)
     assert Path(live.data / "first-admin-enrolment.png").read_bytes()[:8] == b"\x89PNG\r\n\x1a\n"
+
+
+def test_audit_log_holds_exactly_the_requests_made(live: LiveRegistry, admin: Device,
+                                                   monitor: Device, staff: Device) -> None:
+    def last_id() -> int:
+        events = admin.client.get_json("/v1/admin/audit", params={"limit": 1000})["events"]
+        page = events
+        while len(page) == 1000:
+            page = admin.client.get_json("/v1/admin/audit", params={
+                "limit": 1000, "after": page[-1]["id"]})["events"]
+            events += page
+        return int(events[-1]["id"])
+
+    start = last_id()  # this request itself is logged after it answered
+    expected: list[tuple[str | None, str, str, int]] = []
+
+    def call(device: Device | None, method: str, path: str, body: Any = None) -> None:
+        r = _raw(live, method, path, body, key=device.key if device else None)
+        expected.append((device.key_id if device else None, method, path, r.status_code))
+
+    call(None, "GET", "/v1/health")
+    call(monitor, "GET", "/v1/whoami")
+    call(staff, "POST", "/v1/records", {"envelopes": [{}]})          # wrong role
+    call(None, "GET", "/v1/admin/devices")                             # anonymous
+    call(monitor, "PUT", f"/v1/chunks/{HEX}", b"wrong bytes")          # digest mismatch
+    call(staff, "GET", "/v1/records?cursor=-1&limit=2")
+    events = admin.client.get_json("/v1/admin/audit",
+                                   params={"after": start + 1, "limit": 100})["events"]
+    got = [(e["device"], e["method"], e["path"], e["status"]) for e in events]
+    want = [(d, m, pth.partition("?")[0], s) for d, m, pth, s in expected]
+    assert got == want
+    assert [e["outcome"] for e in events] == ["ok" if s < 400 else "refused"
+                                              for *_x, s in expected]
+
+
+def test_enrolments_and_revocations_are_log_entries(live: LiveRegistry, admin: Device) -> None:
+    device = live.enroll("monitor", admin=admin)
+    index = admin.client.post_json(f"/v1/admin/devices/{device.key_id}/revoke", {})["log_index"]
+    listed = {d["key_id"]: d for d in admin.client.get_json("/v1/admin/devices")["devices"]}
+    enrol_index = listed[device.key_id]["enrol_index"]
+    size = live.client().get_json("/v1/log/checkpoint", sign=False)["size"]
+    for i, kind in ((enrol_index, "enrol"), (index, "revoke")):
+        proof = live.client().get_json("/v1/log/inclusion", sign=False,
+                                       params={"index": i, "size": size})
+        entry = json.loads(base64.b64decode(proof["leaf"]))
+        assert entry["type"] == kind and entry["device"] == device.key_id

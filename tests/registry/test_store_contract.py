@@ -308,8 +308,13 @@ def test_records_page_by_log_index_and_by_device(store: RegistryStore) -> None:
     assert [r.seq for r in store.records_of_device(DEVICE, after_seq=2, limit=10)] == [3, 4, 5]
     assert [r.record_id for r in store.records_of_device(OTHER, after_seq=0, limit=10)] == [
         r.record_id for r in theirs]
-    with pytest.raises(StoreValidationError):
-        store.records_since(0, 0)
+    for bad in (lambda: store.records_since(0, 0), lambda: store.records_since(2**70, 10),
+                lambda: store.records_since(-2, 10),
+                lambda: store.records_of_device(DEVICE, after_seq=2**63, limit=1),
+                lambda: store.audit_events(after_id=2**64), lambda: store.leaf(2**64),
+                lambda: store.checkpoint(-1), lambda: store.inclusion_proof(0, 2**64)):
+        with pytest.raises(StoreValidationError):  # out of range for the database: refused
+            bad()
 
 
 # --- chunks and files -----------------------------------------------------------------------------

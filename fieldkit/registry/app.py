@@ -40,6 +40,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse
 from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
+from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
 
 from fieldkit import __version__
@@ -145,6 +146,10 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def authenticate(request: Request, *, roles: tuple[str, ...],
                            limit: int = p.MAX_JSON_BODY) -> Caller:
         body = await read_body(request, limit)
+        # the store and the signature check block: keep them off the event loop
+        return await run_in_threadpool(check_signature, request, body, roles)
+
+    def check_signature(request: Request, body: bytes, roles: tuple[str, ...]) -> Caller:
         infos = parse_signature_headers(request.headers)
         keyid = infos[0].keyid
         device = store.device(keyid)
@@ -203,7 +208,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         action = getattr(route, "name", None) or "unknown"
         status = response.status_code
         try:
-            store.audit(AuditEvent(
+            await run_in_threadpool(store.audit, AuditEvent(
                 id=0, at=now_iso(), device=request.state.device, role=request.state.role,
                 method=request.method, path=request.url.path[:500], action=action,
                 outcome="ok" if status < 400 else "refused" if status < 500 else "error",
@@ -272,7 +277,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     @app.post(f"{p.API}/enroll", name="enroll", openapi_extra=body_schema(p.EnrollRequest))
     async def enroll(request: Request) -> p.EnrollResponse:
         req = await parse(request, p.EnrollRequest)
-        response = registry.enroll(req)
+        response = await run_in_threadpool(registry.enroll, req)
         request.state.device, request.state.role = response.key_id, response.role
         return response
 
@@ -288,21 +293,24 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def submit(request: Request) -> p.SubmitResponse:
         caller = await authenticate(request, roles=("monitor",))
         req = await parse(request, p.SubmitRecords)
-        return p.SubmitResponse(receipts=registry.ingest(req.envelopes, device=caller.key_id))
+        receipts = await run_in_threadpool(registry.ingest, req.envelopes, device=caller.key_id)
+        return p.SubmitResponse(receipts=receipts)
 
     @app.get(f"{p.API}/receipts/{{record_id}}", name="receipts.get")
     async def receipt(request: Request, record_id: str) -> p.Receipt:
         caller = await authenticate(request, roles=("monitor", "staff"))
         _check_hex(record_id)
-        return registry.receipt_for(record_id,
-                                    device=caller.key_id if caller.role == "monitor" else None)
+        return await run_in_threadpool(
+            registry.receipt_for, record_id,
+            device=caller.key_id if caller.role == "monitor" else None)
 
     @app.post(f"{p.API}/chunks/missing", name="chunks.missing",
               openapi_extra=body_schema(p.ChunkQuery))
     async def missing(request: Request) -> p.MissingChunks:
         await authenticate(request, roles=("monitor",))
         req = await parse(request, p.ChunkQuery)
-        return p.MissingChunks(missing=store.missing_chunks(list(req.chunks)))
+        return p.MissingChunks(missing=await run_in_threadpool(store.missing_chunks,
+                                                               list(req.chunks)))
 
     @app.put(f"{p.API}/chunks/{{digest}}", name="chunks.put", openapi_extra={"requestBody": {
         "required": True, "content": {"application/octet-stream": {
@@ -310,15 +318,16 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def put_chunk(request: Request, digest: str) -> dict[str, str]:
         await authenticate(request, roles=("monitor",), limit=p.MAX_CHUNK)
         _check_hex(digest)
-        store.put_chunk(digest, await read_body(request, p.MAX_CHUNK))
+        await run_in_threadpool(store.put_chunk, digest, await read_body(request, p.MAX_CHUNK))
         return {"digest": digest}
 
     @app.post(f"{p.API}/files", name="files.put", openapi_extra=body_schema(p.FileManifest))
     async def put_file(request: Request) -> dict[str, Any]:
         caller = await authenticate(request, roles=("monitor",))
         req = await parse(request, p.FileManifest)
-        store.put_file(sha256=req.sha256, size=req.size, chunks=list(req.chunks),
-                       device=caller.key_id, now=now_iso())
+        await run_in_threadpool(lambda: store.put_file(
+            sha256=req.sha256, size=req.size, chunks=list(req.chunks), device=caller.key_id,
+            now=now_iso()))
         return {"sha256": req.sha256, "size": req.size}
 
     # --- staff ----------------------------------------------------------------------------------
@@ -328,7 +337,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         await authenticate(request, roles=("staff",))
         _check_range(cursor >= -1 and 1 <= limit <= p.MAX_PULL,
                      f"cursor >= -1, limit 1..{p.MAX_PULL}")
-        rows = store.records_since(cursor, limit)
+        rows = await run_in_threadpool(store.records_since, cursor, limit)
         records = [p.PulledRecord(record_id=r.record_id, device=r.device, seq=r.seq, kind=r.kind,
                                   log_index=r.log_index, received_at=r.received_at,
                                   envelope=loads_strict(r.envelope))  # type: ignore[arg-type]
@@ -350,7 +359,8 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def get_chunk(request: Request, digest: str) -> Response:
         await authenticate(request, roles=("staff",))
         _check_hex(digest)
-        return Response(store.get_chunk(digest), media_type="application/octet-stream")
+        return Response(await run_in_threadpool(store.get_chunk, digest),
+                        media_type="application/octet-stream")
 
     # --- administration ---------------------------------------------------------------------------
 

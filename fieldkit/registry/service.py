@@ -167,8 +167,11 @@ class Registry:
                                                      seq=r.seq, kind=r.kind),
             sign=self.sign, now=now_iso())
         size = _checkpoint_size(checkpoint)
-        return [self.receipt(r.record_id, r.log_index, checkpoint, size, duplicate=r.duplicate,
-                             gap=r.gap) for r in results]
+        material = self.store.receipts_material([r.log_index for r in results], size)
+        return [p.Receipt(record_id=r.record_id, log_index=r.log_index, leaf=_b64(leaf),
+                          inclusion_proof=[_b64(h) for h in proof], checkpoint=checkpoint,
+                          duplicate=r.duplicate, gap=list(r.gap) if r.gap else None)
+                for r, (leaf, proof) in zip(results, material, strict=True)]
 
     def receipt_for(self, record_id: str, *, device: str | None) -> p.Receipt:
         row = self.store.record(record_id)

@@ -41,6 +41,7 @@ import hmac
 import itertools
 import json
 import os
+import threading
 from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
 from dataclasses import asdict, dataclass
@@ -68,7 +69,6 @@ from fieldkit.registry.chunks import (
     ChunkStore,
     DatabaseChunkStore,
     FileChunkStore,
-    check_bytes,
     check_digest,
 )
 from fieldkit.sync import merkle
@@ -348,6 +348,14 @@ audit_t = sa.Table(
     sa.Index("ix_audit_at", "at"),
 )
 
+settings_t = sa.Table(
+    "settings", metadata,
+    sa.Column("key", sa.Text(), primary_key=True),
+    sa.Column("value", sa.Text(), nullable=False),
+    sa.Column("log_index", sa.BigInteger(), nullable=True),
+    sa.Column("updated_at", sa.Text(), nullable=False),
+)
+
 
 # --- engines and migrations ---------------------------------------------------------------------
 
@@ -454,15 +462,39 @@ def _check_role(role: str) -> None:
                                    hint="A role is one of: " + ", ".join(ROLES) + ".")
 
 
-class _TxNodes:
-    """merkle.NodeSource over ``log_nodes`` inside one transaction, plus nodes not yet written."""
+class _NodeCache:
+    """Perfect-subtree hashes already committed. They never change once written, so every
+    process may keep them; the cache only ever holds committed nodes."""
 
-    def __init__(self, conn: Connection) -> None:
+    MAX = 2_000_000
+
+    def __init__(self) -> None:
+        self._nodes: dict[tuple[int, int], bytes] = {}
+        self._lock = threading.Lock()
+
+    def get(self, key: tuple[int, int]) -> bytes | None:
+        return self._nodes.get(key)
+
+    def add(self, nodes: dict[tuple[int, int], bytes]) -> None:
+        with self._lock:
+            if len(self._nodes) + len(nodes) > self.MAX:
+                self._nodes.clear()
+            self._nodes.update(nodes)
+
+
+class _TxNodes:
+    """merkle.NodeSource over ``log_nodes`` inside one transaction, plus nodes not yet written
+    (``pending``), backed by the store's cache of committed nodes."""
+
+    def __init__(self, conn: Connection, cache: _NodeCache | None = None) -> None:
         self._conn = conn
+        self._cache = cache
         self.pending: dict[tuple[int, int], bytes] = {}
 
     def perfect_node(self, level: int, index: int) -> bytes:
         found = self.pending.get((level, index))
+        if found is None and self._cache is not None:
+            found = self._cache.get((level, index))
         if found is not None:
             return found
         value = self._conn.execute(
@@ -472,6 +504,8 @@ class _TxNodes:
             raise StoreNotFoundError(
                 f"The log has no complete node {index} at level {level} (yet).",
                 level=level, index=index)
+        if self._cache is not None:
+            self._cache.add({(level, index): bytes(value)})
         return bytes(value)
 
 
@@ -505,6 +539,7 @@ class RegistryStore:
         self._pg = engine.dialect.name == "postgresql"
         self._chunks = chunk_store
         self._nonce_calls = itertools.count(1)
+        self._cache = _NodeCache()
 
     # --- lifecycle ---------------------------------------------------------------------------
 
@@ -553,14 +588,22 @@ class RegistryStore:
     def _write(self, *, sequencer: bool = False) -> Iterator[Connection]:
         """One write transaction (SQLite: BEGIN IMMEDIATE); ``sequencer`` also takes the log
         lock on PostgreSQL (SQLite's write lock already is one)."""
+        new_nodes: dict[tuple[int, int], bytes] = {}
         try:
             with self._engine.begin() as conn:
-                if sequencer and self._pg:
-                    conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
-                                 {"k": SEQUENCER_LOCK})
-                yield conn
+                conn.info["fieldkit_new_nodes"] = {}
+                try:
+                    if sequencer and self._pg:
+                        conn.execute(sa.text("SELECT pg_advisory_xact_lock(:k)"),
+                                     {"k": SEQUENCER_LOCK})
+                    yield conn
+                    new_nodes = conn.info["fieldkit_new_nodes"]
+                finally:  # the connection goes back to the pool: leave nothing on it
+                    conn.info.pop("fieldkit_new_nodes", None)
         except sa_exc.OperationalError as e:
             raise _unavailable(e) from None
+        if new_nodes:  # committed: now they may be shared
+            self._cache.add(new_nodes)
 
     @contextmanager
     def _read(self) -> Iterator[Connection]:
@@ -678,7 +721,7 @@ class RegistryStore:
                        sign: Callable[[int, bytes], str], now: str) -> tuple[list[int], str]:
         """Append under the sequencer lock (the caller's transaction); store the checkpoint."""
         size = _log_size(conn)
-        nodes = _TxNodes(conn)
+        nodes = _TxNodes(conn, self._cache)
         indices = list(range(size, size + len(entries)))
         for index, data in zip(indices, entries, strict=True):
             for level, position, digest in merkle.nodes_completed_by(
@@ -697,6 +740,7 @@ class RegistryStore:
             for (level, position), digest in nodes.pending.items()])
         conn.execute(sa.insert(checkpoints_t).values(size=new_size, root=root, note=note,
                                                      created_at=now))
+        conn.info["fieldkit_new_nodes"].update(nodes.pending)
         return indices, note
 
     def append(self, entries: list[bytes], *, sign: Callable[[int, bytes], str],
@@ -855,13 +899,33 @@ class RegistryStore:
         _check_int(index, "leaf index")
         with self._read() as conn:
             self._check_proof_size(conn, size)
-            return merkle.inclusion_proof(index, size, _TxNodes(conn))
+            return merkle.inclusion_proof(index, size, _TxNodes(conn, self._cache))
+
+    def receipts_material(self, indices: Sequence[int],
+                          size: int) -> list[tuple[bytes, list[bytes]]]:
+        """(leaf, inclusion proof up to ``size``) for each index, in one read transaction."""
+        for index in indices:
+            _check_int(index, "leaf index")
+        with self._read() as conn:
+            self._check_proof_size(conn, size)
+            leaves: dict[int, bytes] = {}
+            for batch in _batches([str(i) for i in sorted(set(indices))]):
+                for row in conn.execute(sa.select(log_leaves_t.c.idx, log_leaves_t.c.data)
+                                        .where(log_leaves_t.c.idx.in_([int(i) for i in batch]))):
+                    leaves[int(row.idx)] = bytes(row.data)
+            nodes = _TxNodes(conn, self._cache)
+            out = []
+            for index in indices:
+                if index not in leaves:
+                    raise StoreNotFoundError(f"The log has no entry {index}.", index=index)
+                out.append((leaves[index], merkle.inclusion_proof(index, size, nodes)))
+            return out
 
     def consistency_proof(self, size1: int, size2: int) -> list[bytes]:
         _check_int(size1, "first tree size")
         with self._read() as conn:
             self._check_proof_size(conn, size2)
-            return merkle.consistency_proof(size1, size2, _TxNodes(conn))
+            return merkle.consistency_proof(size1, size2, _TxNodes(conn, self._cache))
 
     # --- records -------------------------------------------------------------------------------
 
@@ -921,8 +985,7 @@ class RegistryStore:
     def put_chunk(self, digest: str, data: bytes) -> None:
         """Store a chunk after checking its bytes against ``digest``; storing it again is a
         no-op."""
-        check_digest(digest)
-        check_bytes(digest, data)
+        check_digest(digest)  # the chunk store checks the bytes against it
         try:
             self._chunks.put(digest, data)
         except sa_exc.OperationalError as e:
@@ -985,6 +1048,25 @@ class RegistryStore:
         if row is None:
             return None
         return int(row.size), [str(d) for d in json.loads(row.chunks)]
+
+    # --- settings ------------------------------------------------------------------------------
+
+    def set_setting(self, key: str, value: str, *, entry: bytes,
+                    sign: Callable[[int, bytes], str], now: str) -> int:
+        """Set a registry-wide setting and log the change, in one transaction; return the log
+        index of the entry."""
+        with self._write(sequencer=True) as conn:
+            indices, _ = self._append_locked(conn, [entry], sign=sign, now=now)
+            conn.execute(sa.delete(settings_t).where(settings_t.c.key == key))
+            conn.execute(sa.insert(settings_t).values(key=key, value=value,
+                                                      log_index=indices[0], updated_at=now))
+        return indices[0]
+
+    def setting(self, key: str) -> tuple[str, int | None] | None:
+        with self._read() as conn:
+            row = conn.execute(sa.select(settings_t.c.value, settings_t.c.log_index).where(
+                settings_t.c.key == key)).first()
+        return None if row is None else (str(row.value), row.log_index)
 
     # --- audit ---------------------------------------------------------------------------------
 

@@ -9,7 +9,7 @@ in), then measures, in this order and on the same file:
 * baseline 2: read, SHA-256, write a copy and fsync it, without encryption (the floor of
   a durable import on this disk);
 * import: ``AttachmentStore.import_file`` in a fresh subprocess, which reports its wall time
-  and peak RSS (``ru_maxrss``), including the final fsync and rename;
+  and peak RSS (``VmHWM`` of the importing process), including the final fsync and rename;
 * extract: ``AttachmentStore.extract`` (decrypt, hash, fsync, rename) in this process.
 
 Targets: import >= 300 MB/s and peak RSS < 150 MB. MB is 10**6 bytes.
@@ -37,7 +37,11 @@ MiB = 1 << 20
 MB = 1_000_000
 
 _IMPORT = """
-import json, resource, sys, time
+import json, re, sys, time
+def peak_rss_kib():
+    # VmHWM: this process's own peak (ru_maxrss would include the parent's at fork time)
+    with open("/proc/self/status") as f:
+        return int(re.search(r"VmHWM:\\s+(\\d+) kB", f.read()).group(1))
 from pathlib import Path
 from fieldkit.storage.attachments import AttachmentStore
 store = AttachmentStore(Path(sys.argv[1]))
@@ -46,7 +50,7 @@ blob = store.import_file(Path(sys.argv[2]), label="bench.bin")
 elapsed = time.perf_counter() - t0
 print(json.dumps({"blob": blob.blob, "key": blob.key.hex(), "sha256": blob.sha256,
                   "size": blob.size, "seconds": elapsed,
-                  "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "rss_kib": peak_rss_kib()}))
 """
 
 

@@ -19,7 +19,7 @@ from typing import Any, NoReturn
 
 from fieldkit import __version__
 from fieldkit.cliutil import StrictParser, run
-from fieldkit.errors import NotFoundError, UsageError, ValidationError
+from fieldkit.errors import FieldKitError, NotFoundError, UsageError, ValidationError
 from fieldkit.progress import Progress
 from fieldkit.storage.vault import Vault, vault_exists, wipe
 
@@ -417,6 +417,105 @@ def cmd_vault_wipe(args: argparse.Namespace, out: Output) -> None:
                f"Wiped: the key of {args.vault} is destroyed and its files are removed.")
 
 
+# --- sync -----------------------------------------------------------------------------------
+
+def _sync_client(args: argparse.Namespace) -> Any:
+    from fieldkit.sync.client import SyncClient
+
+    return SyncClient(_open(args))
+
+
+def cmd_enroll(args: argparse.Namespace, out: Output) -> None:
+    code = args.code
+    if code == "-":
+        code = sys.stdin.read()
+    elif Path(code).is_file():
+        code = Path(code).read_text(encoding="utf-8")
+    client = _sync_client(args)
+    with client.vault:
+        answer = client.enroll(code, label=args.label or "")
+    out.result(answer.model_dump(),
+               f"Enrolled as {answer.role} ({answer.key_id}); log entry #{answer.enrol_index}.")
+
+
+def cmd_org_key(args: argparse.Namespace, out: Output) -> None:
+    client = _sync_client(args)
+    with client.vault:
+        if args.action == "init":
+            key = client.org_key_init()
+        elif args.action == "export":
+            if not args.file:
+                raise UsageError("Say where to write the key package: export FILE.")
+            package_pass = _secret(args, env="FIELDKIT_PACKAGE_PASSPHRASE",
+                                   file_attr="package_passphrase_file",
+                                   prompt="Passphrase for the key package: ", confirm=True)
+            from fieldkit.storage.keyfile import atomic_write
+
+            atomic_write(Path(args.file), client.org_key_export(package_pass))
+            key = client.org_public()
+        elif args.action == "import":
+            if not args.file:
+                raise UsageError("Name the key package to import: import FILE.")
+            package_pass = _secret(args, env="FIELDKIT_PACKAGE_PASSPHRASE",
+                                   file_attr="package_passphrase_file",
+                                   prompt="Passphrase of the key package: ")
+            key = client.org_key_import(Path(args.file).read_bytes(), package_pass)
+        else:
+            key = client.org_public()
+            if key is None:
+                raise NotFoundError("This vault holds no organisation key.",
+                                    hint="Create one with `fieldkit org-key init` (staff).")
+    assert key is not None
+    out.result({"org_key": key.to_text(), "key_id": key.key_id},
+               f"organisation key {key.to_text()}\n  id {key.key_id}\n"
+               "Give the public key (fkorg1:…) to an administrator to register it.")
+
+
+def cmd_sync(args: argparse.Namespace, out: Output) -> None:
+    from fieldkit.progress import CancelToken
+
+    client = _sync_client(args)
+    with client.vault:
+        if args.action == "status":
+            status = client.status()
+            out.result(status, lambda: json.dumps(status, indent=1, ensure_ascii=False))
+            return
+        if args.action == "log":
+            rows = client.sync_log(limit=args.limit)
+            out.result({"log": rows}, lambda: "\n".join(
+                f"{r['at']}  {r['action']:<6} {r['outcome']:<7} {r['detail']}" for r in rows)
+                or "nothing yet")
+            return
+        if args.action == "trust":
+            if not args.reset:
+                raise UsageError("`sync trust` needs --reset (after an administrator resolved "
+                                 "why the registry was distrusted).")
+            client.reset_trust()
+            out.result({"distrusted": None}, "The registry is trusted again.")
+            return
+        if args.watch:
+            token = CancelToken()
+
+            def show(result: Any) -> None:
+                if isinstance(result, FieldKitError):
+                    print(f"{time.strftime('%H:%M:%S')} not synced: {result.message}",
+                          file=sys.stderr, flush=True)
+                else:
+                    print(f"{time.strftime('%H:%M:%S')} {result.action}: {result.records} "
+                          f"records, {result.files} files", file=sys.stderr, flush=True)
+
+            try:
+                client.watch(cancel=token, interval=args.interval, on_result=show)
+            except KeyboardInterrupt:
+                token.cancel()
+            return
+        report = client.sync(progress=out.progress("syncing"))
+    out.result(report.to_json(),
+               f"{report.action}: {report.records} records, {report.files} files, "
+               f"{report.bytes_sent + report.bytes_received:,} bytes"
+               + (f", {report.retries} retries" if report.retries else ""))
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -543,6 +642,22 @@ def build_parser() -> argparse.ArgumentParser:
 
     sp = add(sub, "categories", cmd_categories, "the taxonomy of incident categories")
     sp.add_argument("--language", default="en", help="label language (ar, en, fr, ru, kk)")
+
+    sp = add(sub, "enroll", cmd_enroll, "enrol this vault with a registry (code text, a file "
+                                        "holding it, or - for stdin)")
+    sp.add_argument("code")
+    sp.add_argument("--label", help="a name for this device the administrator will see")
+    sp = add(sub, "org-key", cmd_org_key, "the organisation's end-to-end key (staff)")
+    sp.add_argument("action", choices=["init", "show", "export", "import"])
+    sp.add_argument("file", nargs="?", help="the key package (export / import)")
+    sp.add_argument("--package-passphrase-file")
+    sp = add(sub, "sync", cmd_sync, "sync once (push for monitors, pull for staff), --watch, "
+                                    "or: status | log | trust --reset")
+    sp.add_argument("action", nargs="?", choices=["status", "log", "trust"])
+    sp.add_argument("--watch", action="store_true", help="keep syncing in the foreground")
+    sp.add_argument("--interval", type=float, default=30.0, help="seconds between syncs")
+    sp.add_argument("--reset", action="store_true")
+    sp.add_argument("--limit", type=int, default=50)
 
     va = sub.add_parser("vault", help="check, passwd, recover, duress, wipe").add_subparsers(
         dest="sub", required=True, metavar="ACTION")

@@ -528,6 +528,60 @@ class VaultService:
         return [dict(zip(("at", "actor", "action", "note", "record_id"), r, strict=True))
                 for r in rows]
 
+    def store_pulled(self, sealed: sealing.SealedRecord, *, device_key: VerifyKey,
+                     files: Sequence[tuple[StoredBlob, str, str]] = (),
+                     after: Callable[[Connection], None] | None = None) -> bool:
+        """Keep a verified record sealed by another device (pulled from the registry), with
+        its files (already adopted into the attachment store: blob, media type, file name).
+        Idempotent: False if the vault already holds it. ``after`` runs in the same
+        transaction (the caller's cursor update)."""
+        if device_key.key_id != sealed.device:
+            raise ValidationError("The device key does not match the record's device.")
+        with self.vault.write() as conn:
+            if conn.execute("SELECT 1 FROM sealed WHERE record_id = ?",
+                            (sealed.record_id,)).fetchone() is not None:
+                if after is not None:
+                    after(conn)
+                return False
+            conn.execute("INSERT OR IGNORE INTO known_devices(key_id, public_key, first_seen) "
+                         "VALUES (?, ?, ?)", (device_key.key_id, device_key.to_bytes(), now_iso()))
+            conn.execute("INSERT INTO sealed(record_id, kind, device, seq, chain_prev, prev, "
+                         "sealed_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (sealed.record_id, sealed.kind, sealed.device, sealed.seq,
+                          sealed.chain_prev, sealed.prev, sealed.sealed_at,
+                          sealed.envelope.to_bytes()))
+            for blob, media, name in files:
+                conn.execute(
+                    "INSERT OR IGNORE INTO attachments(id, blob, file_key, sha256, size, "
+                    "media_type, file_name, created_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                    ("a-" + blob.blob[:16], blob.blob, blob.key, blob.sha256, blob.size, media,
+                     name, now_iso()))
+            rec_ = sealed.record
+            if sealed.kind == "incident":
+                cur = conn.execute(
+                    "INSERT INTO incidents(uid, draft_id, record_id, state, prev, title, category, "
+                    "country, occurred, body, created_at, updated_at) "
+                    "VALUES (?, NULL, ?, 'sealed', ?, ?, ?, ?, ?, ?, ?, ?)",
+                    (rec_["uid"], sealed.record_id, sealed.prev, rec_["title"], rec_["category"],
+                     rec_["country"], rec_["occurred"]["start"], _dumps(rec_),
+                     rec_.get("created_at", sealed.sealed_at), now_iso()))
+                self._index(conn, int(cur.lastrowid), rec_)
+                if sealed.prev:
+                    old = conn.execute("SELECT rowid FROM incidents WHERE record_id = ?",
+                                       (sealed.prev,)).fetchone()
+                    conn.execute("UPDATE incidents SET superseded_by = ? WHERE record_id = ?",
+                                 (sealed.record_id, sealed.prev))
+                    if old is not None:
+                        search.SearchIndex(conn).delete(int(old[0]))
+            else:
+                conn.execute("INSERT INTO custody_events(sha256, at, actor, action, note, "
+                             "record_id) VALUES (?, ?, ?, ?, ?, ?)",
+                             (rec_.get("sha256"), rec_.get("at"), rec_.get("actor"),
+                              rec_.get("action"), rec_.get("note", ""), sealed.record_id))
+            if after is not None:
+                after(conn)
+        return True
+
     def sealed_record(self, record_id: str) -> sealing.SealedRecord:
         """Load and verify one sealed record of this vault."""
         row = self.vault.read().execute("SELECT envelope FROM sealed WHERE record_id = ?",
@@ -537,8 +591,16 @@ class VaultService:
         return sealing.open_sealed(bytes(row[0]), self._trusted(), expected_id=record_id)
 
     def _trusted(self) -> dict[str, VerifyKey]:
+        """This device's key and the keys of devices whose records were pulled (a key id is
+        the SHA-256 of its key, so these cannot be swapped)."""
         vk = self.vault.device_key.verify_key
-        return {vk.key_id: vk}
+        trusted = {vk.key_id: vk}
+        for key_id, raw in self.vault.read().execute(
+                "SELECT key_id, public_key FROM known_devices"):
+            key = VerifyKey.from_bytes(bytes(raw))
+            if key.key_id == key_id:
+                trusted[key_id] = key
+        return trusted
 
     # --- bulk ---------------------------------------------------------------------------------
 

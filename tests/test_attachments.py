@@ -310,14 +310,19 @@ def test_reopening_an_existing_store(store: AttachmentStore) -> None:
 # --- 2 GiB ----------------------------------------------------------------------------------
 
 _IMPORT_SCRIPT = """
-import json, resource, sys
+import json, re, sys
+def peak_rss_kib():
+    # VmHWM: this process's own peak. ru_maxrss would also count the parent's resident set
+    # at fork time (Linux keeps it across exec), which is the test runner's, not ours.
+    with open("/proc/self/status") as f:
+        return int(re.search(r"VmHWM:\\s+(\\d+) kB", f.read()).group(1))
 from pathlib import Path
 from fieldkit.storage.attachments import AttachmentStore
 store = AttachmentStore(Path(sys.argv[1]))
 blob = store.import_file(Path(sys.argv[2]), label="big.bin")
 print(json.dumps({"blob": blob.blob, "key": blob.key.hex(), "sha256": blob.sha256,
                   "size": blob.size,
-                  "rss_kib": resource.getrusage(resource.RUSAGE_SELF).ru_maxrss}))
+                  "rss_kib": peak_rss_kib()}))
 """
 
 

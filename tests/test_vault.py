@@ -23,6 +23,7 @@ from fieldkit.errors import (
     WrongPassphraseError,
 )
 from fieldkit.service import VaultService
+from fieldkit.storage.schema import MIGRATIONS
 from fieldkit.storage.vault import Vault
 
 CANARY_AR = "كناري-سري-٤٢"
@@ -292,12 +293,14 @@ def test_flipped_database_page_is_reported(service: VaultService, vault_dir: Pat
 
 
 def test_migrations_are_named_and_applied_once(service: VaultService, vault_dir: Path) -> None:
-    assert service.vault.applied_migrations == ["0001_initial", "0002_search_index"]
+    names = [m.name for m in MIGRATIONS]
+    assert names[:3] == ["0001_initial", "0002_search_index", "0003_sync"]
+    assert service.vault.applied_migrations == names
     service.vault.lock()
     with Vault.open(vault_dir, PASSPHRASE) as v:
         assert v.applied_migrations == []
-        names = [r[0] for r in v.conn.execute("SELECT name FROM _migrations ORDER BY name")]
-        assert names == ["0001_initial", "0002_search_index"]
+        done = [r[0] for r in v.conn.execute("SELECT name FROM _migrations ORDER BY name")]
+        assert done == names
 
 
 def test_duress_passphrase_in_passwd_also_wipes(vault_dir: Path, tmp_path: Path) -> None:

@@ -283,6 +283,24 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
 
     # --- devices --------------------------------------------------------------------------------
 
+    @app.get(f"{p.API}/org-key", name="org_key.get")
+    async def org_key(request: Request) -> p.OrgKeyResponse:
+        await authenticate(request, roles=("monitor", "staff", "admin"))
+        found = registry.org_key()
+        if found is None:
+            raise NotFoundError("No organisation key is registered yet.",
+                                hint="Staff create one with `fieldkit org-key init`; an "
+                                     "administrator registers its public part.")
+        return p.OrgKeyResponse(org_key=found[0], log_index=found[1])
+
+    @app.post(f"{p.API}/admin/org-key", name="admin.org_key",
+              openapi_extra=body_schema(p.OrgKeyRequest))
+    async def set_org_key(request: Request) -> p.OrgKeyResponse:
+        caller = await authenticate(request, roles=("admin",))
+        req = await parse(request, p.OrgKeyRequest)
+        index = await run_in_threadpool(registry.set_org_key, req.org_key, by=caller.key_id)
+        return p.OrgKeyResponse(org_key=req.org_key, log_index=index)
+
     @app.get(f"{p.API}/whoami", name="whoami")
     async def whoami(request: Request) -> p.WhoAmI:
         caller = await authenticate(request, roles=("monitor", "staff", "admin"))

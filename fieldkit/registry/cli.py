@@ -14,7 +14,7 @@ from pathlib import Path
 from typing import Any, NoReturn
 
 from fieldkit.cliutil import StrictParser, run
-from fieldkit.errors import UsageError, ValidationError
+from fieldkit.errors import NotFoundError, UsageError, ValidationError
 from fieldkit.registry.config import RegistryHome
 
 DEFAULT_PORT = 8443
@@ -130,6 +130,23 @@ def cmd_audit(args: argparse.Namespace) -> None:
         f"{(r['device'] or 'anonymous')[:20]}  {r['reason'][:60]}" for r in rows) or "no events")
 
 
+def cmd_org_key(args: argparse.Namespace) -> None:
+    registry = _registry(args)
+    try:
+        if args.set:
+            index = registry.set_org_key(args.set, by="registry-operator")
+            found: tuple[str, int | None] | None = (args.set, index)
+        else:
+            found = registry.org_key()
+    finally:
+        registry.close()
+    if found is None:
+        raise NotFoundError("No organisation key is registered.",
+                            hint="Register the staff's public key with `org-key --set KEY`.")
+    _print(args, {"org_key": found[0], "log_index": found[1]},
+           f"organisation key {found[0]} (log entry #{found[1]})")
+
+
 def cmd_checkpoint(args: argparse.Namespace) -> None:
     registry = _registry(args)
     try:
@@ -180,6 +197,9 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--after", type=int, default=0, help="page: events after this id")
     sp.add_argument("--limit", type=int, default=100)
     add("checkpoint", cmd_checkpoint, "print the latest signed checkpoint")
+    sp = add("org-key", cmd_org_key, "show, or --set, the organisation's public key (staff's "
+                                     "end-to-end key; new enrolment codes carry it)")
+    sp.add_argument("--set", metavar="fkorg1:…", help="register this public key (a log entry)")
     return parser
 
 

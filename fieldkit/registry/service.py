@@ -15,6 +15,7 @@ from typing import Any
 
 from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.keys import VerifyKey
+from fieldkit.crypto.orgkey import OrgPublicKey
 from fieldkit.domain import sealing
 from fieldkit.errors import (
     EnvelopeFormatError,
@@ -28,6 +29,7 @@ from fieldkit.errors import (
 from fieldkit.registry.config import RegistryConfig, RegistryHome
 from fieldkit.registry.store import IncomingRecord, RegistryStore
 from fieldkit.sync import protocol as p
+from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import NoteSigner
 from fieldkit.sync.enrollment import EnrollmentCode, proof_message
 
@@ -39,6 +41,11 @@ def now_iso(clock: Callable[[], datetime] | None = None) -> str:
 
 def _b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
+
+
+class FilesMissingError(ValidationError):
+    code = "files_missing"
+    http_status = 409
 
 
 class RecordRejectedError(IntegrityError):
@@ -95,9 +102,11 @@ class Registry:
         self.store.append([p.admin_entry(action="enroll-code", by=by, at=now_iso(lambda: now),
                                          detail={"code_id": code_id, "role": role})],
                           sign=self.sign, now=now_iso(lambda: now))
+        org = self.org_key()
         return EnrollmentCode(url=self.config.url, pin=self.pin, log_key=self.signer.vkey,
                               origin=self.config.origin, role=role, code_id=code_id,
-                              secret=secret, expires_at=now_iso(lambda: expires))
+                              secret=secret, expires_at=now_iso(lambda: expires),
+                              org_key=org[0] if org else None)
 
     def enroll(self, req: p.EnrollRequest) -> p.EnrollResponse:
         try:
@@ -151,17 +160,13 @@ class Registry:
         incoming = []
         for i, obj in enumerate(envelopes):
             try:
-                env = Envelope.from_json(obj)
-                rec = sealing.open_sealed(env, trusted)
+                incoming.append(self._verify(obj, trusted))
             except UnknownSignerError:
                 raise RecordRejectedError(f"Envelope {i} is not signed by the submitting device.",
                                           index=i, reason="unknown_signer") from None
             except (EnvelopeFormatError, SignatureError) as e:
                 raise RecordRejectedError(f"Envelope {i} failed verification: {e.message}",
                                           index=i, reason=e.code) from None
-            incoming.append(IncomingRecord(record_id=rec.record_id, device=rec.device,
-                                           seq=rec.seq, chain_prev=rec.chain_prev, kind=rec.kind,
-                                           envelope=env.to_bytes()))
         results, checkpoint = self.store.ingest(
             incoming, entry=lambda r: p.record_entry(record_id=r.record_id, device=r.device,
                                                      seq=r.seq, kind=r.kind),
@@ -172,6 +177,44 @@ class Registry:
                           inclusion_proof=[_b64(h) for h in proof], checkpoint=checkpoint,
                           duplicate=r.duplicate, gap=list(r.gap) if r.gap else None)
                 for r, (leaf, proof) in zip(results, material, strict=True)]
+
+    def _verify(self, obj: object, trusted: dict[str, VerifyKey]) -> IncomingRecord:
+        """A sealed record in the clear (DSSE record envelope) or sealed to the staff key (a
+        submission, whose files must already be assembled here)."""
+        env = Envelope.from_json(obj)
+        if env.payload_type == submission.PAYLOAD_TYPE:
+            sub = submission.open_outer(env, trusted=trusted)
+            org = self.org_key()
+            if org is not None and sub.org_key_id != OrgPublicKey.from_text(org[0]).key_id:
+                raise EnvelopeFormatError("The record is sealed to another organisation key "
+                                          "than this registry's.")
+            for sha, size in sub.files:
+                found = self.store.file(sha)
+                if found is None or found[0] != size:
+                    raise FilesMissingError(f"Record {sub.record_id[:12]}… names the file "
+                                            f"{sha[:12]}…, which is not uploaded yet.",
+                                            hint="Upload attachments before their records.",
+                                            sha256=sha)
+            return IncomingRecord(record_id=sub.record_id, device=sub.device, seq=sub.seq,
+                                  chain_prev=sub.chain_prev, kind=sub.kind,
+                                  envelope=env.to_bytes())
+        rec = sealing.open_sealed(env, trusted)
+        return IncomingRecord(record_id=rec.record_id, device=rec.device, seq=rec.seq,
+                              chain_prev=rec.chain_prev, kind=rec.kind, envelope=env.to_bytes())
+
+    # --- the organisation key -------------------------------------------------------------
+
+    def org_key(self) -> tuple[str, int | None] | None:
+        """The staff's public key (text form) and the log index of its registration."""
+        return self.store.setting("org_key")
+
+    def set_org_key(self, text: str, *, by: str) -> int:
+        key = OrgPublicKey.from_text(text)
+        now = now_iso()
+        return self.store.set_setting(
+            "org_key", key.to_text(), sign=self.sign, now=now,
+            entry=p.admin_entry(action="org-key", by=by, at=now,
+                                detail={"org_key": key.to_text(), "key_id": key.key_id}))
 
     def receipt_for(self, record_id: str, *, device: str | None) -> p.Receipt:
         row = self.store.record(record_id)

@@ -130,7 +130,39 @@ class AttachmentStore:
             )
         return path
 
+    def encrypted_path(self, blob: StoredBlob) -> Path:
+        """The encrypted file itself (what sync uploads: it never leaves the vault decrypted)."""
+        return self._existing(blob, blob.blob)
+
+    def incoming_dir(self) -> Path:
+        """Where partial downloads of encrypted files wait (``.incoming``, 0700)."""
+        path = self.root / ".incoming"
+        _make_private_dir(path)
+        return path
+
     # --- writing -------------------------------------------------------------------------
+
+    def adopt(self, encrypted: Path, *, key: bytes, sha256: str, size: int,
+              label: str) -> StoredBlob:
+        """Take an encrypted file made elsewhere (an attachment pulled from the registry) into
+        the store under a new random name, after checking that it decrypts, with ``key``, to
+        exactly ``size`` bytes hashing to ``sha256``. On any failure it is removed."""
+        blob = StoredBlob(blob=secrets.token_hex(16), key=key, sha256=sha256, size=size)
+        shard = self.root / blob.blob[:2]
+        new_shard = _make_private_dir(shard)
+        final = shard / blob.blob
+        try:
+            os.chmod(encrypted, _FILE_MODE)
+            Path(encrypted).replace(final)
+            _fsync_dir(shard)
+            if new_shard:
+                _fsync_dir(self.root)
+            self.verify(blob, label=label)
+        except BaseException:
+            final.unlink(missing_ok=True)
+            Path(encrypted).unlink(missing_ok=True)
+            raise
+        return blob
 
     def import_file(
         self,

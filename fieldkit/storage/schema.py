@@ -115,7 +115,76 @@ def _search_index(conn: Connection) -> None:
             conn.execute(statement)
 
 
+_SYNC = """
+-- The registry this vault syncs with (one), as its enrolment code named it.
+CREATE TABLE sync_registry (
+    id          INTEGER PRIMARY KEY CHECK (id = 1),
+    url         TEXT NOT NULL,
+    pin         TEXT NOT NULL,
+    cert_pem    BLOB,
+    log_key     TEXT NOT NULL,
+    origin      TEXT NOT NULL,
+    org_key     TEXT,                  -- the staff's public key (monitors seal to it)
+    role        TEXT NOT NULL,
+    key_id      TEXT NOT NULL,         -- this device as enrolled
+    enrolled_at TEXT NOT NULL,
+    distrusted  TEXT                   -- why the registry is no longer trusted, if it is not
+);
+
+-- Verified receipts: proof that the registry logged a sealed record.
+CREATE TABLE receipts (
+    record_id   TEXT PRIMARY KEY REFERENCES sealed(record_id),
+    log_index   INTEGER NOT NULL,
+    receipt     TEXT NOT NULL,         -- the receipt JSON as received
+    received_at TEXT NOT NULL
+);
+
+-- Checkpoints verified and kept, to check each new one for consistency.
+CREATE TABLE log_checkpoints (
+    size    INTEGER PRIMARY KEY,
+    root    BLOB NOT NULL,
+    note    TEXT NOT NULL,
+    seen_at TEXT NOT NULL
+);
+
+-- Encrypted attachment files the registry has assembled (by the encrypted file's digest).
+CREATE TABLE uploaded_files (
+    blob          TEXT PRIMARY KEY,
+    cipher_sha256 TEXT NOT NULL,
+    cipher_size   INTEGER NOT NULL,
+    at            TEXT NOT NULL
+);
+
+-- Every sync attempt and its outcome.
+CREATE TABLE sync_log (
+    id      INTEGER PRIMARY KEY,
+    at      TEXT NOT NULL,
+    action  TEXT NOT NULL,             -- push | pull | enroll | check
+    outcome TEXT NOT NULL,             -- ok | error | refused
+    detail  TEXT NOT NULL
+);
+
+-- Staff: the organisation's private key(s), and how far the pull got.
+CREATE TABLE org_keys (
+    key_id     TEXT PRIMARY KEY,
+    private    BLOB NOT NULL,
+    created_at TEXT NOT NULL
+);
+CREATE TABLE pull_state (
+    id     INTEGER PRIMARY KEY CHECK (id = 1),
+    cursor INTEGER NOT NULL
+);
+
+-- Devices whose records this vault holds (staff), by their self-certifying key ids.
+CREATE TABLE known_devices (
+    key_id     TEXT PRIMARY KEY,
+    public_key BLOB NOT NULL,
+    first_seen TEXT NOT NULL
+);
+"""
+
 MIGRATIONS = [
     Migration("0001_initial", _INITIAL),
     Migration("0002_search_index", _search_index),
+    Migration("0003_sync", _SYNC),
 ]

@@ -184,6 +184,15 @@ class AuditPage(Strict):
     next_after: int | None
 
 
+class OrgKeyRequest(Strict):
+    org_key: Annotated[str, Field(pattern=r"^fkorg1:[A-Za-z0-9_-]{43}$")]
+
+
+class OrgKeyResponse(Strict):
+    org_key: str
+    log_index: int | None
+
+
 class WhoAmI(Strict):
     key_id: str
     role: Role

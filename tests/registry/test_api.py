@@ -171,6 +171,8 @@ ENDPOINTS: list[tuple[str, str, Any, set[str]]] = [
     ("GET", "/v1/log/inclusion?index=0&size=1", None, {"*"}),
     ("GET", "/v1/log/consistency?first=1&second=1", None, {"*"}),
     ("GET", "/v1/whoami", None, {"monitor", "staff", "admin"}),
+    ("GET", "/v1/org-key", None, {"monitor", "staff", "admin"}),
+    ("POST", "/v1/admin/org-key", {"org_key": "fkorg1:" + "A" * 43}, {"admin"}),
     ("POST", "/v1/records", {"envelopes": [{}]}, {"monitor"}),
     ("GET", f"/v1/receipts/{HEX}", None, {"monitor", "staff"}),
     ("POST", "/v1/chunks/missing", {"chunks": [HEX]}, {"monitor"}),

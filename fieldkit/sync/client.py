@@ -1,0 +1,666 @@
+"""The sync client: enrolment, push (monitors), pull (staff), watch, status.
+
+Everything here is resumable because every step is idempotent at the registry: chunks are
+content-addressed (the client asks which ones are missing and sends only those), files are
+assembled by digest, and a record already stored answers with its original receipt. A cut
+connection therefore costs at most the chunk in flight. Transient failures (no network, 5xx)
+are retried with exponential backoff and jitter; integrity failures are never retried: a
+registry that serves a bad proof or an inconsistent checkpoint is marked distrusted and the
+client refuses to talk to it until someone looks (``fieldkit sync trust --reset``).
+
+Long operations take ``progress(done, total)`` (bytes) and a ``CancelToken``; the CLI and the
+app forward them.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import random
+import time
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+import httpx
+
+from fieldkit.crypto.dsse import Envelope
+from fieldkit.crypto.orgkey import (
+    OrgPrivateKey,
+    OrgPublicKey,
+    export_key_package,
+    import_key_package,
+)
+from fieldkit.domain import sealing
+from fieldkit.errors import (
+    FieldKitError,
+    IntegrityError,
+    NotFoundError,
+    UsageError,
+    ValidationError,
+)
+from fieldkit.progress import CancelToken, Progress, check
+from fieldkit.service import VaultService
+from fieldkit.storage.attachments import StoredBlob
+from fieldkit.storage.db import Connection
+from fieldkit.storage.vault import now_iso
+from fieldkit.sync import submission
+from fieldkit.sync.checkpoint import Checkpoint, NoteVerifier, open_checkpoint
+from fieldkit.sync.enrollment import EnrollmentCode
+from fieldkit.sync.protocol import API, MAX_CHUNK_QUERY, EnrollResponse, Receipt
+from fieldkit.sync.receipts import verify_consistency, verify_receipt
+from fieldkit.sync.transport import RegistryClient, RegistryError, RegistryUnreachableError, enroll
+
+T = TypeVar("T")
+
+
+class NotEnrolledError(UsageError):
+    code = "not_enrolled"
+    default_hint = "Enrol this vault with `fieldkit enroll CODE` (a code from an administrator)."
+
+
+class RegistryDistrustedError(IntegrityError):
+    code = "registry_distrusted"
+    default_hint = ("The registry served a proof that does not hold. Nothing more is sent to "
+                    "it. Tell an administrator; after they resolve it, run "
+                    "`fieldkit sync trust --reset`.")
+
+
+class OrgKeyChangedError(IntegrityError):
+    code = "org_key_changed"
+    default_hint = ("Records are not sent until an administrator confirms the organisation's "
+                    "key. If it really changed, enrol this vault again with a new code.")
+
+
+class OrgKeyMissingError(UsageError):
+    code = "org_key_missing"
+    default_hint = ("Staff create the organisation key with `fieldkit org-key init` and an "
+                    "administrator registers it; then enrol again or run `fieldkit sync`.")
+
+
+@dataclass(frozen=True)
+class SyncConfig:
+    """Limits and pacing. Chunks are 1–8 MiB on the wire (the registry refuses others)."""
+
+    chunk_size: int = 4 * 1024 * 1024
+    batch: int = 100
+    attempts: int = 12
+    backoff_base: float = 0.25
+    backoff_max: float = 30.0
+    timeout: float = 60.0
+
+
+@dataclass
+class SyncReport:
+    action: str
+    records: int = 0
+    files: int = 0
+    chunks_sent: int = 0
+    bytes_sent: int = 0
+    bytes_received: int = 0
+    retries: int = 0
+    checkpoint_size: int | None = None
+
+    def to_json(self) -> dict[str, Any]:
+        return dict(self.__dict__)
+
+
+@dataclass
+class _Registry:
+    url: str
+    pin: str
+    cert_pem: bytes | None
+    log_key: str
+    origin: str
+    org_key: str | None
+    role: str
+    key_id: str
+    distrusted: str | None
+
+
+@dataclass
+class _Progress:
+    report: Progress | None
+    total: int
+    done: int = 0
+    last: float = field(default=0.0)
+
+    def add(self, n: int) -> None:
+        self.done += n
+        now = time.monotonic()
+        if self.report is not None and (now - self.last >= 0.2 or self.done >= self.total):
+            self.last = now
+            self.report(self.done, self.total)
+
+
+class SyncClient:
+    def __init__(self, service: VaultService, *, transport: httpx.BaseTransport | None = None,
+                 config: SyncConfig | None = None, sleep: Callable[[float], None] = time.sleep,
+                 rng: random.Random | None = None) -> None:
+        self.service = service
+        self.vault = service.vault
+        self.transport = transport
+        self.config = config or SyncConfig()
+        self._sleep = sleep
+        self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrets
+
+    # --- state --------------------------------------------------------------------------------
+
+    def registry(self) -> _Registry | None:
+        row = self.vault.read().execute(
+            "SELECT url, pin, cert_pem, log_key, origin, org_key, role, key_id, distrusted "
+            "FROM sync_registry WHERE id = 1").fetchone()
+        if row is None:
+            return None
+        url, pin, cert, log_key, origin, org_key, role, key_id, distrusted = row
+        return _Registry(url, pin, bytes(cert) if cert else None, log_key, origin, org_key, role,
+                         key_id, distrusted)
+
+    def _require(self, *roles: str) -> _Registry:
+        reg = self.registry()
+        if reg is None:
+            raise NotEnrolledError("This vault is not enrolled with a registry.")
+        if reg.distrusted:
+            raise RegistryDistrustedError(f"The registry is distrusted: {reg.distrusted}")
+        if roles and reg.role not in roles:
+            raise UsageError(f"This vault is enrolled as {reg.role}; this needs "
+                             f"{' or '.join(roles)}.")
+        return reg
+
+    def _client(self, reg: _Registry) -> RegistryClient:
+        return RegistryClient(reg.url, cert_pem=reg.cert_pem, key=self.vault.device_key,
+                              transport=self.transport, timeout=self.config.timeout)
+
+    def log(self, action: str, outcome: str, detail: str) -> None:
+        with self.vault.write() as conn:
+            conn.execute("INSERT INTO sync_log(at, action, outcome, detail) VALUES (?, ?, ?, ?)",
+                         (now_iso(), action, outcome, detail[:2000]))
+
+    def _distrust(self, reason: str) -> None:
+        with self.vault.write() as conn:
+            conn.execute("UPDATE sync_registry SET distrusted = ? WHERE id = 1", (reason,))
+        self.log("check", "refused", f"registry distrusted: {reason}")
+
+    def reset_trust(self) -> None:
+        with self.vault.write() as conn:
+            conn.execute("UPDATE sync_registry SET distrusted = NULL WHERE id = 1")
+        self.log("check", "ok", "trust reset by the user")
+
+    # --- enrolment and the organisation key ---------------------------------------------------
+
+    def enroll(self, code_text: str, *, label: str = "") -> EnrollResponse:
+        if self.registry() is not None:
+            raise UsageError("This vault is already enrolled with a registry.")
+        code = EnrollmentCode.from_text(code_text)
+        cert, answer = enroll(code, self.vault.device_key, label=label, transport=self.transport)
+        with self.vault.write() as conn:
+            conn.execute(
+                "INSERT INTO sync_registry(id, url, pin, cert_pem, log_key, origin, org_key, "
+                "role, key_id, enrolled_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                (code.url, code.pin, cert, code.log_key, code.origin, code.org_key, answer.role,
+                 answer.key_id, now_iso()))
+        verifier = NoteVerifier.from_vkey(code.log_key)
+        self._keep_checkpoint(open_checkpoint(answer.checkpoint, verifier, origin=code.origin),
+                              client=None)
+        self.log("enroll", "ok", f"{answer.role} {answer.key_id} at {code.url}")
+        return answer
+
+    def org_key_init(self) -> OrgPublicKey:
+        """Staff: create the organisation's key pair in this vault."""
+        if self._org_private() is not None:
+            raise UsageError("This vault already holds an organisation key.",
+                             hint="`fieldkit org-key show` prints its public part.")
+        key = OrgPrivateKey.generate()
+        self._keep_org_key(key)
+        return key.public_key
+
+    def _keep_org_key(self, key: OrgPrivateKey) -> None:
+        with self.vault.write() as conn:
+            conn.execute("INSERT OR IGNORE INTO org_keys(key_id, private, created_at) "
+                         "VALUES (?, ?, ?)", (key.public_key.key_id, key.to_bytes(), now_iso()))
+
+    def _org_private(self) -> OrgPrivateKey | None:
+        row = self.vault.read().execute(
+            "SELECT private FROM org_keys ORDER BY created_at DESC LIMIT 1").fetchone()
+        return None if row is None else OrgPrivateKey.from_bytes(bytes(row[0]))
+
+    def org_key_export(self, passphrase: str) -> bytes:
+        key = self._org_private()
+        if key is None:
+            raise NotFoundError("This vault holds no organisation key.")
+        self.vault.log_activity("org-key-export", key.public_key.key_id)
+        return export_key_package(key, passphrase)
+
+    def org_key_import(self, package: bytes, passphrase: str) -> OrgPublicKey:
+        key = import_key_package(package, passphrase)
+        self._keep_org_key(key)
+        self.vault.log_activity("org-key-import", key.public_key.key_id)
+        return key.public_key
+
+    def org_public(self) -> OrgPublicKey | None:
+        key = self._org_private()
+        return None if key is None else key.public_key
+
+    # --- retries --------------------------------------------------------------------------------
+
+    def _retry(self, what: Callable[[], T], report: SyncReport,
+               cancel: CancelToken | None) -> T:
+        """Run an idempotent step, retrying transient failures with backoff and jitter."""
+        delay = self.config.backoff_base
+        for attempt in range(1, self.config.attempts + 1):
+            check(cancel)
+            try:
+                return what()
+            except (RegistryUnreachableError, RegistryError) as e:
+                transient = isinstance(e, RegistryUnreachableError) or (
+                    isinstance(e, RegistryError) and e.status >= 500)
+                if not transient or attempt == self.config.attempts:
+                    raise
+                report.retries += 1
+                self._sleep(min(self.config.backoff_max, delay) * (0.5 + self._rng.random()))
+                delay *= 2
+        raise AssertionError("unreachable")  # pragma: no cover
+
+    # --- checkpoints and receipts -------------------------------------------------------------
+
+    def _latest_checkpoint(self) -> Checkpoint | None:
+        row = self.vault.read().execute(
+            "SELECT note FROM log_checkpoints ORDER BY size DESC LIMIT 1").fetchone()
+        reg = self.registry()
+        if row is None or reg is None:
+            return None
+        return open_checkpoint(row[0], NoteVerifier.from_vkey(reg.log_key), origin=reg.origin)
+
+    def _keep_checkpoint(self, cp: Checkpoint, *, client: RegistryClient | None,
+                         conn: Connection | None = None) -> None:
+        """Check ``cp`` against the newest stored checkpoint (consistency proof) and keep it.
+        An inconsistent history distrusts the registry and raises."""
+        last = self._latest_checkpoint()
+        if last is not None and last.size != cp.size and client is not None:
+            old, new = (last, cp) if last.size < cp.size else (cp, last)
+            proof = client.get_json(f"{API}/log/consistency", sign=False,
+                                    params={"first": old.size, "second": new.size})
+            try:
+                verify_consistency(old, new, proof["proof"])
+            except IntegrityError as e:
+                self._distrust(f"checkpoints {old.size} and {new.size} are inconsistent: "
+                               f"{e.message}")
+                raise RegistryDistrustedError(
+                    "The registry's log history changed: its checkpoints are inconsistent.") \
+                    from None
+        elif last is not None and last.size == cp.size and last.root != cp.root:
+            self._distrust(f"two different roots for size {cp.size}")
+            raise RegistryDistrustedError("The registry signed two different logs of the "
+                                          "same size.")
+
+        def keep(c: Connection) -> None:
+            c.execute("INSERT OR IGNORE INTO log_checkpoints(size, root, note, seen_at) "
+                      "VALUES (?, ?, ?, ?)", (cp.size, cp.root, cp.text, now_iso()))
+
+        if conn is not None:
+            keep(conn)
+        else:
+            with self.vault.write() as own:
+                keep(own)
+
+    # --- push (monitors) ----------------------------------------------------------------------
+
+    def pending(self) -> list[tuple[str, int, bytes]]:
+        """This device's sealed records without a verified receipt, in chain order."""
+        key_id = self.vault.device_key.verify_key.key_id
+        rows = self.vault.read().execute(
+            "SELECT s.record_id, s.seq, s.envelope FROM sealed s LEFT JOIN receipts r "
+            "ON r.record_id = s.record_id WHERE s.device = ? AND r.record_id IS NULL "
+            "ORDER BY s.seq", (key_id,)).fetchall()
+        return [(rid, int(seq), bytes(env)) for rid, seq, env in rows]
+
+    def _files_of(self, record: dict[str, Any]) -> list[dict[str, Any]]:
+        refs = list(record.get("evidence", [])) + [
+            t["audio"] for t in record.get("testimonies", []) if t.get("audio")]
+        unique: dict[str, dict[str, Any]] = {}
+        for ref in refs:
+            unique.setdefault(ref["sha256"], ref)
+        return list(unique.values())
+
+    def _blob_for(self, sha256: str, size: int) -> StoredBlob:
+        row = self.vault.read().execute(
+            "SELECT blob, file_key FROM attachments WHERE sha256 = ? AND size = ?",
+            (sha256, size)).fetchone()
+        if row is None:
+            raise NotFoundError(f"The file {sha256[:12]}… of a sealed record is not in the "
+                                "vault, so it cannot be sent.",
+                                hint="Restore the vault's attachments from a backup.")
+        return StoredBlob(row[0], bytes(row[1]), sha256, size)
+
+    def _chunks(self, path: Path) -> Iterator[tuple[int, int, str]]:
+        """(offset, length, sha256) of each wire chunk of an encrypted file."""
+        import hashlib
+
+        with open(path, "rb") as f:
+            offset = 0
+            while block := f.read(self.config.chunk_size):
+                yield offset, len(block), hashlib.sha256(block).hexdigest()
+                offset += len(block)
+
+    def _upload(self, client: RegistryClient, blob: StoredBlob, report: SyncReport,
+                progress: _Progress, cancel: CancelToken | None) -> submission.FileRef:
+        row = self.vault.read().execute(
+            "SELECT cipher_sha256, cipher_size FROM uploaded_files WHERE blob = ?",
+            (blob.blob,)).fetchone()
+        if row is not None:
+            return submission.FileRef(blob.sha256, blob.key, row[0], int(row[1]))
+        path = self.vault.attachments.encrypted_path(blob)
+        cipher_sha, cipher_size = submission.cipher_digest(path)
+        chunks = list(self._chunks(path))
+        missing: set[str] = set()
+        for start in range(0, len(chunks), MAX_CHUNK_QUERY):
+            digests = [c[2] for c in chunks[start:start + MAX_CHUNK_QUERY]]
+            answer = self._retry(lambda d=digests: client.post_json(  # type: ignore[misc]
+                f"{API}/chunks/missing", {"chunks": d}), report, cancel)
+            missing.update(answer["missing"])
+        with open(path, "rb") as f:
+            for offset, length, digest in chunks:
+                if digest not in missing:
+                    progress.add(length)
+                    continue
+                check(cancel)
+                f.seek(offset)
+                data = f.read(length)
+
+                def put(data: bytes = data, digest: str = digest) -> None:
+                    report.bytes_sent += len(data)
+                    client.request("PUT", f"{API}/chunks/{digest}", content=data,
+                                   headers={"Content-Type": "application/octet-stream"})
+
+                self._retry(put, report, cancel)
+                missing.discard(digest)
+                report.chunks_sent += 1
+                progress.add(length)
+        self._retry(lambda: client.post_json(f"{API}/files", {
+            "sha256": cipher_sha, "size": cipher_size,
+            "chunks": [c[2] for c in chunks]}), report, cancel)
+        with self.vault.write() as conn:
+            conn.execute("INSERT OR REPLACE INTO uploaded_files(blob, cipher_sha256, "
+                         "cipher_size, at) VALUES (?, ?, ?, ?)",
+                         (blob.blob, cipher_sha, cipher_size, now_iso()))
+        report.files += 1
+        return submission.FileRef(blob.sha256, blob.key, cipher_sha, cipher_size)
+
+    def push(self, *, progress: Progress | None = None,
+             cancel: CancelToken | None = None) -> SyncReport:
+        """Send every sealed record without a receipt: files first, then the records, then
+        verify and keep each receipt."""
+        reg = self._require("monitor")
+        report = SyncReport("push")
+        try:
+            pending = self.pending()
+            trusted = self.service._trusted()
+            opened = [sealing.open_sealed(env, trusted, expected_id=rid)
+                      for rid, _seq, env in pending]
+            blobs = {f["sha256"]: self._blob_for(f["sha256"], f["size"])
+                     for s in opened for f in self._files_of(s.record)}
+            meter = _Progress(progress, sum(os.path.getsize(
+                self.vault.attachments.encrypted_path(b)) for b in blobs.values()))
+            with self._client(reg) as client:
+                org = self._retry(lambda: self._org_key_for_push(reg, client), report, cancel)
+                for start in range(0, len(opened), self.config.batch):
+                    batch = opened[start:start + self.config.batch]
+                    envelopes = []
+                    for sealed in batch:
+                        refs = [self._upload(client, blobs[f["sha256"]], report, meter, cancel)
+                                for f in self._files_of(sealed.record)]
+                        envelopes.append(submission.make(
+                            sealed, key=self.vault.device_key, org=org, files=refs).to_json())
+                    answer = self._retry(lambda e=envelopes: client.post_json(  # type: ignore[misc]
+                        f"{API}/records", {"envelopes": e}), report, cancel)
+                    self._keep_receipts(client, reg, batch, answer["receipts"])
+                    report.records += len(batch)
+            last = self._latest_checkpoint()
+            report.checkpoint_size = last.size if last else None
+        except FieldKitError as e:
+            self.log("push", "error", f"{e.code}: {e.message}")
+            raise
+        self.log("push", "ok", f"{report.records} records, {report.files} files, "
+                               f"{report.bytes_sent} bytes, {report.retries} retries")
+        return report
+
+    def _org_key_for_push(self, reg: _Registry, client: RegistryClient) -> OrgPublicKey:
+        """The staff key records are sealed to. The enrolment code's key is the anchor; a
+        vault enrolled before the key existed learns it from the registry (logged), and a
+        registry that later offers another key is refused, never followed."""
+        try:
+            offered = client.get_json(f"{API}/org-key")["org_key"]
+        except RegistryError as e:
+            if e.status != 404:
+                raise
+            offered = None
+        if reg.org_key is None:
+            if offered is None:
+                raise OrgKeyMissingError("No organisation key exists yet, so records cannot be "
+                                         "sealed to the staff; they stay queued.")
+            key = OrgPublicKey.from_text(offered)
+            with self.vault.write() as conn:
+                conn.execute("UPDATE sync_registry SET org_key = ? WHERE id = 1",
+                             (key.to_text(),))
+            self.log("check", "ok", f"organisation key {key.key_id} learned from the registry")
+            return key
+        if offered is not None and offered != reg.org_key:
+            self.log("check", "refused", f"registry offers another organisation key {offered}")
+            raise OrgKeyChangedError("The registry offers another organisation key than the one "
+                                     "this vault was enrolled with; nothing is sealed to it.")
+        return OrgPublicKey.from_text(reg.org_key)
+
+    def _keep_receipts(self, client: RegistryClient, reg: _Registry,
+                       batch: list[sealing.SealedRecord], answers: list[Any]) -> None:
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        receipts = [Receipt.model_validate(a) for a in answers]
+        if [r.record_id for r in receipts] != [s.record_id for s in batch]:
+            self._distrust("receipts do not match the records sent")
+            raise RegistryDistrustedError("The registry answered with receipts for other "
+                                          "records.")
+        checkpoints = []
+        for receipt in receipts:
+            try:
+                checkpoints.append(verify_receipt(receipt, verifier=verifier, origin=reg.origin,
+                                                  record_id=receipt.record_id))
+            except IntegrityError as e:
+                self._distrust(f"bad receipt for {receipt.record_id[:12]}…: {e.message}")
+                raise RegistryDistrustedError(
+                    "The registry's receipt does not prove the record was logged.") from None
+        newest = max(checkpoints, key=lambda c: c.size)
+        with self.vault.write() as conn:
+            self._keep_checkpoint(newest, client=client, conn=conn)
+            for receipt in receipts:
+                conn.execute("INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, "
+                             "received_at) VALUES (?, ?, ?, ?)",
+                             (receipt.record_id, receipt.log_index, receipt.model_dump_json(),
+                              now_iso()))
+
+    # --- pull (staff) -------------------------------------------------------------------------
+
+    def pull(self, *, progress: Progress | None = None,
+             cancel: CancelToken | None = None) -> SyncReport:
+        """Fetch new records since the stored cursor, decrypt and verify them, fetch their
+        files, and keep them; the cursor advances with each record kept."""
+        reg = self._require("staff")
+        org = self._org_private()
+        if org is None:
+            raise OrgKeyMissingError("This staff vault holds no organisation key to open "
+                                     "records with.",
+                                     hint="Import it with `fieldkit org-key import FILE`.")
+        report = SyncReport("pull")
+        meter = _Progress(progress, 0)
+        try:
+            with self._client(reg) as client:
+                while True:
+                    check(cancel)
+                    row = self.vault.read().execute(
+                        "SELECT cursor FROM pull_state WHERE id = 1").fetchone()
+                    cursor = -1 if row is None else int(row[0])
+                    page = self._retry(lambda c=cursor: client.get_json(  # type: ignore[misc]
+                        f"{API}/records", params={"cursor": c, "limit": 100}), report, cancel)
+                    if not page["records"]:
+                        break
+                    for item in page["records"]:
+                        self._pull_one(client, org, item, report, meter, cancel)
+        except FieldKitError as e:
+            self.log("pull", "error", f"{e.code}: {e.message}")
+            raise
+        self.log("pull", "ok", f"{report.records} records, {report.files} files, "
+                               f"{report.bytes_received} bytes")
+        return report
+
+    def _pull_one(self, client: RegistryClient, org: OrgPrivateKey, item: dict[str, Any],
+                  report: SyncReport, meter: _Progress, cancel: CancelToken | None) -> None:
+        env = Envelope.from_json(item["envelope"])
+        if env.payload_type != submission.PAYLOAD_TYPE:
+            raise ValidationError(f"Record {item['record_id'][:12]}… reached the registry "
+                                  "unsealed; staff vaults keep only records sealed to them.")
+        sub = submission.open_outer(env)
+        opened = submission.open_inner(sub, org)
+        files = []
+        for plain_sha, ref in opened.files.items():
+            meta = next((f for f in self._files_of(opened.record.record)
+                         if f["sha256"] == plain_sha), None)
+            if meta is None:
+                raise ValidationError("A sealed file key names no file of its record.")
+            existing = self.vault.read().execute(
+                "SELECT 1 FROM attachments WHERE sha256 = ? AND size = ?",
+                (plain_sha, meta["size"])).fetchone()
+            if existing is not None:
+                continue
+            blob = self._download(client, ref, plain_size=meta["size"], label=meta["file_name"],
+                                  report=report, meter=meter, cancel=cancel)
+            files.append((blob, meta["media_type"], meta["file_name"]))
+            report.files += 1
+        log_index = int(item["log_index"])
+
+        def advance(conn: Connection) -> None:
+            conn.execute("INSERT INTO pull_state(id, cursor) VALUES (1, ?) ON CONFLICT(id) "
+                         "DO UPDATE SET cursor = excluded.cursor", (log_index,))
+
+        try:
+            if self.service.store_pulled(opened.record, device_key=sub.device_key, files=files,
+                                         after=advance):
+                report.records += 1
+        except BaseException:
+            for blob, _media, _name in files:
+                self.vault.attachments.delete(blob.blob)
+            raise
+
+    def _download(self, client: RegistryClient, ref: submission.FileRef, *, plain_size: int,
+                  label: str, report: SyncReport, meter: _Progress,
+                  cancel: CancelToken | None) -> StoredBlob:
+        """Fetch an encrypted file chunk by chunk into ``.incoming`` (resuming a partial one),
+        check its digest, then adopt it into the store (which checks it decrypts to the
+        plaintext digest the signed record names)."""
+        import hashlib
+
+        manifest = self._retry(lambda: client.get_json(f"{API}/files/{ref.cipher_sha256}"),
+                               report, cancel)
+        part = self.vault.attachments.incoming_dir() / f"{ref.cipher_sha256}.part"
+        state = part.with_suffix(".json")
+        done = json.loads(state.read_text()) if state.exists() and part.exists() else {
+            "chunks": 0, "bytes": 0}
+        meter.total += int(manifest["size"])
+        meter.add(done["bytes"])
+        with open(part, "ab") as out:
+            out.truncate(done["bytes"])
+            for i, digest in enumerate(manifest["chunks"]):
+                if i < done["chunks"]:
+                    continue
+                check(cancel)
+                data = self._retry(lambda d=digest: client.request(  # type: ignore[misc]
+                    "GET", f"{API}/chunks/{d}").content, report, cancel)
+                if hashlib.sha256(data).hexdigest() != digest:
+                    raise IntegrityError(f"Chunk {digest[:12]}… of {label} does not match its "
+                                         "digest.")
+                out.write(data)
+                out.flush()
+                os.fsync(out.fileno())
+                done = {"chunks": i + 1, "bytes": done["bytes"] + len(data)}
+                state.write_text(json.dumps(done))
+                report.bytes_received += len(data)
+                meter.add(len(data))
+        digest, size = submission.cipher_digest(part)
+        if (digest, size) != (ref.cipher_sha256, ref.cipher_size):
+            part.unlink(missing_ok=True)
+            state.unlink(missing_ok=True)
+            raise IntegrityError(f"The downloaded file {label} does not match its digest.")
+        state.unlink(missing_ok=True)
+        plain_sha = ref.plain_sha256
+        return self.vault.attachments.adopt(part, key=ref.key, sha256=plain_sha,
+                                            size=plain_size, label=label)
+
+    # --- running ------------------------------------------------------------------------------
+
+    def sync(self, *, progress: Progress | None = None,
+             cancel: CancelToken | None = None) -> SyncReport:
+        """One sync: push for a monitor, pull for staff."""
+        reg = self._require()
+        if reg.role == "staff":
+            return self.pull(progress=progress, cancel=cancel)
+        if reg.role == "monitor":
+            return self.push(progress=progress, cancel=cancel)
+        raise UsageError("An admin vault has nothing to sync; admins read the audit log.")
+
+    def watch(self, *, cancel: CancelToken, interval: float = 30.0,
+              on_result: Callable[[SyncReport | FieldKitError], None] | None = None) -> None:
+        """Sync now, then every ``interval`` seconds; while the registry is unreachable, back
+        off exponentially (with jitter) up to the interval. Stops when ``cancel`` is set.
+        Integrity failures stop the loop: they need a person."""
+        delay = self.config.backoff_base
+        while not cancel.cancelled:
+            try:
+                result: SyncReport | FieldKitError = self.sync(cancel=cancel)
+                wait = interval
+                delay = self.config.backoff_base
+            except (RegistryUnreachableError, RegistryError) as e:
+                result = e
+                wait = min(interval, delay) * (0.5 + self._rng.random())
+                delay = min(interval, delay * 2)
+            except IntegrityError as e:
+                if on_result is not None:
+                    on_result(e)
+                raise
+            if on_result is not None:
+                on_result(result)
+            end = time.monotonic() + wait
+            while not cancel.cancelled and time.monotonic() < end:
+                self._sleep(min(0.2, max(0.0, end - time.monotonic())))
+
+    def status(self) -> dict[str, Any]:
+        reg = self.registry()
+        conn = self.vault.read()
+        last_receipt = conn.execute(
+            "SELECT record_id, log_index, received_at FROM receipts ORDER BY received_at DESC "
+            "LIMIT 1").fetchone()
+        last_error = conn.execute(
+            "SELECT at, action, detail FROM sync_log WHERE outcome != 'ok' ORDER BY id DESC "
+            "LIMIT 1").fetchone()
+        last_ok = conn.execute(
+            "SELECT at, action, detail FROM sync_log WHERE outcome = 'ok' ORDER BY id DESC "
+            "LIMIT 1").fetchone()
+        cp = conn.execute("SELECT size, seen_at FROM log_checkpoints ORDER BY size DESC "
+                          "LIMIT 1").fetchone()
+        return {
+            "enrolled": reg is not None,
+            "registry": None if reg is None else {"url": reg.url, "role": reg.role,
+                                                  "device": reg.key_id,
+                                                  "org_key": reg.org_key,
+                                                  "distrusted": reg.distrusted},
+            "queue": len(self.pending()) if reg is not None and reg.role == "monitor" else 0,
+            "last_receipt": None if last_receipt is None else dict(zip(
+                ("record_id", "log_index", "at"), last_receipt, strict=True)),
+            "last_success": None if last_ok is None else dict(zip(
+                ("at", "action", "detail"), last_ok, strict=True)),
+            "last_error": None if last_error is None else dict(zip(
+                ("at", "action", "detail"), last_error, strict=True)),
+            "last_checkpoint": None if cp is None else {"size": cp[0], "seen_at": cp[1]},
+        }
+
+    def sync_log(self, *, limit: int = 50) -> list[dict[str, str]]:
+        rows = self.vault.read().execute(
+            "SELECT at, action, outcome, detail FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))
+        return [dict(zip(("at", "action", "outcome", "detail"), r, strict=True)) for r in rows]

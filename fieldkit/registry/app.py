@@ -42,6 +42,7 @@ from pydantic import BaseModel
 from pydantic import ValidationError as PydanticValidationError
 from starlette.concurrency import run_in_threadpool
 from starlette.exceptions import HTTPException as StarletteHTTPException
+from starlette.requests import ClientDisconnect
 
 from fieldkit import __version__
 from fieldkit.crypto.jcs import loads_strict
@@ -66,6 +67,13 @@ M = TypeVar("M", bound=BaseModel)
 class PayloadTooLargeError(UsageError):
     code = "payload_too_large"
     http_status = 413
+
+
+class ClientGoneError(UsageError):
+    """The connection dropped mid-request (nobody is left to answer; audited as refused)."""
+
+    code = "client_disconnected"
+    http_status = 400
 
 
 class ForbiddenError(AuthError):
@@ -133,11 +141,16 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         if length is not None and (not length.isdigit() or int(length) > limit):
             raise PayloadTooLargeError(f"The request body is larger than {limit:,} bytes.")
         chunks, total = [], 0
-        async for chunk in request.stream():
-            total += len(chunk)
-            if total > limit:
-                raise PayloadTooLargeError(f"The request body is larger than {limit:,} bytes.")
-            chunks.append(chunk)
+        try:
+            async for chunk in request.stream():
+                total += len(chunk)
+                if total > limit:
+                    raise PayloadTooLargeError(
+                        f"The request body is larger than {limit:,} bytes.")
+                chunks.append(chunk)
+        except ClientDisconnect:
+            raise ClientGoneError("The client disconnected before sending the whole body.") \
+                from None
         body = b"".join(chunks)
         request.state.body = body
         request.state.bytes_in = len(body)

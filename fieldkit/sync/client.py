@@ -144,6 +144,7 @@ class SyncClient:
         self.config = config or SyncConfig()
         self._sleep = sleep
         self._rng = rng or random.Random()  # noqa: S311 - jitter, not secrets
+        self._attempts = self.config.attempts
 
     # --- state --------------------------------------------------------------------------------
 
@@ -248,14 +249,14 @@ class SyncClient:
                cancel: CancelToken | None) -> T:
         """Run an idempotent step, retrying transient failures with backoff and jitter."""
         delay = self.config.backoff_base
-        for attempt in range(1, self.config.attempts + 1):
+        for attempt in range(1, self._attempts + 1):
             check(cancel)
             try:
                 return what()
             except (RegistryUnreachableError, RegistryError) as e:
                 transient = isinstance(e, RegistryUnreachableError) or (
                     isinstance(e, RegistryError) and e.status >= 500)
-                if not transient or attempt == self.config.attempts:
+                if not transient or attempt == self._attempts:
                     raise
                 report.retries += 1
                 self._sleep(min(self.config.backoff_max, delay) * (0.5 + self._rng.random()))
@@ -272,8 +273,7 @@ class SyncClient:
             return None
         return open_checkpoint(row[0], NoteVerifier.from_vkey(reg.log_key), origin=reg.origin)
 
-    def _keep_checkpoint(self, cp: Checkpoint, *, client: RegistryClient | None,
-                         conn: Connection | None = None) -> None:
+    def _keep_checkpoint(self, cp: Checkpoint, *, client: RegistryClient | None) -> None:
         """Check ``cp`` against the newest stored checkpoint (consistency proof) and keep it.
         An inconsistent history distrusts the registry and raises."""
         last = self._latest_checkpoint()
@@ -294,15 +294,9 @@ class SyncClient:
             raise RegistryDistrustedError("The registry signed two different logs of the "
                                           "same size.")
 
-        def keep(c: Connection) -> None:
-            c.execute("INSERT OR IGNORE INTO log_checkpoints(size, root, note, seen_at) "
-                      "VALUES (?, ?, ?, ?)", (cp.size, cp.root, cp.text, now_iso()))
-
-        if conn is not None:
-            keep(conn)
-        else:
-            with self.vault.write() as own:
-                keep(own)
+        with self.vault.write() as conn:
+            conn.execute("INSERT OR IGNORE INTO log_checkpoints(size, root, note, seen_at) "
+                         "VALUES (?, ?, ?, ?)", (cp.size, cp.root, cp.text, now_iso()))
 
     # --- push (monitors) ----------------------------------------------------------------------
 
@@ -468,9 +462,9 @@ class SyncClient:
                 self._distrust(f"bad receipt for {receipt.record_id[:12]}…: {e.message}")
                 raise RegistryDistrustedError(
                     "The registry's receipt does not prove the record was logged.") from None
-        newest = max(checkpoints, key=lambda c: c.size)
+        # checked (and, if need be, the registry distrusted) before anything is stored
+        self._keep_checkpoint(max(checkpoints, key=lambda c: c.size), client=client)
         with self.vault.write() as conn:
-            self._keep_checkpoint(newest, client=client, conn=conn)
             for receipt in receipts:
                 conn.execute("INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, "
                              "received_at) VALUES (?, ?, ?, ?)",
@@ -595,14 +589,19 @@ class SyncClient:
 
     # --- running ------------------------------------------------------------------------------
 
-    def sync(self, *, progress: Progress | None = None,
-             cancel: CancelToken | None = None) -> SyncReport:
-        """One sync: push for a monitor, pull for staff."""
+    def sync(self, *, progress: Progress | None = None, cancel: CancelToken | None = None,
+             attempts: int | None = None) -> SyncReport:
+        """One sync: push for a monitor, pull for staff. ``attempts`` bounds the retries of
+        each step (default: the config's)."""
         reg = self._require()
-        if reg.role == "staff":
-            return self.pull(progress=progress, cancel=cancel)
-        if reg.role == "monitor":
-            return self.push(progress=progress, cancel=cancel)
+        self._attempts = attempts or self.config.attempts
+        try:
+            if reg.role == "staff":
+                return self.pull(progress=progress, cancel=cancel)
+            if reg.role == "monitor":
+                return self.push(progress=progress, cancel=cancel)
+        finally:
+            self._attempts = self.config.attempts
         raise UsageError("An admin vault has nothing to sync; admins read the audit log.")
 
     def watch(self, *, cancel: CancelToken, interval: float = 30.0,
@@ -613,7 +612,8 @@ class SyncClient:
         delay = self.config.backoff_base
         while not cancel.cancelled:
             try:
-                result: SyncReport | FieldKitError = self.sync(cancel=cancel)
+                # a few quick retries per step; the loop itself backs off between runs
+                result: SyncReport | FieldKitError = self.sync(cancel=cancel, attempts=3)
                 wait = interval
                 delay = self.config.backoff_base
             except (RegistryUnreachableError, RegistryError) as e:

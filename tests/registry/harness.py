@@ -72,14 +72,17 @@ class LiveRegistry:
     def serve(self, port: int) -> subprocess.Popen[bytes]:
         """Start a `serve` process on ``port`` (several may serve one PostgreSQL database)."""
         env = {**os.environ, "PYTHONUNBUFFERED": "1"}
+        # A file, not a pipe: a pipe nobody reads fills up and blocks the server's logging.
+        log = open(self.data / f"serve-{port}.log", "ab")  # noqa: SIM115 - owned by the child
         proc = subprocess.Popen(
             [sys.executable, "-m", "fieldkit.registry", "--data", str(self.data), "serve",
-             "--port", str(port)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+             "--port", str(port)], env=env, stdout=log, stderr=log)
+        log.close()
         deadline = time.monotonic() + 30
         while time.monotonic() < deadline:
             if proc.poll() is not None:
-                raise AssertionError("the registry exited: "
-                                     + (proc.stderr.read().decode() if proc.stderr else ""))
+                raise AssertionError("the registry exited: " + (
+                    self.data / f"serve-{port}.log").read_text(errors="replace"))
             try:
                 httpx.get(f"https://127.0.0.1:{port}/v1/health", verify=False,
                           timeout=1)

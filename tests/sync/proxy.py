@@ -103,14 +103,17 @@ class CuttingProxy:
     """A TCP proxy on 127.0.0.1 that forwards to a loopback ``target`` and cuts connections.
 
     Each accepted connection, with probability ``cut_probability``, gets a cut point: a
-    direction and a byte count drawn uniformly from ``[min_bytes, max_bytes]``; when the bytes
-    forwarded in that direction reach it, both sockets are reset. Counters (``cuts``,
+    direction (drawn from ``directions``) and a byte count drawn uniformly from
+    ``[min_bytes, max_bytes]``; when the bytes forwarded in that direction over the connection's
+    life (all its requests, with keep-alive) reach it, both sockets are reset. ``port`` pins
+    the listening port (0: a free one). Counters (``cuts``,
     ``bytes_up``, ``bytes_down``, ``connections``, ``refused``, ``connect_errors``) are written
     by the proxy thread; call :meth:`wait_idle` before reading them for exact values.
     """
 
     def __init__(self, target: tuple[str, int], *, seed: int, cut_probability: float = 0.0,
-                 min_bytes: int = 1, max_bytes: int = 8 * 2**20, port: int = 0) -> None:
+                 min_bytes: int = 1, max_bytes: int = 8 * 2**20, port: int = 0,
+                 directions: tuple[Direction, ...] = ("up", "down")) -> None:
         if not 1 <= min_bytes <= max_bytes:
             raise ValueError(f"need 1 <= min_bytes <= max_bytes, got {min_bytes}, {max_bytes}")
         _check_probability(cut_probability)
@@ -118,6 +121,9 @@ class CuttingProxy:
         family, _type, _proto, _name, address = infos[0]
         if not ipaddress.ip_address(address[0]).is_loopback:
             raise ValueError(f"the proxy forwards to loopback only, not {target[0]!r}")
+        if not directions or not set(directions) <= {"up", "down"}:
+            raise ValueError(f"directions must be from ('up', 'down'), not {directions!r}")
+        self._directions = directions
         self.target = target
         self._family = family
         self._address = address
@@ -296,7 +302,7 @@ class CuttingProxy:
                 continue
             # Always draw all three values so the plan does not depend on the probability.
             roll = self._rng.random()
-            direction: Direction = self._rng.choice(("up", "down"))
+            direction: Direction = self._rng.choice(self._directions)
             at = self._rng.randint(self._min_bytes, self._max_bytes)
             self._open(client, (direction, at) if roll < probability else None)
 

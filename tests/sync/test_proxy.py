@@ -253,6 +253,19 @@ def test_cut_points_are_seeded_and_within_range(echo: EchoServer) -> None:
             assert got == data
 
 
+def test_directions_limit_where_cuts_fall(echo: EchoServer) -> None:
+    data = payload_of(50_000)
+    for only in ("up", "down"):
+        with CuttingProxy(("127.0.0.1", echo.port), seed=13, cut_probability=1.0,
+                          min_bytes=1_000, max_bytes=20_000, directions=(only,)) as proxy:
+            for _ in range(5):
+                exchange(proxy.port, data)
+            proxy.wait_idle()
+            assert [c.direction for c in proxy.cut_log] == [only] * 5
+    with pytest.raises(ValueError, match="directions"):
+        CuttingProxy(("127.0.0.1", echo.port), seed=0, directions=())
+
+
 def test_set_cutting_changes_behaviour_at_run_time(echo: EchoServer) -> None:
     data = payload_of(100_000)
     with CuttingProxy(("127.0.0.1", echo.port), seed=4,

@@ -1,0 +1,63 @@
+"""`fieldkit enroll`, `org-key`, `sync` and `sync status` as a user runs them."""
+
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+from pathlib import Path
+from typing import Any
+
+from registry.harness import LiveRegistry
+
+PASS = "a long enough passphrase"
+
+
+def fk(vault: Path, *args: str, env: dict[str, str] | None = None) -> dict[str, Any]:
+    e = {k: v for k, v in os.environ.items() if not k.startswith("FIELDKIT_")}
+    e.update(FIELDKIT_VAULT=str(vault), FIELDKIT_PASSPHRASE=PASS, **(env or {}))
+    proc = subprocess.run([sys.executable, "-m", "fieldkit", *args, "--json"], env=e,
+                          capture_output=True, text=True, timeout=300, stdin=subprocess.DEVNULL)
+    doc = json.loads(proc.stdout)
+    assert proc.returncode == 0, doc
+    return doc  # type: ignore[no-any-return]
+
+
+def test_enroll_sync_and_status_from_the_command_line(tmp_path: Path) -> None:
+    live = LiveRegistry.create(tmp_path / "registry")
+    try:
+        admin = live.enroll("admin")
+        staff, monitor = tmp_path / "staff", tmp_path / "monitor"
+        fk(staff, "init")
+        org = fk(staff, "org-key", "init")["org_key"]
+        admin.client.post_json("/v1/admin/org-key", {"org_key": org})
+        fk(monitor, "init")
+        for vault, role in ((staff, "staff"), (monitor, "monitor")):
+            code = admin.client.post_json("/v1/admin/enroll-codes", {"role": role})["code"]
+            code_file = tmp_path / f"{role}.code"
+            code_file.write_text(code[:40] + "\n" + code[40:])  # wrapped by a mail program
+            assert fk(vault, "enroll", str(code_file), "--label", role)["role"] == role
+        ref = fk(monitor, "incident", "add", "--title", "اعتداء", "--category",
+                 "hate_crime.arson", "--occurred", "2026", "--country", "GB")["id"]
+        assert fk(monitor, "sync", "status")["queue"] == 0
+        rid = fk(monitor, "seal", ref)["record_id"]
+        assert fk(monitor, "sync", "status")["queue"] == 1
+        pushed = fk(monitor, "sync")
+        assert pushed["action"] == "push" and pushed["records"] == 1
+        status = fk(monitor, "sync", "status")
+        assert status["queue"] == 0 and status["last_receipt"]["record_id"] == rid
+        assert fk(staff, "sync")["records"] == 1
+        assert fk(staff, "show", rid[:12])["seal"]["verified"] is True
+        package = tmp_path / "org.key"
+        fk(staff, "org-key", "export", str(package),
+           env={"FIELDKIT_PACKAGE_PASSPHRASE": "package passphrase"})
+        second = tmp_path / "staff2"
+        fk(second, "init")
+        imported = fk(second, "org-key", "import", str(package),
+                      env={"FIELDKIT_PACKAGE_PASSPHRASE": "package passphrase"})
+        assert imported["org_key"] == org
+        log = fk(monitor, "sync", "log")["log"]
+        assert (log[0]["action"], log[0]["outcome"]) == ("push", "ok")
+    finally:
+        live.close()

@@ -18,7 +18,7 @@ import json
 import os
 import random
 import time
-from collections.abc import Callable, Iterator
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TypeVar
@@ -125,6 +125,13 @@ class _Progress:
     total: int
     done: int = 0
     last: float = field(default=0.0)
+    counted: set[str] = field(default_factory=set)
+
+    def add_once(self, key: str, n: int) -> None:
+        """Count a whole file once, however many records name it."""
+        if key not in self.counted:
+            self.counted.add(key)
+            self.add(n)
 
     def add(self, n: int) -> None:
         self.done += n
@@ -327,26 +334,36 @@ class SyncClient:
                                 hint="Restore the vault's attachments from a backup.")
         return StoredBlob(row[0], bytes(row[1]), sha256, size)
 
-    def _chunks(self, path: Path) -> Iterator[tuple[int, int, str]]:
-        """(offset, length, sha256) of each wire chunk of an encrypted file."""
+    def _digests(self, path: Path, progress: _Progress, cancel: CancelToken | None,
+                 ) -> tuple[str, int, list[tuple[int, int, str]]]:
+        """One read of an encrypted file: its SHA-256, its size, and the (offset, length,
+        sha256) of each wire chunk. Hashing gigabytes takes seconds, so the unchanged progress
+        is re-reported as it goes (the caller's UI shows the job alive) and cancel is honoured."""
         import hashlib
 
+        whole = hashlib.sha256()
+        chunks: list[tuple[int, int, str]] = []
+        offset = 0
         with open(path, "rb") as f:
-            offset = 0
             while block := f.read(self.config.chunk_size):
-                yield offset, len(block), hashlib.sha256(block).hexdigest()
+                check(cancel)
+                whole.update(block)
+                chunks.append((offset, len(block), hashlib.sha256(block).hexdigest()))
                 offset += len(block)
+                progress.add(0)
+        return whole.hexdigest(), offset, chunks
 
     def _upload(self, client: RegistryClient, blob: StoredBlob, report: SyncReport,
                 progress: _Progress, cancel: CancelToken | None) -> submission.FileRef:
         row = self.vault.read().execute(
             "SELECT cipher_sha256, cipher_size FROM uploaded_files WHERE blob = ?",
             (blob.blob,)).fetchone()
-        if row is not None:
+        if row is not None:  # assembled at the registry in an earlier run
+            progress.add_once(blob.blob, int(row[1]))
             return submission.FileRef(blob.sha256, blob.key, row[0], int(row[1]))
+        progress.counted.add(blob.blob)  # its bytes are counted chunk by chunk below
         path = self.vault.attachments.encrypted_path(blob)
-        cipher_sha, cipher_size = submission.cipher_digest(path)
-        chunks = list(self._chunks(path))
+        cipher_sha, cipher_size, chunks = self._digests(path, progress, cancel)
         missing: set[str] = set()
         for start in range(0, len(chunks), MAX_CHUNK_QUERY):
             digests = [c[2] for c in chunks[start:start + MAX_CHUNK_QUERY]]
@@ -390,16 +407,20 @@ class SyncClient:
         try:
             pending = self.pending()
             trusted = self.service._trusted()
-            opened = [sealing.open_sealed(env, trusted, expected_id=rid)
-                      for rid, _seq, env in pending]
-            blobs = {f["sha256"]: self._blob_for(f["sha256"], f["size"])
-                     for s in opened for f in self._files_of(s.record)}
+            # the progress total: every file the queue names (a cheap parse; records are
+            # verified batch by batch below, so a long queue is never all in memory at once)
+            blobs: dict[str, StoredBlob] = {}
+            for _rid, _seq, env in pending:
+                statement = json.loads(Envelope.from_bytes(env).payload)
+                for f in self._files_of(statement.get("record", {})):
+                    blobs.setdefault(f["sha256"], self._blob_for(f["sha256"], f["size"]))
             meter = _Progress(progress, sum(os.path.getsize(
                 self.vault.attachments.encrypted_path(b)) for b in blobs.values()))
             with self._client(reg) as client:
                 org = self._retry(lambda: self._org_key_for_push(reg, client), report, cancel)
-                for start in range(0, len(opened), self.config.batch):
-                    batch = opened[start:start + self.config.batch]
+                for start in range(0, len(pending), self.config.batch):
+                    batch = [sealing.open_sealed(env, trusted, expected_id=rid)
+                             for rid, _seq, env in pending[start:start + self.config.batch]]
                     envelopes = []
                     for sealed in batch:
                         refs = [self._upload(client, blobs[f["sha256"]], report, meter, cancel)

@@ -114,6 +114,9 @@ class RegistryClient:
                 raise CertificatePinError(f"{self.url} presented a certificate other than the "
                                           "pinned one.") from None
             raise RegistryUnreachableError(f"The registry did not answer: {e}.") from None
+        # httpx 0.28 keeps a reference cycle through each response's stream, so a 4 MiB body
+        # would live until the cycle collector runs: replace the stream by the bytes read.
+        response.stream = httpx.ByteStream(response.content)
         if response.status_code >= 400:
             raise _error_from(response)
         return response

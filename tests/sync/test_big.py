@@ -13,6 +13,7 @@ this process and hashed in 1 MiB pieces against the SHA-256 of the bytes written
 from __future__ import annotations
 
 import hashlib
+import itertools
 import os
 import subprocess
 import sys
@@ -84,7 +85,7 @@ class ChildRun:
             times.append(t)
             if done >= total:
                 break
-        return [b - a for a, b in zip(times, times[1:], strict=False)]
+        return [b - a for a, b in itertools.pairwise(times)]
 
 
 def _run(action: str, vault_dir: Path) -> ChildRun:

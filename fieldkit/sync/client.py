@@ -280,14 +280,18 @@ class SyncClient:
             return None
         return open_checkpoint(row[0], NoteVerifier.from_vkey(reg.log_key), origin=reg.origin)
 
-    def _keep_checkpoint(self, cp: Checkpoint, *, client: RegistryClient | None) -> None:
+    def _keep_checkpoint(self, cp: Checkpoint, *, client: RegistryClient | None,
+                         report: SyncReport | None = None,
+                         cancel: CancelToken | None = None) -> None:
         """Check ``cp`` against the newest stored checkpoint (consistency proof) and keep it.
         An inconsistent history distrusts the registry and raises."""
         last = self._latest_checkpoint()
         if last is not None and last.size != cp.size and client is not None:
             old, new = (last, cp) if last.size < cp.size else (cp, last)
-            proof = client.get_json(f"{API}/log/consistency", sign=False,
-                                    params={"first": old.size, "second": new.size})
+            proof = self._retry(lambda: client.get_json(
+                f"{API}/log/consistency", sign=False,
+                params={"first": old.size, "second": new.size}),
+                report or SyncReport("check"), cancel)
             try:
                 verify_consistency(old, new, proof["proof"])
             except IntegrityError as e:
@@ -429,7 +433,8 @@ class SyncClient:
                             sealed, key=self.vault.device_key, org=org, files=refs).to_json())
                     answer = self._retry(lambda e=envelopes: client.post_json(  # type: ignore[misc]
                         f"{API}/records", {"envelopes": e}), report, cancel)
-                    self._keep_receipts(client, reg, batch, answer["receipts"])
+                    self._keep_receipts(client, reg, batch, answer["receipts"], report=report,
+                                        cancel=cancel)
                     report.records += len(batch)
             last = self._latest_checkpoint()
             report.checkpoint_size = last.size if last else None
@@ -467,7 +472,8 @@ class SyncClient:
         return OrgPublicKey.from_text(reg.org_key)
 
     def _keep_receipts(self, client: RegistryClient, reg: _Registry,
-                       batch: list[sealing.SealedRecord], answers: list[Any]) -> None:
+                       batch: list[sealing.SealedRecord], answers: list[Any], *,
+                       report: SyncReport, cancel: CancelToken | None) -> None:
         verifier = NoteVerifier.from_vkey(reg.log_key)
         receipts = [Receipt.model_validate(a) for a in answers]
         if [r.record_id for r in receipts] != [s.record_id for s in batch]:
@@ -484,7 +490,8 @@ class SyncClient:
                 raise RegistryDistrustedError(
                     "The registry's receipt does not prove the record was logged.") from None
         # checked (and, if need be, the registry distrusted) before anything is stored
-        self._keep_checkpoint(max(checkpoints, key=lambda c: c.size), client=client)
+        self._keep_checkpoint(max(checkpoints, key=lambda c: c.size), client=client,
+                              report=report, cancel=cancel)
         with self.vault.write() as conn:
             for receipt in receipts:
                 conn.execute("INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, "

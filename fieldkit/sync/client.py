@@ -481,10 +481,11 @@ class SyncClient:
             raise RegistryDistrustedError("The registry answered with receipts for other "
                                           "records.")
         checkpoints = []
+        opened: dict[str, Checkpoint] = {}
         for receipt in receipts:
             try:
                 checkpoints.append(verify_receipt(receipt, verifier=verifier, origin=reg.origin,
-                                                  record_id=receipt.record_id))
+                                                  record_id=receipt.record_id, opened=opened))
             except IntegrityError as e:
                 self._distrust(f"bad receipt for {receipt.record_id[:12]}…: {e.message}")
                 raise RegistryDistrustedError(

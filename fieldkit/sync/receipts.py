@@ -30,10 +30,15 @@ def _unb64(value: str) -> bytes:
 
 
 def verify_receipt(receipt: Receipt, *, verifier: NoteVerifier, origin: str,
-                   record_id: str) -> Checkpoint:
+                   record_id: str, opened: dict[str, Checkpoint] | None = None) -> Checkpoint:
     """Check that ``receipt`` proves ``record_id`` is in the log under a checkpoint signed by
-    the log key; return that checkpoint."""
-    checkpoint = open_checkpoint(receipt.checkpoint, verifier, origin=origin)
+    the log key; return that checkpoint. ``opened`` caches checkpoints already verified (a
+    batch's receipts share one), keyed by their exact text."""
+    checkpoint = opened.get(receipt.checkpoint) if opened is not None else None
+    if checkpoint is None:
+        checkpoint = open_checkpoint(receipt.checkpoint, verifier, origin=origin)
+        if opened is not None:
+            opened[receipt.checkpoint] = checkpoint
     leaf = _unb64(receipt.leaf)
     try:
         entry = loads_strict(leaf)

@@ -28,7 +28,7 @@ from fieldkit.service import VaultService
 from fieldkit.storage.vault import Vault
 from fieldkit.sync.client import SyncClient
 
-from .test_e2e import PASS, _vault
+from .conftest import PASS, new_vault
 
 MiB = 1 << 20
 MB = 1_000_000
@@ -138,12 +138,12 @@ def big_world(tmp_path: Path) -> Iterator[BigWorld]:
         def code(role: str) -> str:
             return str(admin.client.post_json("/v1/admin/enroll-codes", {"role": role})["code"])
 
-        staff = SyncClient(_vault(tmp_path / "staff"))
+        staff = SyncClient(new_vault(tmp_path / "staff"))
         admin.client.post_json("/v1/admin/org-key", {"org_key": staff.org_key_init().to_text()})
         staff.enroll(code("staff"), label="envoy office")
         staff.vault.lock()
 
-        monitor = SyncClient(_vault(tmp_path / "monitor"))
+        monitor = SyncClient(new_vault(tmp_path / "monitor"))
         monitor.enroll(code("monitor"), label="field laptop")
         svc = monitor.service
         draft = svc.create_incident(title="long video", category="hate_crime.arson",

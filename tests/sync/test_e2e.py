@@ -7,55 +7,17 @@ from __future__ import annotations
 import hashlib
 import json
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
 from pathlib import Path
 
 import pytest
-from registry.harness import Device, LiveRegistry
 
 from fieldkit.service import VaultService
-from fieldkit.storage.vault import Vault
-from fieldkit.sync.client import SyncClient
 
-PASS = "a long enough passphrase"
+from .conftest import DEMO, World
+
 CANARY_TEXT = "CANARY-testimony-7f3k2"
 CANARY_AR = "كناري-الشهادة-٩٩"
 CANARY_FILE = b"CANARY-attachment-bytes-91xq"
-DEMO = Path(__file__).resolve().parents[2] / "resources" / "demo"
-
-
-@dataclass
-class World:
-    live: LiveRegistry
-    admin: Device
-    monitor: SyncClient
-    staff: SyncClient
-
-    def code(self, role: str) -> str:
-        return str(self.admin.client.post_json("/v1/admin/enroll-codes", {"role": role})["code"])
-
-
-def _vault(path: Path) -> VaultService:
-    vault, _ = Vault.create(path, PASS)
-    return VaultService(vault)
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    live = LiveRegistry.create(tmp_path / "registry")
-    admin = live.enroll("admin")
-    staff = SyncClient(_vault(tmp_path / "staff"))
-    org = staff.org_key_init()
-    admin.client.post_json("/v1/admin/org-key", {"org_key": org.to_text()})
-    monitor = SyncClient(_vault(tmp_path / "monitor"))
-    w = World(live, admin, monitor, staff)
-    staff.enroll(w.code("staff"), label="envoy office")
-    monitor.enroll(w.code("monitor"), label="field laptop")
-    yield w
-    monitor.vault.lock()
-    staff.vault.lock()
-    live.close()
 
 
 def _seal_demo(svc: VaultService, tmp_path: Path, *, big_mib: int = 0) -> list[str]:

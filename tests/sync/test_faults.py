@@ -10,13 +10,11 @@ from __future__ import annotations
 import base64
 import json
 import threading
-from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from registry.harness import LiveRegistry
 
 from fieldkit.errors import FieldKitError
 from fieldkit.progress import CancelToken
@@ -28,29 +26,15 @@ from fieldkit.sync.client import RegistryDistrustedError, SyncClient, SyncConfig
 from fieldkit.sync.enrollment import EnrollmentCode
 from fieldkit.sync.transport import pinned_context
 
+from .conftest import World
 from .proxy import CuttingProxy
-from .test_e2e import World, _seal_demo, _vault
+from .test_e2e import _seal_demo
 
 MiB = 1 << 20
 
 
 def _no_sleep(_seconds: float) -> None:
     """Backoff without waiting: the tests count retries, they do not measure time."""
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    live = LiveRegistry.create(tmp_path / "registry")
-    admin = live.enroll("admin")
-    staff = SyncClient(_vault(tmp_path / "staff"))
-    admin.client.post_json("/v1/admin/org-key", {"org_key": staff.org_key_init().to_text()})
-    w = World(live, admin, SyncClient(_vault(tmp_path / "monitor")), staff)
-    staff.enroll(w.code("staff"))
-    w.monitor.enroll(w.code("monitor"))
-    yield w
-    w.monitor.vault.lock()
-    staff.vault.lock()
-    live.close()
 
 
 def _point_at(client: SyncClient, url: str) -> None:

@@ -22,14 +22,12 @@ import signal
 import subprocess
 import sys
 import threading
-from collections.abc import Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
 import httpx
 import pytest
-from registry.harness import LiveRegistry
 
 from fieldkit.progress import CancelToken
 from fieldkit.registry.store import RegistryStore
@@ -41,7 +39,7 @@ from fieldkit.sync.protocol import API, Receipt
 from fieldkit.sync.receipts import verify_consistency, verify_receipt
 from fieldkit.sync.transport import RegistryError, RegistryUnreachableError, pinned_context
 
-from .test_e2e import DEMO, PASS, World, _vault
+from .conftest import DEMO, PASS, World
 
 MiB = 1 << 20
 SETUP = ("/v1/org-key", "/v1/org-key 200", "/v1/chunks/missing", "/v1/chunks/missing 200")
@@ -77,21 +75,6 @@ client = SyncClient(service, transport=Announce(cert),
 report = client.push()
 print("= done", json.dumps(report.to_json()), flush=True)
 """
-
-
-@pytest.fixture
-def world(tmp_path: Path) -> Iterator[World]:
-    live = LiveRegistry.create(tmp_path / "registry")
-    admin = live.enroll("admin")
-    staff = SyncClient(_vault(tmp_path / "staff"))
-    admin.client.post_json("/v1/admin/org-key", {"org_key": staff.org_key_init().to_text()})
-    w = World(live, admin, SyncClient(_vault(tmp_path / "monitor")), staff)
-    staff.enroll(w.code("staff"))
-    w.monitor.enroll(w.code("monitor"))
-    yield w
-    w.monitor.vault.lock()
-    staff.vault.lock()
-    live.close()
 
 
 def _fill(world: World, tmp_path: Path, *, before: int, big_mib: int, after: int) -> list[str]:

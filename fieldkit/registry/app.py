@@ -25,7 +25,6 @@ Administrators never receive record payloads: no admin endpoint returns an envel
 
 from __future__ import annotations
 
-import base64
 import csv
 import io
 import logging
@@ -55,7 +54,7 @@ from fieldkit.errors import (
     UsageError,
     ValidationError,
 )
-from fieldkit.registry.service import Registry, now_iso
+from fieldkit.registry.service import Registry, b64, now_iso
 from fieldkit.registry.store import AuditEvent
 from fieldkit.sync import protocol as p
 from fieldkit.sync.httpsig import AuthError, parse_signature_headers, verify_request
@@ -276,8 +275,8 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def inclusion(index: int, size: int) -> p.InclusionProofResponse:
         _check_range(0 <= index < size <= store.log_size(), "index must be < size <= log size")
         return p.InclusionProofResponse(
-            index=index, size=size, leaf=_b64(store.leaf(index)),
-            proof=[_b64(h) for h in store.inclusion_proof(index, size)])
+            index=index, size=size, leaf=b64(store.leaf(index)),
+            proof=[b64(h) for h in store.inclusion_proof(index, size)])
 
     @app.get(f"{p.API}/log/consistency", name="log.consistency")
     async def consistency(first: int, second: int) -> p.ConsistencyProofResponse:
@@ -285,7 +284,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
                      "need 0 < first <= second <= log size")
         return p.ConsistencyProofResponse(
             first=first, second=second,
-            proof=[_b64(h) for h in store.consistency_proof(first, second)])
+            proof=[b64(h) for h in store.consistency_proof(first, second)])
 
     @app.post(f"{p.API}/enroll", name="enroll", openapi_extra=body_schema(p.EnrollRequest))
     async def enroll(request: Request) -> p.EnrollResponse:
@@ -418,7 +417,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         index = registry.revoke(key_id, by=caller.key_id)
         return {"key_id": key_id, "log_index": index}
 
-    def audit_query(request: Request, *, device: str | None, action: str | None,
+    def audit_query(*, device: str | None, action: str | None,
                     outcome: str | None, since: str | None, until: str | None, after: int,
                     limit: int) -> list[AuditEvent]:
         _check_range(after >= 0 and 1 <= limit <= 1000, "limit is 1..1000")
@@ -431,7 +430,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
                         until: str | None = None, after: int = 0,
                         limit: int = 100) -> p.AuditPage:
         await authenticate(request, roles=("admin",))
-        events = audit_query(request, device=device, action=action, outcome=outcome,
+        events = audit_query(device=device, action=action, outcome=outcome,
                              since=since, until=until, after=after, limit=limit)
         return p.AuditPage(events=[p.AuditEventOut(**vars(e)) for e in events],
                            next_after=events[-1].id if len(events) == limit else None)
@@ -442,7 +441,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
                         until: str | None = None, after: int = 0,
                         limit: int = 1000) -> Response:
         await authenticate(request, roles=("admin",))
-        events = audit_query(request, device=device, action=action, outcome=outcome,
+        events = audit_query(device=device, action=action, outcome=outcome,
                              since=since, until=until, after=after, limit=limit)
         out = io.StringIO()
         fields = list(p.AuditEventOut.model_fields)
@@ -460,10 +459,6 @@ def _csv_safe(value: object) -> object:
     if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
         return "'" + value
     return value
-
-
-def _b64(data: bytes) -> str:
-    return base64.b64encode(data).decode("ascii")
 
 
 def _check_hex(value: str) -> None:

@@ -27,7 +27,7 @@ from fieldkit.errors import (
     ValidationError,
 )
 from fieldkit.registry.config import RegistryConfig, RegistryHome
-from fieldkit.registry.store import IncomingRecord, RegistryStore
+from fieldkit.registry.store import IncomingRecord, Ingested, RegistryStore
 from fieldkit.sync import protocol as p
 from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import NoteSigner
@@ -39,7 +39,7 @@ def now_iso(clock: Callable[[], datetime] | None = None) -> str:
     return t.isoformat(timespec="milliseconds").replace("+00:00", "Z")
 
 
-def _b64(data: bytes) -> str:
+def b64(data: bytes) -> str:
     return base64.b64encode(data).decode("ascii")
 
 
@@ -78,12 +78,14 @@ class Registry:
     def sign(self, size: int, root: bytes) -> str:
         return self.signer.sign_checkpoint(self.config.origin, size, root).text
 
-    def receipt(self, record_id: str, index: int, checkpoint: str, size: int, *,
-                duplicate: bool = False, gap: Sequence[int] | None = None) -> p.Receipt:
-        proof = self.store.inclusion_proof(index, size)
-        return p.Receipt(record_id=record_id, log_index=index, leaf=_b64(self.store.leaf(index)),
-                         inclusion_proof=[_b64(h) for h in proof], checkpoint=checkpoint,
-                         duplicate=duplicate, gap=list(gap) if gap else None)
+    def receipts(self, results: Sequence[Ingested], checkpoint: str) -> list[p.Receipt]:
+        """Receipts for logged records, their proofs up to ``checkpoint``, read in one go."""
+        material = self.store.receipts_material([r.log_index for r in results],
+                                                _checkpoint_size(checkpoint))
+        return [p.Receipt(record_id=r.record_id, log_index=r.log_index, leaf=b64(leaf),
+                          inclusion_proof=[b64(h) for h in proof], checkpoint=checkpoint,
+                          duplicate=r.duplicate, gap=list(r.gap) if r.gap else None)
+                for r, (leaf, proof) in zip(results, material, strict=True)]
 
     # --- enrolment ----------------------------------------------------------------------------
 
@@ -171,12 +173,7 @@ class Registry:
             incoming, entry=lambda r: p.record_entry(record_id=r.record_id, device=r.device,
                                                      seq=r.seq, kind=r.kind),
             sign=self.sign, now=now_iso())
-        size = _checkpoint_size(checkpoint)
-        material = self.store.receipts_material([r.log_index for r in results], size)
-        return [p.Receipt(record_id=r.record_id, log_index=r.log_index, leaf=_b64(leaf),
-                          inclusion_proof=[_b64(h) for h in proof], checkpoint=checkpoint,
-                          duplicate=r.duplicate, gap=list(r.gap) if r.gap else None)
-                for r, (leaf, proof) in zip(results, material, strict=True)]
+        return self.receipts(results, checkpoint)
 
     def _verify(self, obj: object, trusted: dict[str, VerifyKey]) -> IncomingRecord:
         """A sealed record in the clear (DSSE record envelope) or sealed to the staff key (a
@@ -220,9 +217,8 @@ class Registry:
         row = self.store.record(record_id)
         if row is None or (device is not None and row.device != device):
             raise NotFoundError(f"No record {record_id[:12]}… from this device.")
-        checkpoint = self.store.checkpoint()
-        return self.receipt(record_id, row.log_index, checkpoint, _checkpoint_size(checkpoint),
-                            duplicate=True)
+        return self.receipts([Ingested(record_id, row.log_index, True, None)],
+                             self.store.checkpoint())[0]
 
 
 def _checkpoint_size(note: str) -> int:

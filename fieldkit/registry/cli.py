@@ -11,11 +11,14 @@ import json
 import sys
 from collections.abc import Callable, Sequence
 from pathlib import Path
-from typing import Any, NoReturn
+from typing import TYPE_CHECKING, Any, NoReturn
 
 from fieldkit.cliutil import StrictParser, run
 from fieldkit.errors import NotFoundError, UsageError, ValidationError
 from fieldkit.registry.config import RegistryHome
+
+if TYPE_CHECKING:
+    from fieldkit.registry.service import Registry
 
 DEFAULT_PORT = 8443
 
@@ -27,7 +30,7 @@ def _print(args: argparse.Namespace, data: dict[str, Any], text: str | Callable[
         print(text() if callable(text) else text)
 
 
-def _registry(args: argparse.Namespace) -> Any:
+def _registry(args: argparse.Namespace) -> Registry:
     from fieldkit.registry.service import Registry
 
     return Registry.open(RegistryHome(args.data))
@@ -38,14 +41,11 @@ def cmd_init(args: argparse.Namespace) -> None:
     url = args.url or f"https://{args.host}:{args.port}"
     config = home.init(database=args.database, url=url, hosts=[args.host],
                        chunks_in_database=args.chunks_in_database)
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         code = registry.new_enroll_code(role="admin", ttl_hours=args.ttl_hours, by="init")
         qr = home.root / "first-admin-enrolment.png"
         qr.write_bytes(code.qr_png())
         qr.chmod(0o600)
-    finally:
-        registry.close()
     _print(args, {"data": str(args.data), "origin": config.origin, "url": url,
                   "pin": home.pin(), "log_key": registry.signer.vkey,
                   "admin_enrollment_code": code.to_text(), "qr": str(qr)},
@@ -66,23 +66,17 @@ def cmd_serve(args: argparse.Namespace) -> None:
         raise UsageError("--insecure-http is only for development on a loopback address.",
                          hint="Serve HTTPS, or use --host 127.0.0.1.")
     home = RegistryHome(args.data)
-    registry = _registry(args)
     tls: dict[str, Any] = {} if args.insecure_http else {
         "ssl_certfile": str(home.cert_file), "ssl_keyfile": str(home.key_file)}
-    try:
+    with _registry(args) as registry:
         uvicorn.run(create_app(registry), host=args.host, port=args.port,
                     log_level="warning", access_log=False, timeout_graceful_shutdown=5,
                     **tls)
-    finally:
-        registry.close()
 
 
 def cmd_enroll_code(args: argparse.Namespace) -> None:
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         code = registry.new_enroll_code(role=args.role, ttl_hours=args.ttl_hours)
-    finally:
-        registry.close()
     if args.qr:
         Path(args.qr).write_bytes(code.qr_png())
     _print(args, {"code": code.to_text(), "code_id": code.code_id, "role": code.role,
@@ -92,38 +86,29 @@ def cmd_enroll_code(args: argparse.Namespace) -> None:
 
 
 def cmd_devices(args: argparse.Namespace) -> None:
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         devices = registry.store.devices()
-    finally:
-        registry.close()
     rows = [{"key_id": d.key_id, "role": d.role, "label": d.label, "enrolled_at": d.enrolled_at,
              "revoked_at": d.revoked_at, "enrol_index": d.enrol_index} for d in devices]
     _print(args, {"devices": rows}, lambda: "\n".join(
-        f"{r['key_id'][:24]}…  {r['role']:<8} {r['label'][:30]:<30} "
-        f"{'REVOKED ' + r['revoked_at'] if r['revoked_at'] else 'active'}" for r in rows)
+        f"{d.key_id[:24]}…  {d.role:<8} {d.label[:30]:<30} "
+        f"{'REVOKED ' + d.revoked_at if d.revoked_at else 'active'}" for d in devices)
         or "no devices")
 
 
 def cmd_revoke(args: argparse.Namespace) -> None:
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         index = registry.revoke(args.device, by="registry-operator")
-    finally:
-        registry.close()
     _print(args, {"key_id": args.device, "log_index": index},
            f"Revoked {args.device} (log entry #{index}). It is refused from now on.")
 
 
 def cmd_audit(args: argparse.Namespace) -> None:
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         events = registry.store.audit_events(device=args.device, action=args.action,
                                              outcome=args.outcome, since=args.since,
                                              until=args.until, after_id=args.after,
                                              limit=args.limit)
-    finally:
-        registry.close()
     rows = [vars(e) for e in events]
     _print(args, {"events": rows}, lambda: "\n".join(
         f"{r['at']}  {r['outcome']:<7} {r['status']}  {r['method']:<4} {r['path'][:40]:<40} "
@@ -131,15 +116,12 @@ def cmd_audit(args: argparse.Namespace) -> None:
 
 
 def cmd_org_key(args: argparse.Namespace) -> None:
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         if args.set:
             index = registry.set_org_key(args.set, by="registry-operator")
             found: tuple[str, int | None] | None = (args.set, index)
         else:
             found = registry.org_key()
-    finally:
-        registry.close()
     if found is None:
         raise NotFoundError("No organisation key is registered.",
                             hint="Register the staff's public key with `org-key --set KEY`.")
@@ -148,11 +130,8 @@ def cmd_org_key(args: argparse.Namespace) -> None:
 
 
 def cmd_checkpoint(args: argparse.Namespace) -> None:
-    registry = _registry(args)
-    try:
+    with _registry(args) as registry:
         note = registry.store.checkpoint()
-    finally:
-        registry.close()
     _print(args, {"checkpoint": note, "log_key": registry.signer.vkey}, note)
 
 

@@ -73,6 +73,12 @@ class Registry:
     def close(self) -> None:
         self.store.close()
 
+    def __enter__(self) -> Registry:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
     # --- the log ------------------------------------------------------------------------------
 
     def sign(self, size: int, root: bytes) -> str:

@@ -183,8 +183,37 @@ CREATE TABLE known_devices (
 );
 """
 
+_PROVENANCE = """
+-- Enrolment log entries of devices whose records this vault holds (and of itself), with the
+-- inclusion proof against a signed checkpoint: what a bundle needs to tie a device key to
+-- the registry's log offline. See fieldkit/sync/provenance.py for the leaf bytes.
+CREATE TABLE device_enrolments(
+  key_id TEXT PRIMARY KEY,        -- device key id (sha256 of the public key, hex)
+  public_key BLOB NOT NULL,       -- raw Ed25519 public key
+  role TEXT NOT NULL,
+  log_index INTEGER NOT NULL,     -- the enrolment's leaf index in the registry log
+  leaf BLOB NOT NULL,             -- the exact leaf bytes the registry logged
+  inclusion_proof TEXT NOT NULL,  -- JSON list of base64 hashes
+  checkpoint TEXT NOT NULL,       -- signed checkpoint note the proof is against
+  fetched_at TEXT NOT NULL);
+
+-- Every export this vault made (local log); sync reports the unreported ones to the
+-- registry's audit log and then sets reported_at.
+CREATE TABLE exports(
+  id TEXT PRIMARY KEY,            -- uuid4 hex
+  at TEXT NOT NULL,               -- ISO 8601 UTC
+  kind TEXT NOT NULL,             -- dossier | bundle | csv | json
+  audience TEXT NOT NULL,         -- internal | partners | public
+  language TEXT,                  -- ar | en for dossiers, else NULL
+  record_ids TEXT NOT NULL,       -- JSON array of sealed record ids exported
+  files TEXT NOT NULL,            -- JSON array of {"name", "sha256", "size"}
+  device TEXT NOT NULL,           -- this vault's device key id
+  reported_at TEXT);              -- when the registry's audit log took it; NULL = queued
+"""
+
 MIGRATIONS = [
     Migration("0001_initial", _INITIAL),
     Migration("0002_search_index", _search_index),
     Migration("0003_sync", _SYNC),
+    Migration("0004_provenance", _PROVENANCE),
 ]

@@ -4,21 +4,23 @@ one JSON shape ``{"error": {"code", "message", "details"}}``.
 Authentication: RFC 9421 signatures by an enrolled, unrevoked device key over method, path,
 query, Content-Digest, created time and a nonce (replays refused). Roles decide the rest:
 
-============================  ======  =======  =====  =====
-endpoint                      anyone  monitor  staff  admin
-============================  ======  =======  =====  =====
-GET  /v1/health, /v1/log/*    yes     yes      yes    yes
-POST /v1/enroll               code    -        -      -
-GET  /v1/whoami               -       yes      yes    yes
-POST /v1/records              -       yes      -      -
-GET  /v1/receipts/{id}        -       own      yes    -
-POST /v1/chunks/missing       -       yes      -      -
-PUT  /v1/chunks/{digest}      -       yes      -      -
-POST /v1/files                -       yes      -      -
-GET  /v1/records (pull)       -       -        yes    -
-GET  /v1/files/{sha}, chunks  -       -        yes    -
-/v1/admin/*                   -       -        -      yes
-============================  ======  =======  =====  =====
+================================  ======  =======  =====  =====
+endpoint                          anyone  monitor  staff  admin
+================================  ======  =======  =====  =====
+GET  /v1/health, /v1/log/*        yes     yes      yes    yes
+POST /v1/enroll                   code    -        -      -
+GET  /v1/whoami                   -       yes      yes    yes
+GET  /v1/devices/{id}/enrolment   -       yes      yes    yes
+POST /v1/exports                  -       yes      yes    yes
+POST /v1/records                  -       yes      -      -
+GET  /v1/receipts/{id}            -       own      yes    -
+POST /v1/chunks/missing           -       yes      -      -
+PUT  /v1/chunks/{digest}          -       yes      -      -
+POST /v1/files                    -       yes      -      -
+GET  /v1/records (pull)           -       -        yes    -
+GET  /v1/files/{sha}, chunks      -       -        yes    -
+/v1/admin/*                       -       -        -      yes
+================================  ======  =======  =====  =====
 
 Administrators never receive record payloads: no admin endpoint returns an envelope.
 """
@@ -55,7 +57,7 @@ from fieldkit.errors import (
     ValidationError,
 )
 from fieldkit.registry.service import Registry, b64, now_iso
-from fieldkit.registry.store import AuditEvent
+from fieldkit.registry.store import AuditEvent, Ingested
 from fieldkit.sync import protocol as p
 from fieldkit.sync.httpsig import AuthError, parse_signature_headers, verify_request
 
@@ -318,6 +320,21 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         caller = await authenticate(request, roles=("monitor", "staff", "admin"))
         return p.WhoAmI(key_id=caller.key_id, role=caller.role)
 
+    @app.get(f"{p.API}/devices/{{key_id}}/enrolment", name="devices.enrolment")
+    async def enrolment(request: Request, key_id: str) -> p.DeviceEnrolment:
+        await authenticate(request, roles=("monitor", "staff", "admin"))
+        _check_key_id(key_id)
+        return await run_in_threadpool(registry.enrolment, key_id)
+
+    @app.post(f"{p.API}/exports", name="exports.report",
+              openapi_extra=body_schema(p.ReportExports))
+    async def report_exports(request: Request) -> p.ExportsReported:
+        caller = await authenticate(request, roles=("monitor", "staff", "admin"))
+        req = await parse(request, p.ReportExports)
+        remote = request.client.host if request.client else ""
+        return await run_in_threadpool(lambda: registry.report_exports(
+            req, device=caller.key_id, role=caller.role, remote=remote))
+
     @app.post(f"{p.API}/records", name="records.submit",
               openapi_extra=body_schema(p.SubmitRecords))
     async def submit(request: Request) -> p.SubmitResponse:
@@ -367,11 +384,21 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         await authenticate(request, roles=("staff",))
         _check_range(cursor >= -1 and 1 <= limit <= p.MAX_PULL,
                      f"cursor >= -1, limit 1..{p.MAX_PULL}")
-        rows = await run_in_threadpool(store.records_since, cursor, limit)
-        records = [p.PulledRecord(record_id=r.record_id, device=r.device, seq=r.seq, kind=r.kind,
-                                  log_index=r.log_index, received_at=r.received_at,
-                                  envelope=loads_strict(r.envelope))  # type: ignore[arg-type]
-                   for r in rows]
+        def page() -> list[p.PulledRecord]:
+            rows = store.records_since(cursor, limit)
+            if not rows:
+                return []
+            # read after the records: every one of them is under this checkpoint
+            receipts = registry.receipts([Ingested(r.record_id, r.log_index, False, None)
+                                          for r in rows], store.checkpoint())
+            return [p.PulledRecord(record_id=r.record_id, device=r.device, seq=r.seq,
+                                   kind=r.kind, log_index=r.log_index,
+                                   received_at=r.received_at,
+                                   envelope=loads_strict(r.envelope),  # type: ignore[arg-type]
+                                   receipt=receipt)
+                    for r, receipt in zip(rows, receipts, strict=True)]
+
+        records = await run_in_threadpool(page)
         return p.PullResponse(records=records,
                               cursor=records[-1].log_index if records else cursor)
 
@@ -408,7 +435,8 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         await authenticate(request, roles=("admin",))
         return p.DeviceList(devices=[
             p.DeviceInfo(key_id=d.key_id, role=d.role, label=d.label, enrolled_at=d.enrolled_at,
-                         revoked_at=d.revoked_at, enrol_index=d.enrol_index)
+                         revoked_at=d.revoked_at, enrol_index=d.enrol_index,
+                         revoke_index=d.revoke_index)
             for d in store.devices()])
 
     @app.post(f"{p.API}/admin/devices/{{key_id}}/revoke", name="admin.revoke")
@@ -464,6 +492,12 @@ def _csv_safe(value: object) -> object:
 def _check_hex(value: str) -> None:
     if len(value) != 64 or any(c not in "0123456789abcdef" for c in value):
         raise ValidationError("Ids and digests are 64 lowercase hex characters.")
+
+
+def _check_key_id(value: str) -> None:
+    if len(value) != 72 or not value.startswith("ed25519:") \
+            or any(c not in "0123456789abcdef" for c in value[8:]):
+        raise ValidationError("A device key id is 'ed25519:' and 64 lowercase hex characters.")
 
 
 def _check_range(ok: bool, message: str) -> None:

@@ -110,9 +110,12 @@ def cmd_audit(args: argparse.Namespace) -> None:
                                              until=args.until, after_id=args.after,
                                              limit=args.limit)
     rows = [vars(e) for e in events]
+    # export events (action "export") carry what was exported in ``detail``: shown below them
     _print(args, {"events": rows}, lambda: "\n".join(
         f"{r['at']}  {r['outcome']:<7} {r['status']}  {r['method']:<4} {r['path'][:40]:<40} "
-        f"{(r['device'] or 'anonymous')[:20]}  {r['reason'][:60]}" for r in rows) or "no events")
+        f"{(r['device'] or 'anonymous')[:20]}  {r['action'][:16]:<16} {r['reason'][:60]}"
+        + (f"\n    {r['detail'][:1000]}" if r["detail"] else "")
+        for r in rows) or "no events")
 
 
 def cmd_org_key(args: argparse.Namespace) -> None:

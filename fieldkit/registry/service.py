@@ -14,6 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fieldkit.crypto.dsse import Envelope
+from fieldkit.crypto.jcs import canonicalize
 from fieldkit.crypto.keys import VerifyKey
 from fieldkit.crypto.orgkey import OrgPublicKey
 from fieldkit.domain import sealing
@@ -27,7 +28,13 @@ from fieldkit.errors import (
     ValidationError,
 )
 from fieldkit.registry.config import RegistryConfig, RegistryHome
-from fieldkit.registry.store import IncomingRecord, Ingested, RegistryStore
+from fieldkit.registry.store import (
+    AuditEvent,
+    ExportEvent,
+    IncomingRecord,
+    Ingested,
+    RegistryStore,
+)
 from fieldkit.sync import protocol as p
 from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import NoteSigner
@@ -146,15 +153,66 @@ class Registry:
                                 log_key=self.signer.vkey)
 
     def revoke(self, key_id: str, *, by: str) -> int:
+        """Revoke a device and log it, in one transaction; return the revocation's log index
+        (kept on the device, so its enrolment answer can prove the revocation)."""
         device = self.store.device(key_id)
         if device is None:
             raise NotFoundError(f"No device {key_id}.")
         now = now_iso()
-        if not self.store.revoke_device(key_id, at=now):
+        if not self.store.revoke_device(
+                key_id, at=now, sign=self.sign,
+                entry=p.device_entry(action="revoke", key_id=key_id, at=now, by=by)):
             raise ValidationError(f"Device {key_id} is already revoked.")
-        indices, _ = self.store.append([p.device_entry(action="revoke", key_id=key_id, at=now,
-                                                       by=by)], sign=self.sign, now=now)
-        return indices[0]
+        revoked = self.store.device(key_id)
+        assert revoked is not None and revoked.revoke_index is not None
+        return revoked.revoke_index
+
+    def enrolment(self, key_id: str) -> p.DeviceEnrolment:
+        """A device's enrolment log entry (and revocation entry, if logged) with inclusion
+        proofs under the current checkpoint: what lets anyone tie its key to the log."""
+        dev = self.store.device(key_id)
+        if dev is None or dev.enrol_index is None:
+            raise NotFoundError(f"No enrolment of device {key_id[:20]}… in this log.")
+        checkpoint = self.store.checkpoint()
+        indices = [dev.enrol_index] + ([dev.revoke_index] if dev.revoke_index is not None
+                                       else [])
+        material = self.store.receipts_material(indices, _checkpoint_size(checkpoint))
+        (leaf, proof), *rest = material
+        revocation = None
+        if rest:
+            assert dev.revoke_index is not None
+            revocation = p.LogEntryProof(log_index=dev.revoke_index, leaf=b64(rest[0][0]),
+                                         inclusion_proof=[b64(h) for h in rest[0][1]])
+        return p.DeviceEnrolment(key_id=dev.key_id, public_key=b64(dev.public_key),
+                                 role=dev.role, log_index=dev.enrol_index, leaf=b64(leaf),
+                                 inclusion_proof=[b64(h) for h in proof], checkpoint=checkpoint,
+                                 revoked_at=dev.revoked_at, revocation=revocation)
+
+    # --- export events ------------------------------------------------------------------------
+
+    def report_exports(self, req: p.ReportExports, *, device: str, role: str,
+                       remote: str = "") -> p.ExportsReported:
+        """Append each newly reported export to the audit log (action ``export``); a repeat
+        of an already reported one (same id, same content, same device) changes nothing."""
+        now = now_iso()
+        events = []
+        for e in req.exports:
+            detail = {"export_id": e.id, "at": e.at, "kind": e.kind, "audience": e.audience,
+                      "language": e.language, "records": len(e.record_ids),
+                      "record_ids": list(e.record_ids),
+                      "files": [{"sha256": f.sha256, "size": f.size} for f in e.files]}
+            summary = (f"{e.kind}{f' ({e.language})' if e.language else ''} for {e.audience}: "
+                       f"{len(e.record_ids)} records, {len(e.files)} files")
+            events.append(ExportEvent(
+                export_id=e.id, device=device, digest=p.export_digest(e),
+                audit=AuditEvent(at=now, device=device, role=role, method="POST",
+                                 path=f"{p.API}/exports", action="export", outcome="ok",
+                                 status=200, reason=summary, remote=remote[:200],
+                                 detail=canonicalize(detail).decode("utf-8"))))
+        fresh = self.store.record_exports(events)
+        return p.ExportsReported(
+            new=[e.id for e, new in zip(req.exports, fresh, strict=True) if new],
+            duplicates=[e.id for e, new in zip(req.exports, fresh, strict=True) if not new])
 
     # --- ingest -------------------------------------------------------------------------------
 

@@ -26,7 +26,7 @@ Errors (each has ``http_status``, the answer the registry gives)::
     ├── StoreUnavailableError                   503  database unreachable or busy too long
     ├── StoreNotFoundError(NotFoundError)       404  no such device, leaf, checkpoint...
     ├── StoreValidationError(ValidationError)   400  an argument is malformed
-    ├── ConflictError(UsageError)               409  the device / code id already exists
+    ├── ConflictError(UsageError)               409  the device / code / export id already exists
     ├── EnrollCodeError(UsageError)             403  unknown, used or expired enrolment code
     ├── ForkError(ChainError)                   409  same device + seq, different record
     └── FileDigestError(DigestMismatchError)    400  chunks do not add up to the file
@@ -81,6 +81,7 @@ __all__ = [
     "ConflictError",
     "Device",
     "EnrollCodeError",
+    "ExportEvent",
     "FileDigestError",
     "ForkError",
     "IncomingRecord",
@@ -166,6 +167,7 @@ class Device:
     enrolled_at: str
     revoked_at: str | None
     enrol_index: int | None
+    revoke_index: int | None = None  # the log entry of its revocation, once revoked
 
 
 @dataclass(frozen=True)
@@ -230,7 +232,20 @@ class AuditEvent:
     bytes_out: int = 0
     reason: str = ""
     remote: str = ""
+    detail: str = ""  # JSON for events that carry more than a request (export events)
     id: int = 0
+
+
+@dataclass(frozen=True)
+class ExportEvent:
+    """An export a device reports (``docs/sync-protocol.md`` §8c). ``digest`` is the SHA-256
+    of the event as reported: a repeat must be identical to count as the same event.
+    ``audit`` is the audit row appended the first time."""
+
+    export_id: str  # 32 lowercase hex (a uuid4 without dashes)
+    device: str
+    digest: str
+    audit: AuditEvent
 
 
 # --- schema (created by migrations/versions/r0001_initial.py; tests compare the two) ------------
@@ -248,6 +263,7 @@ devices_t = sa.Table(
     sa.Column("enrolled_at", sa.Text(), nullable=False),
     sa.Column("revoked_at", sa.Text(), nullable=True),
     sa.Column("enrol_index", sa.BigInteger(), nullable=True),
+    sa.Column("revoke_index", sa.BigInteger(), nullable=True),
     sa.CheckConstraint(_ROLE_CHECK, name="ck_devices_role"),
 )
 enroll_codes_t = sa.Table(
@@ -341,6 +357,7 @@ audit_t = sa.Table(
     sa.Column("bytes_out", sa.BigInteger(), nullable=False),
     sa.Column("reason", sa.Text(), nullable=False),
     sa.Column("remote", sa.Text(), nullable=False),
+    sa.Column("detail", sa.Text(), nullable=False, server_default=""),
     sa.CheckConstraint("outcome IN ('ok', 'refused', 'error')", name="ck_audit_outcome"),
     sa.Index("ix_audit_device", "device", "id"),
     sa.Index("ix_audit_action", "action", "id"),
@@ -354,6 +371,15 @@ settings_t = sa.Table(
     sa.Column("value", sa.Text(), nullable=False),
     sa.Column("log_index", sa.BigInteger(), nullable=True),
     sa.Column("updated_at", sa.Text(), nullable=False),
+)
+
+export_events_t = sa.Table(
+    "export_events", metadata,
+    sa.Column("export_id", sa.String(32), primary_key=True),
+    sa.Column("device", sa.Text(), nullable=False),
+    sa.Column("digest", sa.String(64), nullable=False),
+    sa.Column("audit_id", sa.BigInteger(), nullable=False),
+    sa.Column("received_at", sa.Text(), nullable=False),
 )
 
 
@@ -522,7 +548,8 @@ def _latest_checkpoint(conn: Connection) -> str | None:
 
 def _device(row: Any) -> Device:
     return Device(row.key_id, bytes(row.public_key), row.role, row.label, row.enrolled_at,
-                  row.revoked_at, None if row.enrol_index is None else int(row.enrol_index))
+                  row.revoked_at, None if row.enrol_index is None else int(row.enrol_index),
+                  None if row.revoke_index is None else int(row.revoke_index))
 
 
 def _record(row: Any) -> StoredRecord:
@@ -642,13 +669,24 @@ class RegistryStore:
                                                               devices_t.c.key_id)).all()
         return [_device(r) for r in rows]
 
-    def revoke_device(self, key_id: str, *, at: str) -> bool:
-        """Mark the device revoked; False if it is unknown or already revoked."""
-        with self._write() as conn:
+    def revoke_device(self, key_id: str, *, at: str, entry: bytes | None = None,
+                      sign: Callable[[int, bytes], str] | None = None) -> bool:
+        """Mark the device revoked; False if it is unknown or already revoked. With ``entry``
+        (and ``sign``), the revocation is also logged in the same transaction and its log
+        index kept as the device's ``revoke_index``."""
+        if (entry is None) != (sign is None):
+            raise StoreValidationError("A logged revocation needs both the entry and a signer.")
+        with self._write(sequencer=entry is not None) as conn:
             changed = conn.execute(sa.update(devices_t).where(
                 devices_t.c.key_id == key_id, devices_t.c.revoked_at.is_(None))
                 .values(revoked_at=at).returning(devices_t.c.key_id)).first()
-            return changed is not None
+            if changed is None:
+                return False
+            if entry is not None and sign is not None:
+                indices, _ = self._append_locked(conn, [entry], sign, at)
+                conn.execute(sa.update(devices_t).where(devices_t.c.key_id == key_id)
+                             .values(revoke_index=indices[0]))
+            return True
 
     # --- enrolment codes ---------------------------------------------------------------------
 
@@ -1091,6 +1129,45 @@ class RegistryStore:
             key = result.inserted_primary_key
             return int(key[0]) if key is not None else 0
 
+    def record_exports(self, events: Sequence[ExportEvent]) -> list[bool]:
+        """Keep reported export events and append each new one's audit row, in one
+        transaction; return, per event, True if it is new and False if it was reported before
+        (identically). An id already reported by another device or with other content is a
+        ConflictError and nothing of the batch is kept."""
+        for e in events:
+            if len(e.export_id) != 32 or any(c not in "0123456789abcdef" for c in e.export_id):
+                raise StoreValidationError("An export id is 32 lowercase hex characters.")
+            check_digest(e.digest)
+            if e.audit.outcome not in OUTCOMES:
+                raise StoreValidationError(f"Unknown audit outcome {e.audit.outcome!r}.")
+        out: list[bool] = []
+        with self._write() as conn:
+            known: dict[str, tuple[str, str]] = {}
+            for ids in _batches(list(dict.fromkeys(e.export_id for e in events))):
+                for row in conn.execute(sa.select(export_events_t.c.export_id,
+                                                  export_events_t.c.device,
+                                                  export_events_t.c.digest)
+                                        .where(export_events_t.c.export_id.in_(list(ids)))):
+                    known[row.export_id] = (row.device, row.digest)
+            for e in events:
+                seen = known.get(e.export_id)
+                if seen is not None:
+                    if seen != (e.device, e.digest):
+                        raise ConflictError(
+                            f"The export {e.export_id} was already reported with other "
+                            "content or by another device.", export_id=e.export_id)
+                    out.append(False)
+                    continue
+                values = asdict(e.audit)
+                del values["id"]
+                key = conn.execute(sa.insert(audit_t).values(**values)).inserted_primary_key
+                conn.execute(sa.insert(export_events_t).values(
+                    export_id=e.export_id, device=e.device, digest=e.digest,
+                    audit_id=int(key[0]) if key is not None else 0, received_at=e.audit.at))
+                known[e.export_id] = (e.device, e.digest)
+                out.append(True)
+        return out
+
     def audit_events(self, *, device: str | None = None, action: str | None = None,
                      outcome: str | None = None, since: str | None = None,
                      until: str | None = None, after_id: int = 0,
@@ -1112,5 +1189,6 @@ class RegistryStore:
         return [AuditEvent(id=int(r.id), at=r.at, device=r.device, role=r.role,
                            method=r.method, path=r.path, action=r.action, outcome=r.outcome,
                            status=int(r.status), bytes_in=int(r.bytes_in),
-                           bytes_out=int(r.bytes_out), reason=r.reason, remote=r.remote)
+                           bytes_out=int(r.bytes_out), reason=r.reason, remote=r.remote,
+                           detail=r.detail)
                 for r in rows]

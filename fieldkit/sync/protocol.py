@@ -8,6 +8,7 @@ Binary values travel as standard base64; digests as lowercase hex SHA-256.
 from __future__ import annotations
 
 import base64
+import hashlib
 from typing import Annotated, Any
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -23,10 +24,19 @@ MAX_CHUNK_QUERY = 10_000
 MAX_FILE_CHUNKS = 1_000_000
 MAX_PULL = 1000
 MAX_SKEW_SECONDS = 300
+MAX_EXPORTS = 100                # export events per report
+MAX_EXPORT_RECORDS = 10_000      # record ids per export event
+MAX_EXPORT_FILES = 1_000         # files per export event
+EXPORT_KINDS = ("dossier", "bundle", "csv", "json")
+AUDIENCES = ("internal", "partners", "public")
 
 Hex64 = Annotated[str, Field(pattern=r"^[0-9a-f]{64}$", min_length=64, max_length=64)]
 B64 = Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]*={0,2}$", max_length=4096)]
 Role = Annotated[str, Field(pattern=r"^(monitor|staff|admin)$")]
+KeyId = Annotated[str, Field(pattern=r"^ed25519:[0-9a-f]{64}$")]
+IsoTime = Annotated[str, Field(
+    pattern=r"^[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,6})?(Z|\+00:00)$",
+    max_length=40)]
 
 
 class Strict(BaseModel):
@@ -118,6 +128,9 @@ class SubmitResponse(Strict):
 
 
 class PulledRecord(Strict):
+    """A record as staff pull it, with its receipt (proof of inclusion under the checkpoint
+    current when the page was served; older registries sent none)."""
+
     record_id: Hex64
     device: str
     seq: int
@@ -125,11 +138,67 @@ class PulledRecord(Strict):
     log_index: int
     received_at: str
     envelope: dict[str, Any]
+    receipt: Receipt | None = None
 
 
 class PullResponse(Strict):
     records: list[PulledRecord]
     cursor: int
+
+
+# --- device enrolments (provenance) ---------------------------------------------------------
+
+class LogEntryProof(Strict):
+    """One log entry with its inclusion proof (under the checkpoint of the enclosing answer)."""
+
+    log_index: int
+    leaf: B64
+    inclusion_proof: list[B64]
+
+
+class DeviceEnrolment(Strict):
+    """A device's enrolment log entry, provable under ``checkpoint``; for a revoked device
+    also ``revoked_at`` and, when the registry logged it, the revocation entry."""
+
+    key_id: KeyId
+    public_key: B64
+    role: Role
+    log_index: int
+    leaf: B64
+    inclusion_proof: list[B64]
+    checkpoint: str
+    revoked_at: str | None = None
+    revocation: LogEntryProof | None = None
+
+
+# --- export events --------------------------------------------------------------------------
+
+class ExportedFile(Strict):
+    sha256: Hex64
+    size: Annotated[int, Field(ge=0, le=1 << 44)]
+
+
+class ExportEventIn(Strict):
+    """One export a vault made (its ``exports`` row, minus file names: those stay local)."""
+
+    id: Annotated[str, Field(pattern=r"^[0-9a-f]{32}$")]
+    at: IsoTime
+    kind: Annotated[str, Field(pattern=r"^(dossier|bundle|csv|json)$")]
+    audience: Annotated[str, Field(pattern=r"^(internal|partners|public)$")]
+    language: Annotated[str, Field(pattern=r"^(ar|en)$")] | None = None
+    record_ids: Annotated[list[Hex64], Field(max_length=MAX_EXPORT_RECORDS)]
+    files: Annotated[list[ExportedFile], Field(max_length=MAX_EXPORT_FILES)]
+
+
+class ReportExports(Strict):
+    exports: Annotated[list[ExportEventIn], Field(min_length=1, max_length=MAX_EXPORTS)]
+
+
+class ExportsReported(Strict):
+    """Ids of the events now in the audit log, and of those it already held (identical)."""
+
+    new: list[str]
+    duplicates: list[str]
 
 
 # --- attachments ----------------------------------------------------------------------------
@@ -157,6 +226,7 @@ class DeviceInfo(Strict):
     enrolled_at: str
     revoked_at: str | None
     enrol_index: int | None
+    revoke_index: int | None = None
 
 
 class DeviceList(Strict):
@@ -177,6 +247,7 @@ class AuditEventOut(Strict):
     bytes_out: int
     reason: str
     remote: str
+    detail: str = ""
 
 
 class AuditPage(Strict):
@@ -217,6 +288,12 @@ def device_entry(*, action: str, key_id: str, public_key: bytes | None = None,
     if by is not None:
         entry["by"] = by
     return canonicalize(entry)
+
+
+def export_digest(event: ExportEventIn) -> str:
+    """SHA-256 (hex) of the canonical JSON of a reported export: a repeat of the same id must
+    have the same digest."""
+    return hashlib.sha256(canonicalize(event.model_dump())).hexdigest()
 
 
 def admin_entry(*, action: str, by: str, at: str, detail: dict[str, Any]) -> bytes:

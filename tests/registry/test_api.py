@@ -172,6 +172,8 @@ ENDPOINTS: list[tuple[str, str, Any, set[str]]] = [
     ("GET", "/v1/log/consistency?first=1&second=1", None, {"*"}),
     ("GET", "/v1/whoami", None, {"monitor", "staff", "admin"}),
     ("GET", "/v1/org-key", None, {"monitor", "staff", "admin"}),
+    ("GET", f"/v1/devices/ed25519:{HEX}/enrolment", None, {"monitor", "staff", "admin"}),
+    ("POST", "/v1/exports", {"exports": [{}]}, {"monitor", "staff", "admin"}),
     ("POST", "/v1/admin/org-key", {"org_key": "fkorg1:" + "A" * 43}, {"admin"}),
     ("POST", "/v1/records", {"envelopes": [{}]}, {"monitor"}),
     ("GET", f"/v1/receipts/{HEX}", None, {"monitor", "staff"}),
@@ -318,9 +320,11 @@ def test_every_request_is_audited_with_its_outcome(live: LiveRegistry, admin: De
     assert [(e["device"], e["status"], e["outcome"]) for e in events] == [
         (monitor.key_id, 404, "refused"), (None, 401, "refused")]
     assert events[0]["reason"].startswith("not_found")
-    # metadata only: no event carries a payload
+    # metadata only: no event carries a payload (``detail`` is set only on export events,
+    # which name record ids and file digests: tests/registry/test_export_events.py)
     assert all(set(e) == {"id", "at", "device", "role", "method", "path", "action", "outcome",
-                          "status", "bytes_in", "bytes_out", "reason", "remote"}
+                          "status", "bytes_in", "bytes_out", "reason", "remote", "detail"}
+               and (e["detail"] == "" or e["action"] == "export")
                for e in page["events"])
     csv_text = admin.client.request("GET", "/v1/admin/audit.csv",
                                     params={"limit": 1000}).text

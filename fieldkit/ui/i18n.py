@@ -1,0 +1,84 @@
+"""Languages, layout direction and fonts.
+
+Translations are Qt ``.ts`` files in ``resources/translations`` compiled to ``.qm`` with
+``pyside6-lrelease`` (``scripts/translations.sh``). Switching language at run time installs
+the new translators; Qt then sends ``LanguageChange`` to every widget, and each widget's
+``retranslate()`` sets its texts again. Arabic switches the whole app to right-to-left.
+Fonts come from ``resources/fonts`` so the app never depends on the system's fonts.
+"""
+
+from __future__ import annotations
+
+import logging
+from pathlib import Path
+
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+
+log = logging.getLogger(__name__)
+
+RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+TRANSLATIONS_DIR = RESOURCES / "translations"
+FONTS_DIR = RESOURCES / "fonts"
+
+#: Each language in its own name, as the menu shows it.
+LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fr": "Français", "ru": "Русский",
+                  "kk": "Қазақша"}
+RTL_LANGUAGES = frozenset({"ar"})
+FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
+              "NotoSansArabic-Bold.ttf", "DejaVuSansMono.ttf")
+UI_FAMILIES = ["Noto Sans", "Noto Sans Arabic"]
+
+_installed: list[QTranslator] = []
+_current = "en"
+
+
+def load_fonts() -> list[str]:
+    """Register the shipped fonts and make Noto Sans (Latin, Cyrillic) with Noto Sans Arabic
+    the application font. Returns the families registered."""
+    families: list[str] = []
+    for name in FONT_FILES:
+        font_id = QFontDatabase.addApplicationFont(str(FONTS_DIR / name))
+        if font_id < 0:
+            log.warning("could not load font %s", name)
+            continue
+        families += QFontDatabase.applicationFontFamilies(font_id)
+    app = QGuiApplication.instance()
+    if isinstance(app, QGuiApplication):
+        font = QFont()
+        font.setFamilies(UI_FAMILIES)
+        font.setPointSize(max(10, app.font().pointSize()))
+        app.setFont(font)
+    return sorted(set(families))
+
+
+def current_language() -> str:
+    return _current
+
+
+def set_language(code: str) -> None:
+    """Install the translators for ``code`` (removing the previous ones) and set the layout
+    direction. Qt then sends LanguageChange to every widget."""
+    global _current
+    if code not in LANGUAGE_NAMES:
+        code = "en"
+    app = QCoreApplication.instance()
+    if app is None:
+        raise RuntimeError("set_language needs a QApplication")
+    for old in _installed:
+        app.removeTranslator(old)
+    _installed.clear()
+    qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
+    candidates = [(f"fieldkit_{code}", str(TRANSLATIONS_DIR)), (f"qtbase_{code}", qt_dir)]
+    for name, directory in candidates:
+        translator = QTranslator(app)
+        if translator.load(name, directory):
+            app.installTranslator(translator)
+            _installed.append(translator)
+        elif name.startswith("fieldkit_") and code != "en":
+            log.warning("no translation %s in %s", name, directory)
+    _current = code
+    QLocale.setDefault(QLocale(code))
+    if isinstance(app, QGuiApplication):
+        app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES
+                               else Qt.LayoutDirection.LeftToRight)

@@ -516,6 +516,50 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> None:
                + (f", {report.retries} retries" if report.retries else ""))
 
 
+# --- exports ------------------------------------------------------------------------------
+
+def _selection(args: argparse.Namespace) -> Any:
+    """The --from/--to/--country/--category filter, or None when none was given."""
+    from fieldkit.export.selection import Selection
+
+    sel = Selection(date_from=args.date_from, date_to=args.date_to, country=args.country,
+                    category=args.category)
+    return None if sel.is_empty() else sel
+
+
+def cmd_export_tables(args: argparse.Namespace, out: Output) -> None:
+    from fieldkit.export.tabular import export_tables
+
+    service = _open(args)
+    with service.vault:
+        result = export_tables(service, ids=args.ids or None, filters=_selection(args),
+                               audience=args.audience, fmt=args.fmt, out=Path(args.out),
+                               progress=out.progress("exporting"))
+    counts = ", ".join(f"{t} {n}" for t, n in result.counts.items())
+    out.result(result.to_json(),
+               f"wrote {args.fmt.upper()} for audience {result.audience} to {result.out}\n"
+               f"  {counts}\n"
+               f"  logged as export {result.export_id[:12]} (queued for the registry's "
+               "audit log until the next sync)")
+
+
+def cmd_export_log(args: argparse.Namespace, out: Output) -> None:
+    from fieldkit.export.log import list_exports
+
+    service = _open(args)
+    with service.vault:
+        rows = list_exports(service, limit=args.limit)
+
+    def text() -> str:
+        lines = [f"{r['at'][:19]}  {r['kind']:<7} {r['audience']:<8} "
+                 f"{r['records']:>5} record{'' if r['records'] == 1 else 's'}  "
+                 f"{r['status']:<8}  {', '.join(f['name'] for f in r['files'])}"
+                 for r in rows]
+        return "\n".join(lines) or "no exports yet"
+
+    out.result({"exports": rows}, text)
+
+
 # --- parser ---------------------------------------------------------------------------------
 
 def build_parser() -> argparse.ArgumentParser:
@@ -657,6 +701,31 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--watch", action="store_true", help="keep syncing in the foreground")
     sp.add_argument("--interval", type=float, default=30.0, help="seconds between syncs")
     sp.add_argument("--reset", action="store_true")
+    sp.add_argument("--limit", type=int, default=50)
+
+    exp = sub.add_parser("export", help="dossiers, bundles, CSV/JSON tables, the export "
+                                        "log").add_subparsers(dest="sub", required=True,
+                                                              metavar="KIND")
+
+    def selection_args(sp: Any) -> None:
+        sp.add_argument("ids", nargs="*", metavar="ID",
+                        help="sealed incidents (record id, uid or prefix); none: all matching")
+        sp.add_argument("--from", dest="date_from", help="YYYY, YYYY-MM or YYYY-MM-DD")
+        sp.add_argument("--to", dest="date_to", help="inclusive, at its precision")
+        sp.add_argument("--country", help="ISO 3166 code, e.g. FR")
+        sp.add_argument("--category", help="taxonomy code or group (`categories`)")
+        sp.add_argument("--audience", required=True, choices=["internal", "partners", "public"],
+                        help="who will read it: decides testimonies (by consent) and persons")
+
+    for fmt, what in (("csv", "CSV tables with HURIDOCS column names (a new folder, or "
+                              "OUT.zip)"),
+                      ("json", "one JSON document with HURIDOCS field names")):
+        sp = add(exp, fmt, cmd_export_tables, f"export sealed incidents as {what}")
+        selection_args(sp)
+        sp.add_argument("--out", required=True)
+        sp.set_defaults(fmt=fmt)
+    sp = add(exp, "log", cmd_export_log, "this vault's exports: when, what, for whom, and "
+                                         "whether the registry has them")
     sp.add_argument("--limit", type=int, default=50)
 
     va = sub.add_parser("vault", help="check, passwd, recover, duress, wipe").add_subparsers(

@@ -1,0 +1,539 @@
+"""Text in PDFs that reads right in Arabic, Latin, digits and Cyrillic, mixed.
+
+reportlab alone gets Arabic wrong (see NOTES.md, "Arabic in reportlab 5.1 PDFs"). This
+module does the text layout itself and hands reportlab only positioned glyphs:
+
+1. wrap the *logical* text into lines (word widths from shaped runs);
+2. per line, the Unicode bidi algorithm (python-bidi's pure-Python ``bidi.algorithm``)
+   gives level runs in visual order; the paragraph's base direction is its first strong
+   character unless the caller says otherwise;
+3. each level run is split by font coverage (Amiri for Arabic and Latin, Noto Sans for
+   Cyrillic/Kazakh and other Latin, Noto Sans Arabic as a last Arabic resort, DejaVu Sans
+   Mono for ``mono`` text) and shaped by harfbuzz with the direction its level says
+   (odd = right-to-left; this also keeps digits in order and mirrors brackets);
+4. the glyphs are drawn left to right at harfbuzz's positions, each with a code whose
+   ToUnicode entry is the logical text of its cluster (:mod:`fieldkit.export.fonts`), so
+   ``pdftotext`` returns what was typed.
+
+Shaping results, word widths and line layouts are cached: a dossier repeats its labels
+hundreds of times.
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Iterator, Sequence
+from dataclasses import dataclass
+from functools import lru_cache
+from typing import Any, Literal
+
+import uharfbuzz as hb
+from bidi import algorithm as bidi_algorithm
+from reportlab.platypus.flowables import Flowable
+
+from fieldkit.errors import ValidationError
+from fieldkit.export import fonts as fk_fonts
+from fieldkit.export.fonts import FontSet, GlyphFont
+
+Direction = Literal["auto", "rtl", "ltr"]
+Align = Literal["start", "end", "center"]
+
+LRE = "\u202a"
+RLE = "\u202b"
+PDF = "\u202c"
+LRO = "\u202d"
+RLO = "\u202e"
+LRI = "\u2066"
+RLI = "\u2067"
+FSI = "\u2068"
+PDI = "\u2069"
+LRM = "\u200e"
+RLM = "\u200f"
+ALM = "\u061c"
+# Explicit bidi controls: they steer the algorithm and are never drawn or extracted.
+_CONTROLS = frozenset(LRE + RLE + PDF + LRO + RLO + LRI + RLI + FSI + PDI + LRM + RLM + ALM)
+_STRIP_CONTROLS = {ord(c): None for c in _CONTROLS}
+
+# Bidi classes that make a line need the full algorithm rather than a single run.
+_RTL_CLASSES = frozenset({"R", "AL"})
+_NUMBER_CLASSES = frozenset({"EN", "AN"})
+
+_SPACE_RE = re.compile(r"[ \t\u00a0]+")
+
+
+@dataclass(frozen=True)
+class TextStyle:
+    """How text looks. ``leading`` defaults to 1.5 × size (Arabic needs room for marks)."""
+
+    size: float = 10
+    leading: float | None = None
+    bold: bool = False
+    mono: bool = False
+    color: tuple[float, float, float] = (0, 0, 0)
+
+    @property
+    def line_height(self) -> float:
+        return self.leading if self.leading is not None else self.size * 1.5
+
+
+# --- fonts per character ----------------------------------------------------------------
+
+def _is_arabic(ch: str) -> bool:
+    o = ord(ch)
+    return (0x0600 <= o <= 0x06FF or 0x0750 <= o <= 0x077F or 0x0870 <= o <= 0x08FF
+            or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF)
+
+
+def _font_runs(text: str, fonts: FontSet, mono: bool) -> list[tuple[GlyphFont, str]]:
+    """Split logical ``text`` into runs of one font each.
+
+    A character stays in the previous character's font when that font has it (so ``FK-42``
+    after Cyrillic stays in Noto Sans and digits after Arabic stay in Amiri); otherwise
+    the first font of its fallback list that has it. Arabic script always goes to Amiri
+    (then Noto Sans Arabic): the mono font has Arabic glyphs but does not join them.
+    """
+    arabic = (fonts.amiri, fonts.noto_arabic)
+    other = (fonts.mono, fonts.noto, fonts.amiri) if mono else (fonts.amiri, fonts.noto,
+                                                                 fonts.noto_arabic)
+    runs: list[tuple[GlyphFont, str]] = []
+    current: GlyphFont | None = None
+    start = 0
+    for i, ch in enumerate(text):
+        if _is_arabic(ch):
+            candidates: Sequence[GlyphFont] = arabic
+        else:
+            candidates = other
+        if current is not None:
+            sticky = current.covers(ch) and (current in candidates or not ch.isalpha())
+            if sticky or unicodedata.combining(ch) or ch in "\u200c\u200d":
+                continue
+        chosen = next((f for f in candidates if f.covers(ch)), candidates[0])
+        if chosen is not current:
+            if current is not None and i > start:
+                runs.append((current, text[start:i]))
+            current, start = chosen, i
+    if current is not None:
+        runs.append((current, text[start:]))
+    return runs
+
+
+# --- shaping ----------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Shaped:
+    """One run shaped by harfbuzz, in visual order; positions in em (1.0 = font size)."""
+
+    font: GlyphFont
+    codes: tuple[int, ...]
+    advances: tuple[float, ...]
+    x_offsets: tuple[float, ...]
+    y_offsets: tuple[float, ...]
+    gids: tuple[int, ...]
+    width: float
+
+
+@lru_cache(maxsize=65536)
+def shape(font: GlyphFont, text: str, rtl: bool) -> Shaped:
+    """Shape ``text`` (logical order, one font) in the given direction.
+
+    Each glyph gets a drawing code whose extraction text comes from its harfbuzz cluster:
+    a glyph that is the font's own glyph for one of the cluster's characters (a mark)
+    extracts as that character; the cluster's other characters go to its first glyph in
+    logical order (a contextual form, a ligature such as lam-alef).
+    """
+    buf = hb.Buffer()
+    buf.add_codepoints([ord(c) for c in text])
+    buf.direction = "rtl" if rtl else "ltr"
+    buf.guess_segment_properties()
+    hb.shape(font.hb_font, buf, {})
+    infos = buf.glyph_infos
+    positions = buf.glyph_positions
+    n = len(infos)
+    clusters = [info.cluster for info in infos]
+    starts = sorted(set(clusters))
+    end_of = {c: (starts[k + 1] if k + 1 < len(starts) else len(text))
+              for k, c in enumerate(starts)}
+    # Group glyph indices by cluster, in logical order within each cluster.
+    members: dict[int, list[int]] = {}
+    for i in range(n - 1, -1, -1) if rtl else range(n):
+        members.setdefault(clusters[i], []).append(i)
+    texts = [""] * n
+    cmap = font.cmap
+    for c, idxs in members.items():
+        chars = list(text[c:end_of[c]])
+        if len(idxs) > 1:
+            # A glyph that is the font's own glyph for one of the cluster's characters
+            # (a mark, a decomposed letter) extracts as that character.
+            for i in idxs:
+                gid = infos[i].codepoint
+                for k, ch in enumerate(chars):
+                    if ch and cmap.get(ord(ch)) == gid:
+                        texts[i], chars[k] = ch, ""
+                        break
+        rest = "".join(chars)
+        if rest:
+            main = next((i for i in idxs if not texts[i]), idxs[0])
+            texts[main] += rest
+    upem = font.units_per_em
+    adv = [round(p.x_advance * 1000 / upem) for p in positions]
+    xoff = [round(p.x_offset * 1000 / upem) for p in positions] + [0]
+    # The PDF width of each glyph runs from where it is drawn to where the next one is
+    # drawn, so the glyph boxes tile the line: extractors then see no false gaps inside
+    # words (Amiri moves glyphs with offsets) and keep marks next to their letters.
+    codes = tuple(font.code_for(info.codepoint, t, max(0, adv[i] + xoff[i + 1] - xoff[i]))
+                  for i, (info, t) in enumerate(zip(infos, texts, strict=True)))
+    advances = tuple(a / 1000 for a in adv)
+    return Shaped(
+        font=font, codes=codes, advances=advances,
+        x_offsets=tuple(x / 1000 for x in xoff[:-1]),
+        y_offsets=tuple(p.y_offset / upem for p in positions),
+        gids=tuple(info.codepoint for info in infos), width=sum(advances))
+
+
+# --- bidi -------------------------------------------------------------------------------
+
+def base_is_rtl(text: str, direction: Direction = "auto") -> bool:
+    """The paragraph direction: as given, or from its first strong character (LTR if none)."""
+    if direction == "rtl":
+        return True
+    if direction == "ltr":
+        return False
+    if direction != "auto":
+        raise ValidationError(f"Unknown text direction {direction!r}",
+                              hint='Use "auto", "rtl" or "ltr".')
+    return bool(bidi_algorithm.get_base_level(text) == 1)
+
+
+@lru_cache(maxsize=32768)
+def visual_runs(line: str, rtl: bool) -> tuple[tuple[str, int], ...]:
+    """The level runs of one line, in visual order (left to right), each as
+    (logical text without bidi controls, level)."""
+    classes = {unicodedata.bidirectional(c) for c in line}
+    has_controls = any(c in _CONTROLS for c in line)
+    if not has_controls:
+        clean = line
+        if not rtl and not (classes & _RTL_CLASSES) and not (classes & {"AN"}):
+            return ((clean, 0),) if clean else ()
+        if rtl and "L" not in classes and not (classes & _NUMBER_CLASSES):
+            return ((clean, 1),) if clean else ()
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi_algorithm.get_embedding_levels(line, storage)
+    for i, ch in enumerate(storage["chars"]):
+        ch["idx"] = i
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage, False)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    bidi_algorithm.reorder_resolved_levels(storage, False)
+    # No apply_mirroring: harfbuzz mirrors brackets itself in right-to-left runs, and the
+    # extraction text must stay the logical character.
+    runs: list[tuple[str, int]] = []
+    group: list[int] = []
+    level = -1
+    for ch in storage["chars"]:
+        idx, lv = ch["idx"], ch["level"]
+        step_ok = bool(group) and lv == level and (
+            idx > group[-1] if lv % 2 == 0 else idx < group[-1])
+        if not step_ok:
+            if group:
+                runs.append(_run_text(line, group, level))
+            group, level = [], lv
+        group.append(idx)
+    if group:
+        runs.append(_run_text(line, group, level))
+    return tuple(r for r in runs if r[0])
+
+
+def _run_text(line: str, idxs: list[int], level: int) -> tuple[str, int]:
+    lo, hi = min(idxs), max(idxs)
+    # Characters the algorithm dropped (X9: zero-width joiners, bidi controls) inside the
+    # run stay for shaping, except the controls themselves.
+    return line[lo:hi + 1].translate(_STRIP_CONTROLS), level
+
+
+# --- lines ------------------------------------------------------------------------------
+
+@dataclass(frozen=True)
+class Line:
+    """One laid-out line: shaped pieces in visual order, width in em."""
+
+    pieces: tuple[Shaped, ...]
+    width: float
+    rtl: bool
+    text: str
+
+    def glyphs(self) -> Iterator[tuple[Shaped, int, float]]:
+        """(piece, glyph index, pen x in em) for every glyph, left to right."""
+        x = 0.0
+        for piece in self.pieces:
+            for i, adv in enumerate(piece.advances):
+                yield piece, i, x
+                x += adv
+
+
+@lru_cache(maxsize=32768)
+def layout_line(line: str, rtl: bool, bold: bool, mono: bool) -> Line:
+    """Bidi-reorder and shape one line of logical text."""
+    fonts = fk_fonts.font_set(bold=bold)
+    pieces: list[Shaped] = []
+    for run_text, level in visual_runs(line, rtl):
+        run_rtl = level % 2 == 1
+        shaped = [shape(font, part, run_rtl) for font, part in _font_runs(run_text, fonts,
+                                                                            mono)]
+        if run_rtl:
+            shaped.reverse()
+        pieces.extend(shaped)
+    return Line(pieces=tuple(pieces), width=sum(p.width for p in pieces), rtl=rtl,
+                text=line)
+
+
+@lru_cache(maxsize=65536)
+def _word_width(word: str, bold: bool, mono: bool) -> float:
+    fonts = fk_fonts.font_set(bold=bold)
+    rtl = any(_is_arabic(c) for c in word)
+    return sum(shape(font, part, rtl).width for font, part in _font_runs(word, fonts, mono))
+
+
+def _space_width(bold: bool, mono: bool) -> float:
+    return _word_width(" ", bold, mono)
+
+
+def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[str]:
+    """Cut a word wider than the line (a hash, a URL) at character boundaries."""
+    pieces: list[str] = []
+    current = ""
+    for ch in word:
+        if current and not unicodedata.combining(ch) and \
+                _word_width(current + ch, bold, mono) > max_em:
+            pieces.append(current)
+            current = ch
+        else:
+            current += ch
+    if current:
+        pieces.append(current)
+    return pieces
+
+
+def wrap_paragraph(text: str, max_em: float, bold: bool, mono: bool) -> list[str]:
+    """Greedy wrap of one logical paragraph (no newlines) into logical lines."""
+    words = [w for w in _SPACE_RE.split(text.strip()) if w]
+    if not words:
+        return [""]
+    space = _space_width(bold, mono)
+    lines: list[str] = []
+    current: list[str] = []
+    width = 0.0
+    for word in words:
+        w = _word_width(word, bold, mono)
+        parts = _break_long_word(word, max_em, bold, mono) if w > max_em else [word]
+        for part in parts:
+            pw = w if len(parts) == 1 else _word_width(part, bold, mono)
+            if current and width + space + pw > max_em:
+                lines.append(" ".join(current))
+                current, width = [], 0.0
+            width = pw if not current else width + space + pw
+            current.append(part)
+    if current:
+        lines.append(" ".join(current))
+    return lines
+
+
+def layout(text: str, style: TextStyle, width: float | None,
+           direction: Direction = "auto") -> list[Line]:
+    """Lay out ``text`` (newlines separate paragraphs) into lines of at most ``width`` points
+    (no limit when None)."""
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\t", " ")
+    lines: list[Line] = []
+    max_em = (width / style.size) if width is not None else float("inf")
+    for paragraph in text.split("\n"):
+        rtl = base_is_rtl(paragraph, direction)
+        for logical in wrap_paragraph(paragraph, max_em, style.bold, style.mono):
+            lines.append(layout_line(logical, rtl, style.bold, style.mono))
+    return lines
+
+
+# --- drawing ----------------------------------------------------------------------------
+
+def _num(v: float) -> str:
+    s = f"{v:.3f}".rstrip("0").rstrip(".")
+    return "0" if s in ("-0", "") else s
+
+
+def _line_ops(canv: Any, line: Line, x0: float, y0: float, size: float) -> str:
+    """PDF text operators drawing ``line`` with its left end at (x0, y0)."""
+    doc = canv._doc
+    ops: list[str] = ["BT"]
+    cur_font: str | None = None
+    tj: list[str] = []
+    expect_x: float | None = None  # where the PDF pen is after the last glyph, in points
+    pen_y: float | None = None
+
+    def flush() -> None:
+        if tj:
+            ops.append(f"[{' '.join(tj)}] TJ")
+            tj.clear()
+
+    pen = 0.0
+    for piece in line.pieces:
+        font = piece.font
+        flat: list[tuple[int, int]] = []
+        for subset, data in font.splitString("".join(map(chr, piece.codes)), doc):
+            flat.extend((subset, b) for b in data)
+        for i, (subset, byte) in enumerate(flat):
+            name = f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf"
+            gx = x0 + (pen + piece.x_offsets[i]) * size
+            gy = y0 + piece.y_offsets[i] * size
+            if name != cur_font:
+                flush()
+                ops.append(name)
+                cur_font = name
+                expect_x = None
+            if expect_x is None or gy != pen_y:
+                flush()
+                ops.append(f"1 0 0 1 {_num(gx)} {_num(gy)} Tm")
+                pen_y = gy
+            elif abs(gx - expect_x) > 1e-4:
+                tj.append(_num((expect_x - gx) * 1000 / size))
+            tj.append(f"<{byte:02X}>")
+            expect_x = gx + font.width_1000(piece.codes[i]) * size / 1000
+            pen += piece.advances[i]
+    flush()
+    ops.append("ET")
+    return "\n".join(ops)
+
+
+def _align_x(line: Line, style: TextStyle, width: float, align: Align) -> float:
+    w = line.width * style.size
+    if align == "center":
+        return (width - w) / 2
+    if align not in ("start", "end"):
+        raise ValidationError(f"Unknown alignment {align!r}",
+                              hint='Use "start", "end" or "center".')
+    right = (align == "start") == line.rtl
+    return width - w if right else 0.0
+
+
+def _draw_lines(canv: Any, lines: Sequence[Line], *, x: float, y_top: float, width: float,
+                style: TextStyle, align: Align) -> None:
+    canv.saveState()
+    canv.setFillColorRGB(*style.color)
+    for n, line in enumerate(lines):
+        if not line.pieces:
+            continue
+        baseline = y_top - n * style.line_height - _ascent(style)
+        canv.addLiteral(_line_ops(canv, line, x + _align_x(line, style, width, align),
+                                  baseline, style.size))
+    canv.restoreState()
+
+
+def _ascent(style: TextStyle) -> float:
+    """Distance from a line's top to its baseline: half the extra leading, then 0.8 em."""
+    return (style.line_height - style.size) / 2 + style.size * 0.8
+
+
+def draw_text(canvas: Any, text: str, *, x: float, y: float, width: float,
+              style: TextStyle, align: Align = "start", direction: Direction = "auto") -> None:
+    """Draw one line with its baseline at ``y`` within [x, x + width] (headers, footers,
+    cover). Newlines are drawn as spaces; text wider than ``width`` overflows."""
+    one = " ".join(text.split())
+    line = layout_line(one, base_is_rtl(one, direction), style.bold, style.mono)
+    if not line.pieces:
+        return
+    canvas.saveState()
+    canvas.setFillColorRGB(*style.color)
+    canvas.addLiteral(_line_ops(canvas, line, x + _align_x(line, style, width, align), y,
+                                style.size))
+    canvas.restoreState()
+
+
+def text_width(text: str, style: TextStyle) -> float:
+    """Width in points of ``text`` drawn on one line."""
+    one = " ".join(text.split())
+    return layout_line(one, base_is_rtl(one), style.bold, style.mono).width * style.size
+
+
+def isolate_ltr(s: str) -> str:
+    """Wrap an id, phone number or hash so it stays left-to-right inside Arabic text.
+
+    LRE…PDF (not LRI…PDI): python-bidi's algorithm implements embeddings, not isolates.
+    """
+    return f"{LRE}{s}{PDF}"
+
+
+# --- the flowable -----------------------------------------------------------------------
+
+class Para(Flowable):  # type: ignore[misc]  # reportlab is untyped
+    """A paragraph of logical text, wrapped, bidi-reordered and shaped (see module doc).
+
+    ``align="start"`` is the right edge for a right-to-left paragraph. Use it in story lists
+    and as table cells; it splits across pages line by line.
+    """
+
+    def __init__(self, text: str, style: TextStyle, *, direction: Direction = "auto",
+                 align: Align = "start") -> None:
+        super().__init__()
+        if direction not in ("auto", "rtl", "ltr"):
+            raise ValidationError(f"Unknown text direction {direction!r}",
+                                  hint='Use "auto", "rtl" or "ltr".')
+        if align not in ("start", "end", "center"):
+            raise ValidationError(f"Unknown alignment {align!r}",
+                                  hint='Use "start", "end" or "center".')
+        self.text = text
+        self.style = style
+        self.direction: Direction = direction
+        self.align: Align = align
+        self._lines: list[Line] | None = None
+        self._wrapped_for: float | None = None
+        self.width = 0.0
+        self.height = 0.0
+
+    @classmethod
+    def _from_lines(cls, para: Para, lines: list[Line], width: float) -> Para:
+        new = cls(para.text, para.style, direction=para.direction, align=para.align)
+        new._lines, new._wrapped_for = lines, width
+        new.width, new.height = width, len(lines) * para.style.line_height
+        return new
+
+    def _ensure(self, avail_width: float) -> list[Line]:
+        if self._lines is None or self._wrapped_for != avail_width:
+            self._lines = layout(self.text, self.style, avail_width, self.direction)
+            self._wrapped_for = avail_width
+        return self._lines
+
+    def wrap(self, availWidth: float, availHeight: float) -> tuple[float, float]:
+        lines = self._ensure(availWidth)
+        self.width = availWidth
+        self.height = len(lines) * self.style.line_height
+        return self.width, self.height
+
+    def minWidth(self) -> float:
+        """The widest word (tables size auto-width columns with it)."""
+        words = [w for w in _SPACE_RE.split(self.text.replace("\n", " ")) if w]
+        return max((_word_width(w, self.style.bold, self.style.mono) for w in words),
+                   default=0.0) * self.style.size
+
+    def split(self, availWidth: float, availHeight: float) -> list[Flowable]:
+        lines = self._ensure(availWidth)
+        fit = int(availHeight // self.style.line_height)
+        if fit <= 0:
+            return []
+        if fit >= len(lines):
+            return [self]
+        return [Para._from_lines(self, lines[:fit], availWidth),
+                Para._from_lines(self, lines[fit:], availWidth)]
+
+    def draw(self) -> None:
+        lines = self._ensure(self.width)
+        _draw_lines(self.canv, lines, x=0.0, y_top=self.height, width=self.width,
+                    style=self.style, align=self.align)
+
+    def __repr__(self) -> str:
+        return f"Para({self.text[:40]!r})"
+
+
+__all__ = ["Align", "Direction", "Line", "Para", "TextStyle", "draw_text", "isolate_ltr",
+           "layout", "shape", "text_width"]
+

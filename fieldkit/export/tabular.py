@@ -32,7 +32,7 @@ import os
 import shutil
 import tempfile
 import zipfile
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
@@ -154,7 +154,7 @@ class TableExportResult:
     counts: dict[str, int]
     files: list[dict[str, Any]]  # {"name", "sha256", "size"} as logged
     export_id: str
-    exported_at: str = field(default="")
+    exported_at: str
 
     def to_json(self) -> dict[str, Any]:
         return {"out": str(self.out), "format": self.fmt, "audience": self.audience,

@@ -63,7 +63,7 @@ class PageSpec(NamedTuple):
 PAGES: list[PageSpec] = [
     PageSpec("incidents", QT_TRANSLATE_NOOP("MainWindow", "Incidents"),
              "fieldkit.ui.incidents:IncidentsPage"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "fieldkit.ui.syncpanel:SyncPanel"),
+    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "fieldkit.ui.syncpanel:SyncPage"),
     PageSpec("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit"), "fieldkit.ui.audit:AuditPage",
              _is_admin),
     PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), "fieldkit.ui.staff:StaffPage",

@@ -18,14 +18,15 @@ import uuid
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from fieldkit.domain.records import check_language
 from fieldkit.domain.sealing import is_record_id
 from fieldkit.errors import ValidationError
 from fieldkit.export.audience import check_audience
 from fieldkit.service import VaultService
 from fieldkit.storage.vault import now_iso
+from fieldkit.sync.protocol import MAX_EXPORT_FILES, MAX_EXPORT_RECORDS
 
 KINDS = ("dossier", "bundle", "csv", "json")
+LANGUAGES = ("ar", "en")  # dossier languages; other exports have none
 MAX_LIMIT = 10_000
 _SHA256 = re.compile(r"^[0-9a-f]{64}$")
 
@@ -47,6 +48,15 @@ def _check_files(files: Sequence[Mapping[str, Any]]) -> list[dict[str, Any]]:
     return out
 
 
+def check_export_size(records: int) -> None:
+    """Refuse, before anything is written, an export the registry's audit log could not
+    take in one event (it would stay queued for ever)."""
+    if records > MAX_EXPORT_RECORDS:
+        raise ValidationError(f"This export holds {records:,} incidents; one export may hold "
+                              f"at most {MAX_EXPORT_RECORDS:,}, so that the registry can log it.",
+                              hint="Export by period (--from/--to) or by country, in parts.")
+
+
 def record_export(service: VaultService, *, kind: str, audience: str, language: str | None,
                   record_ids: Sequence[str], files: Sequence[Mapping[str, Any]]) -> str:
     """Write one row to the export log and return its id (uuid4 hex).
@@ -57,8 +67,9 @@ def record_export(service: VaultService, *, kind: str, audience: str, language: 
         raise ValidationError(f"The export kind must be one of {', '.join(KINDS)}, "
                               f"not {kind!r}.")
     check_audience(audience)
-    if language is not None:
-        check_language(language)
+    if language is not None and language not in LANGUAGES:
+        raise ValidationError(f"A dossier's language is ar or en, not {language!r}; other "
+                              "exports have none.")
     ids = list(record_ids)
     bad = [r for r in ids if not is_record_id(r)]
     if bad:
@@ -66,7 +77,11 @@ def record_export(service: VaultService, *, kind: str, audience: str, language: 
                               hint="Exports hold sealed records only; log their record ids.")
     if not ids:
         raise ValidationError("An export without records cannot be logged.")
+    check_export_size(len(ids))
     checked = _check_files(files)
+    if len(checked) > MAX_EXPORT_FILES:
+        raise ValidationError(f"An export of more than {MAX_EXPORT_FILES:,} files cannot be "
+                              "reported to the registry.", hint="Export a zip instead.")
     export_id = uuid.uuid4().hex
     device = service.vault.device_key.verify_key.key_id
     with service.vault.write() as conn:

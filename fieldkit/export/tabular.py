@@ -38,7 +38,7 @@ from typing import Any
 
 from fieldkit.errors import ValidationError
 from fieldkit.export.audience import check_audience
-from fieldkit.export.log import record_export
+from fieldkit.export.log import check_export_size, record_export
 from fieldkit.export.selection import SelectedIncident, Selection, select_records
 from fieldkit.progress import CancelToken, Progress, check
 from fieldkit.service import VaultService
@@ -337,6 +337,7 @@ def export_tables(service: VaultService, *, ids: list[str] | None = None,
     _check_out(out, fmt)
     selected = select_records(service, ids=ids, selection=filters, audience=audience,
                               progress=progress, cancel=cancel)
+    check_export_size(len(selected))
     tables: dict[str, list[Row]] = {t: [] for t in TABLES}
     for item in selected:
         check(cancel)

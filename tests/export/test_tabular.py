@@ -312,3 +312,14 @@ def test_demo_export_respects_consent_and_pseudonyms(demo_vault: Any, tmp_path: 
     pseudonyms = {p for _k, p, _n, _c in NAMED}
     assert pseudonyms & {p["pseudonym"] for p in doc["persons"]} or audience == "public"
     assert len(list_exports(service)) == before + 2
+
+
+def test_export_too_big_for_the_audit_log_is_refused_before_writing(
+        world: dict[str, Any], tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    from fieldkit.export import log
+
+    monkeypatch.setattr(log, "MAX_EXPORT_RECORDS", 2)  # the registry's limit is 10,000
+    with pytest.raises(ValidationError, match="at most 2"):
+        export_tables(world["service"], audience="internal", fmt="csv",
+                      out=tmp_path / "big.zip")
+    assert not (tmp_path / "big.zip").exists() and list_exports(world["service"]) == []

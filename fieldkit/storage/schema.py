@@ -211,9 +211,23 @@ CREATE TABLE exports(
   reported_at TEXT);              -- when the registry's audit log took it; NULL = queued
 """
 
+_REVOCATIONS = """
+-- A revoked device's revocation log entry, with its inclusion proof (beside its enrolment in
+-- device_enrolments): a bundle shows that the key was revoked, and when.
+CREATE TABLE device_revocations(
+  key_id TEXT PRIMARY KEY,        -- device key id (as in device_enrolments)
+  revoked_at TEXT NOT NULL,       -- as the registry reports it
+  log_index INTEGER,              -- the revocation's leaf index (NULL: not logged)
+  leaf BLOB,                      -- the exact leaf bytes the registry logged
+  inclusion_proof TEXT,           -- JSON list of base64 hashes
+  checkpoint TEXT,                -- signed checkpoint note the proof is against
+  fetched_at TEXT NOT NULL);
+"""
+
 MIGRATIONS = [
     Migration("0001_initial", _INITIAL),
     Migration("0002_search_index", _search_index),
     Migration("0003_sync", _SYNC),
     Migration("0004_provenance", _PROVENANCE),
+    Migration("0005_device_revocations", _REVOCATIONS),
 ]

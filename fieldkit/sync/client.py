@@ -10,20 +10,31 @@ client refuses to talk to it until someone looks (``fieldkit sync trust --reset`
 
 Long operations take ``progress(done, total)`` (bytes) and a ``CancelToken``; the CLI and the
 app forward them.
+
+Provenance (what a bundle needs offline, :mod:`fieldkit.sync.provenance`): push keeps each
+record's verified receipt; pull keeps the receipt the registry sends with each record (checked
+against the pinned log key and against the decrypted sealed record, byte for byte) and asks
+for the missing ones; both then fetch and verify the enrolment entry of this device and of
+every device whose records the vault holds (``device_enrolments``, revocations in
+``device_revocations``). :meth:`SyncClient.sync` finally reports the vault's unreported
+exports (``exports`` rows) to the registry's audit log.
 """
 
 from __future__ import annotations
 
+import base64
 import json
 import os
 import random
 import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
+from datetime import UTC, datetime, timedelta
 from pathlib import Path
-from typing import Any, TypeVar
+from typing import Any, Final, TypeVar
 
 import httpx
+from pydantic import ValidationError as PydanticValidationError
 
 from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.orgkey import (
@@ -48,11 +59,29 @@ from fieldkit.storage.vault import now_iso
 from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import Checkpoint, NoteVerifier, open_checkpoint
 from fieldkit.sync.enrollment import EnrollmentCode
-from fieldkit.sync.protocol import API, MAX_CHUNK_QUERY, EnrollResponse, Receipt
-from fieldkit.sync.receipts import verify_consistency, verify_receipt
+from fieldkit.sync.protocol import (
+    API,
+    MAX_CHUNK_QUERY,
+    MAX_EXPORTS,
+    DeviceEnrolment,
+    EnrollResponse,
+    ExportEventIn,
+    Receipt,
+)
+from fieldkit.sync.receipts import (
+    EnrolmentProofError,
+    ReceiptError,
+    check_record_leaf,
+    verify_consistency,
+    verify_enrolment_entry,
+    verify_receipt,
+    verify_revocation_entry,
+)
 from fieldkit.sync.transport import RegistryClient, RegistryError, RegistryUnreachableError, enroll
 
 T = TypeVar("T")
+#: A stored enrolment entry older than this is fetched again (to learn of a revocation).
+ENROLMENT_REFRESH: Final = timedelta(hours=24)
 
 
 class NotEnrolledError(UsageError):
@@ -101,6 +130,9 @@ class SyncReport:
     bytes_received: int = 0
     retries: int = 0
     checkpoint_size: int | None = None
+    receipts: int = 0       # receipts verified and kept (pull: incl. ones asked for)
+    enrolments: int = 0     # device enrolment entries fetched and verified
+    exports: int = 0        # export events the registry's audit log took
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -436,6 +468,8 @@ class SyncClient:
                     self._keep_receipts(client, reg, batch, answer["receipts"], report=report,
                                         cancel=cancel)
                     report.records += len(batch)
+                    report.receipts += len(batch)
+                self._refresh_enrolments(client, reg, report, cancel)
             last = self._latest_checkpoint()
             report.checkpoint_size = last.size if last else None
         except FieldKitError as e:
@@ -482,10 +516,12 @@ class SyncClient:
                                           "records.")
         checkpoints = []
         opened: dict[str, Checkpoint] = {}
-        for receipt in receipts:
+        for receipt, sealed in zip(receipts, batch, strict=True):
             try:
                 checkpoints.append(verify_receipt(receipt, verifier=verifier, origin=reg.origin,
                                                   record_id=receipt.record_id, opened=opened))
+                check_record_leaf(base64.b64decode(receipt.leaf), record_id=sealed.record_id,
+                                  device=sealed.device, seq=sealed.seq, kind=sealed.kind)
             except IntegrityError as e:
                 self._distrust(f"bad receipt for {receipt.record_id[:12]}…: {e.message}")
                 raise RegistryDistrustedError(
@@ -525,8 +561,15 @@ class SyncClient:
                         f"{API}/records", params={"cursor": c, "limit": 100}), report, cancel)
                     if not page["records"]:
                         break
+                    receipts = self._check_pulled_receipts(client, reg, page["records"],
+                                                           report, cancel)
                     for item in page["records"]:
-                        self._pull_one(client, org, item, report, meter, cancel)
+                        self._pull_one(client, org, item, report, meter, cancel,
+                                       receipt=receipts.get(str(item["record_id"])))
+                self._backfill_receipts(client, reg, report, cancel)
+                self._refresh_enrolments(client, reg, report, cancel)
+            last = self._latest_checkpoint()
+            report.checkpoint_size = last.size if last else None
         except FieldKitError as e:
             self.log("pull", "error", f"{e.code}: {e.message}")
             raise
@@ -535,13 +578,23 @@ class SyncClient:
         return report
 
     def _pull_one(self, client: RegistryClient, org: OrgPrivateKey, item: dict[str, Any],
-                  report: SyncReport, meter: _Progress, cancel: CancelToken | None) -> None:
+                  report: SyncReport, meter: _Progress, cancel: CancelToken | None, *,
+                  receipt: Receipt | None = None) -> None:
         env = Envelope.from_json(item["envelope"])
         if env.payload_type != submission.PAYLOAD_TYPE:
             raise ValidationError(f"Record {item['record_id'][:12]}… reached the registry "
                                   "unsealed; staff vaults keep only records sealed to them.")
         sub = submission.open_outer(env)
         opened = submission.open_inner(sub, org)
+        if receipt is not None:
+            sealed = opened.record
+            try:
+                check_record_leaf(base64.b64decode(receipt.leaf), record_id=sealed.record_id,
+                                  device=sealed.device, seq=sealed.seq, kind=sealed.kind)
+            except IntegrityError as e:
+                self._distrust(f"bad receipt for {sealed.record_id[:12]}…: {e.message}")
+                raise RegistryDistrustedError(
+                    "The registry's receipt does not match the record it served.") from None
         files = []
         for plain_sha, ref in opened.files.items():
             meta = next((f for f in self._files_of(opened.record.record)
@@ -562,6 +615,11 @@ class SyncClient:
         def advance(conn: Connection) -> None:
             conn.execute("INSERT INTO pull_state(id, cursor) VALUES (1, ?) ON CONFLICT(id) "
                          "DO UPDATE SET cursor = excluded.cursor", (log_index,))
+            if receipt is not None and conn.execute(
+                    "INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, received_at) "
+                    "VALUES (?, ?, ?, ?)", (receipt.record_id, receipt.log_index,
+                                            receipt.model_dump_json(), now_iso())).rowcount:
+                report.receipts += 1
 
         try:
             if self.service.store_pulled(opened.record, device_key=sub.device_key, files=files,
@@ -616,6 +674,221 @@ class SyncClient:
         return self.vault.attachments.adopt(part, key=ref.key, sha256=plain_sha,
                                             size=plain_size, label=label)
 
+    # --- provenance: receipts of pulled records, device enrolments ------------------------------
+
+    def _check_pulled_receipts(self, client: RegistryClient, reg: _Registry,
+                               items: list[dict[str, Any]], report: SyncReport,
+                               cancel: CancelToken | None) -> dict[str, Receipt]:
+        """Verify the receipts a pull page carries (log key, inclusion) and keep the newest
+        checkpoint (consistency) before any record of the page is stored. Each receipt's leaf
+        is compared with its record once the record is decrypted (:meth:`_pull_one`)."""
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        opened: dict[str, Checkpoint] = {}
+        out: dict[str, Receipt] = {}
+        checkpoints = []
+        for item in items:
+            if item.get("receipt") is None:
+                continue  # a registry older than receipts-on-pull: asked for afterwards
+            try:
+                receipt = Receipt.model_validate(item["receipt"])
+                if receipt.record_id != item["record_id"] \
+                        or receipt.log_index != item["log_index"]:
+                    raise ReceiptError("The receipt is about another record.")
+                checkpoints.append(verify_receipt(receipt, verifier=verifier, origin=reg.origin,
+                                                  record_id=receipt.record_id, opened=opened))
+            except (IntegrityError, PydanticValidationError) as e:
+                why = e.message if isinstance(e, FieldKitError) else "malformed"
+                self._distrust(f"bad receipt for {str(item.get('record_id'))[:12]}…: {why}")
+                raise RegistryDistrustedError(
+                    "The registry's receipt does not prove the record was logged.") from None
+            out[receipt.record_id] = receipt
+        if checkpoints:
+            self._keep_checkpoint(max(checkpoints, key=lambda c: c.size), client=client,
+                                  report=report, cancel=cancel)
+        return out
+
+    def _backfill_receipts(self, client: RegistryClient, reg: _Registry, report: SyncReport,
+                           cancel: CancelToken | None) -> None:
+        """Ask for the receipt of every pulled record that has none (pulled from a registry
+        that did not send them), verify it against the sealed record, and keep it."""
+        own = self.vault.device_key.verify_key.key_id
+        rows = self.vault.read().execute(
+            "SELECT s.record_id FROM sealed s LEFT JOIN receipts r ON r.record_id = s.record_id "
+            "WHERE r.record_id IS NULL AND s.device != ? ORDER BY s.record_id",
+            (own,)).fetchall()
+        if not rows:
+            return
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        opened: dict[str, Checkpoint] = {}
+        for (record_id,) in rows:
+            check(cancel)
+            try:
+                answer = self._retry(lambda r=record_id: client.get_json(  # type: ignore[misc]
+                    f"{API}/receipts/{r}"), report, cancel)
+            except RegistryError as e:
+                if e.status == 404:  # not at this registry (e.g. imported another way)
+                    continue
+                raise
+            sealed = self.service.sealed_record(record_id)
+            try:
+                receipt = Receipt.model_validate(answer)
+                cp = verify_receipt(receipt, verifier=verifier, origin=reg.origin,
+                                    record_id=record_id, opened=opened)
+                check_record_leaf(base64.b64decode(receipt.leaf), record_id=record_id,
+                                  device=sealed.device, seq=sealed.seq, kind=sealed.kind)
+            except (IntegrityError, PydanticValidationError) as e:
+                why = e.message if isinstance(e, FieldKitError) else "malformed"
+                self._distrust(f"bad receipt for {record_id[:12]}…: {why}")
+                raise RegistryDistrustedError(
+                    "The registry's receipt does not prove the record was logged.") from None
+            self._keep_checkpoint(cp, client=client, report=report, cancel=cancel)
+            with self.vault.write() as conn:
+                conn.execute("INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, "
+                             "received_at) VALUES (?, ?, ?, ?)",
+                             (record_id, receipt.log_index, receipt.model_dump_json(),
+                              now_iso()))
+            report.receipts += 1
+
+    def refresh_enrolments(self, *, force: bool = False,
+                           cancel: CancelToken | None = None) -> SyncReport:
+        """Fetch and verify the enrolment entries of this device and of every device whose
+        records the vault holds: the missing ones, or (``force``) all of them again."""
+        reg = self._require("monitor", "staff")
+        report = SyncReport("enrolments")
+        with self._client(reg) as client:
+            self._refresh_enrolments(client, reg, report, cancel, force=force)
+        return report
+
+    def _refresh_enrolments(self, client: RegistryClient, reg: _Registry, report: SyncReport,
+                            cancel: CancelToken | None, *, force: bool = False) -> None:
+        conn = self.vault.read()
+        devices = [self.vault.device_key.verify_key.key_id] + [
+            d for (d,) in conn.execute("SELECT DISTINCT device FROM sealed ORDER BY device")]
+        stale = (datetime.now(UTC) - ENROLMENT_REFRESH).isoformat(
+            timespec="milliseconds").replace("+00:00", "Z")
+        fresh = {k for (k,) in conn.execute(
+            "SELECT key_id FROM device_enrolments WHERE fetched_at >= ?", (stale,))}
+        for key_id in dict.fromkeys(devices):
+            if key_id in fresh and not force:
+                continue
+            check(cancel)
+            try:
+                answer = self._retry(lambda k=key_id: client.get_json(  # type: ignore[misc]
+                    f"{API}/devices/{k}/enrolment"), report, cancel)
+            except RegistryError as e:
+                if e.status != 404:
+                    raise
+                self.log("check", "refused", f"the registry has no enrolment entry for "
+                                             f"{key_id}")
+                continue
+            self._keep_enrolment(client, reg, key_id, answer, report, cancel)
+            report.enrolments += 1
+
+    def _keep_enrolment(self, client: RegistryClient, reg: _Registry, key_id: str,
+                        answer: Any, report: SyncReport, cancel: CancelToken | None) -> None:
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        try:
+            e = DeviceEnrolment.model_validate(answer)
+            if e.key_id != key_id:
+                raise EnrolmentProofError(f"The registry answered with the enrolment of "
+                                          f"{e.key_id} for {key_id}.")
+            public_key = base64.b64decode(e.public_key, validate=True)
+            leaf = base64.b64decode(e.leaf, validate=True)
+            proof = [base64.b64decode(h, validate=True) for h in e.inclusion_proof]
+            cp = verify_enrolment_entry(key_id=key_id, public_key=public_key, role=e.role,
+                                        log_index=e.log_index, leaf=leaf,
+                                        inclusion_proof=proof, checkpoint=e.checkpoint,
+                                        verifier=verifier, origin=reg.origin)
+            if e.revocation is not None:
+                if e.revoked_at is None:
+                    raise EnrolmentProofError("A revocation entry without a revocation time.")
+                verify_revocation_entry(
+                    key_id=key_id, log_index=e.revocation.log_index,
+                    leaf=base64.b64decode(e.revocation.leaf, validate=True),
+                    inclusion_proof=[base64.b64decode(h, validate=True)
+                                     for h in e.revocation.inclusion_proof],
+                    checkpoint=e.checkpoint, verifier=verifier, origin=reg.origin)
+            known = self.service._trusted().get(key_id)
+            if known is not None and known.to_bytes() != public_key:  # cannot happen: ids hash
+                raise EnrolmentProofError(f"The enrolled key of {key_id} is not the key whose "
+                                          "records this vault holds.")
+        except (IntegrityError, PydanticValidationError, ValueError) as err:
+            why = err.message if isinstance(err, FieldKitError) else "malformed answer"
+            self._distrust(f"bad enrolment entry for {key_id}: {why}")
+            raise EnrolmentProofError(f"The registry's enrolment entry for {key_id} does not "
+                                      f"hold: {why}") from None
+        self._keep_checkpoint(cp, client=client, report=report, cancel=cancel)
+        now = now_iso()
+        with self.vault.write() as conn:
+            conn.execute(
+                "INSERT INTO device_enrolments(key_id, public_key, role, log_index, leaf, "
+                "inclusion_proof, checkpoint, fetched_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?) "
+                "ON CONFLICT(key_id) DO UPDATE SET public_key = excluded.public_key, "
+                "role = excluded.role, log_index = excluded.log_index, leaf = excluded.leaf, "
+                "inclusion_proof = excluded.inclusion_proof, checkpoint = excluded.checkpoint, "
+                "fetched_at = excluded.fetched_at",
+                (key_id, public_key, e.role, e.log_index, leaf, json.dumps(e.inclusion_proof),
+                 e.checkpoint, now))
+            if e.revoked_at is not None:
+                r = e.revocation
+                conn.execute(
+                    "INSERT OR REPLACE INTO device_revocations(key_id, revoked_at, log_index, "
+                    "leaf, inclusion_proof, checkpoint, fetched_at) "
+                    "VALUES (?, ?, ?, ?, ?, ?, ?)",
+                    (key_id, e.revoked_at, None if r is None else r.log_index,
+                     None if r is None else base64.b64decode(r.leaf),
+                     None if r is None else json.dumps(r.inclusion_proof),
+                     None if r is None else e.checkpoint, now))
+
+    # --- export events ----------------------------------------------------------------------
+
+    def queued_exports(self) -> int:
+        row = self.vault.read().execute(
+            "SELECT count(*) FROM exports WHERE reported_at IS NULL").fetchone()
+        return int(row[0])
+
+    def report_exports(self, *, cancel: CancelToken | None = None) -> SyncReport:
+        """Send unreported exports to the registry's audit log (also part of :meth:`sync`)."""
+        reg = self._require()
+        report = SyncReport("exports")
+        with self._client(reg) as client:
+            self._report_exports(client, report, cancel)
+        return report
+
+    def _report_exports(self, client: RegistryClient, report: SyncReport,
+                        cancel: CancelToken | None) -> None:
+        """Every ``exports`` row with ``reported_at`` NULL, in batches; a row the registry
+        would refuse (malformed, too many records) is logged and left queued, so one bad row
+        never blocks the others. File names stay in the vault: only digests and sizes go."""
+        rows = self.vault.read().execute(
+            "SELECT id, at, kind, audience, language, record_ids, files FROM exports "
+            "WHERE reported_at IS NULL ORDER BY at, id").fetchall()
+        events: list[ExportEventIn] = []
+        for export_id, at, kind, audience, language, record_ids, files in rows:
+            try:
+                events.append(ExportEventIn.model_validate({
+                    "id": export_id, "at": at, "kind": kind, "audience": audience,
+                    "language": language, "record_ids": json.loads(record_ids),
+                    "files": [{"sha256": f["sha256"], "size": f["size"]}
+                              for f in json.loads(files)]}))
+            except (PydanticValidationError, ValueError, TypeError, KeyError) as e:
+                self.log("export", "refused", f"export {export_id} cannot be reported: "
+                                              f"{str(e).splitlines()[0][:300]}")
+        for start in range(0, len(events), MAX_EXPORTS):
+            check(cancel)
+            batch = [e.model_dump() for e in events[start:start + MAX_EXPORTS]]
+            answer = self._retry(lambda b=batch: client.post_json(  # type: ignore[misc]
+                f"{API}/exports", {"exports": b}), report, cancel)
+            done = [str(i) for i in answer.get("new", []) + answer.get("duplicates", [])]
+            at = now_iso()
+            with self.vault.write() as conn:
+                for export_id in done:
+                    conn.execute("UPDATE exports SET reported_at = ? WHERE id = ? AND "
+                                 "reported_at IS NULL", (at, export_id))
+            report.exports += len(answer.get("new", []))
+        if events:
+            self.log("export", "ok", f"{report.exports} export events reported")
+
     # --- running ------------------------------------------------------------------------------
 
     def sync(self, *, progress: Progress | None = None, cancel: CancelToken | None = None,
@@ -625,10 +898,16 @@ class SyncClient:
         reg = self._require()
         self._attempts = attempts or self.config.attempts
         try:
-            if reg.role == "staff":
-                return self.pull(progress=progress, cancel=cancel)
-            if reg.role == "monitor":
-                return self.push(progress=progress, cancel=cancel)
+            if reg.role in ("staff", "monitor"):
+                report = (self.pull if reg.role == "staff" else self.push)(
+                    progress=progress, cancel=cancel)
+                try:
+                    with self._client(reg) as client:
+                        self._report_exports(client, report, cancel)
+                except FieldKitError as e:
+                    self.log("export", "error", f"{e.code}: {e.message}")
+                    raise
+                return report
         finally:
             self._attempts = self.config.attempts
         raise UsageError("An admin vault has nothing to sync; admins read the audit log.")
@@ -680,6 +959,7 @@ class SyncClient:
                                                   "org_key": reg.org_key,
                                                   "distrusted": reg.distrusted},
             "queue": len(self.pending()) if reg is not None and reg.role == "monitor" else 0,
+            "exports_queued": self.queued_exports(),
             "last_receipt": None if last_receipt is None else dict(zip(
                 ("record_id", "log_index", "at"), last_receipt, strict=True)),
             "last_success": None if last_ok is None else dict(zip(

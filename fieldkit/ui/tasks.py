@@ -14,6 +14,7 @@ connection); readers each get their own read-only connection per worker thread.
 
 from __future__ import annotations
 
+import contextlib
 import logging
 import threading
 import time
@@ -248,10 +249,8 @@ class TaskRunner(QObject):
         def cleanup() -> None:
             self._active.discard(task)
             if cancel_button is not None:
-                try:
+                with contextlib.suppress(RuntimeError, TypeError):
                     cancel_button.clicked.disconnect(task.cancel)
-                except (RuntimeError, TypeError):
-                    pass
                 cancel_button.setEnabled(False)
             if dialog is not None:
                 dialog.canceled.disconnect(task.cancel)

@@ -1,0 +1,189 @@
+"""TaskRunner: results and errors arrive on the GUI thread, cancel stops the worker, progress
+is polled, the pool is injectable, and the default error path is the one error dialog."""
+
+from __future__ import annotations
+
+import threading
+
+import pytest
+from PySide6.QtCore import QThread, QThreadPool
+from PySide6.QtWidgets import QApplication, QMessageBox, QProgressBar, QPushButton, QWidget
+
+from fieldkit.errors import CancelledError, FieldKitError, InternalError, NotFoundError
+from fieldkit.ui.errors import DIALOG_NAME
+from fieldkit.ui.tasks import TaskControl, TaskRunner
+
+
+@pytest.fixture
+def pool() -> QThreadPool:
+    p = QThreadPool()
+    p.setMaxThreadCount(2)
+    return p
+
+
+@pytest.fixture
+def runner(qapp: QApplication, pool: QThreadPool) -> TaskRunner:
+    return TaskRunner(pool=pool)
+
+
+def test_result_arrives_on_the_gui_thread(qtbot, runner: TaskRunner) -> None:
+    seen: dict[str, object] = {}
+
+    def work(control: TaskControl) -> int:
+        seen["worker"] = QThread.currentThread()
+        return 42
+
+    def done(result: int) -> None:
+        seen["result"] = result
+        seen["callback"] = QThread.currentThread()
+
+    task = runner.run(work, on_done=done)
+    with qtbot.waitSignal(task.finished, timeout=5000) as blocker:
+        pass
+    assert blocker.args == [42]
+    assert seen["result"] == 42
+    assert seen["worker"] is not QApplication.instance().thread()
+    assert seen["callback"] is QApplication.instance().thread()
+    assert runner.wait_idle(1000)
+
+
+def test_the_injected_pool_runs_the_work(qtbot, qapp) -> None:
+    pool = QThreadPool()
+    pool.setMaxThreadCount(1)
+    runner = TaskRunner(pool=pool)
+    names: list[str] = []
+    runner.run(lambda c: names.append(threading.current_thread().name))
+    assert runner.wait_idle(5000)
+    assert runner.pool is pool and len(names) == 1
+
+
+def test_fieldkit_error_reaches_on_error(qtbot, runner: TaskRunner) -> None:
+    errors: list[FieldKitError] = []
+
+    def work(control: TaskControl) -> None:
+        raise NotFoundError("No such incident.", hint="Check the id.")
+
+    runner.run(work, on_error=errors.append, on_done=lambda r: pytest.fail("no result"))
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], NotFoundError)
+    assert errors[0].hint == "Check the id."
+
+
+def test_a_bug_becomes_internal_error(qtbot, runner: TaskRunner) -> None:
+    errors: list[FieldKitError] = []
+    runner.run(lambda c: 1 / 0, on_error=errors.append)
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert type(errors[0]) is InternalError
+    assert "ZeroDivisionError" in errors[0].message
+    assert isinstance(errors[0].__cause__, ZeroDivisionError)
+
+
+def test_default_error_path_shows_the_dialog_text(qtbot, qapp, pool: QThreadPool) -> None:
+    parent = QWidget()
+    qtbot.addWidget(parent)
+    runner = TaskRunner(parent, pool=pool)
+
+    def work(control: TaskControl) -> None:
+        raise NotFoundError("There is no vault at /nowhere.", hint="Pass --vault DIR.")
+
+    runner.run(work)
+
+    def dialog() -> QMessageBox | None:
+        for w in QApplication.topLevelWidgets():
+            if w.objectName() == DIALOG_NAME and w.isVisible():
+                return w  # type: ignore[return-value]
+        return None
+
+    qtbot.waitUntil(lambda: dialog() is not None, timeout=5000)
+    box = dialog()
+    assert box is not None
+    assert box.text() == "There is no vault at /nowhere."
+    assert box.informativeText() == "Pass --vault DIR."
+    assert "not_found" in box.detailedText()
+    assert box.accessibleName()
+    box.close()
+
+
+def test_cancel_stops_the_worker_and_reports_cancelled(qtbot, runner: TaskRunner) -> None:
+    started = threading.Event()
+    errors: list[FieldKitError] = []
+    button = QPushButton("Cancel")
+    qtbot.addWidget(button)
+
+    def work(control: TaskControl) -> None:
+        started.set()
+        while True:
+            control.cancel.raise_if_cancelled()
+            QThread.msleep(5)
+
+    task = runner.run(work, on_error=errors.append, cancel_button=button)
+    assert button.isEnabled()
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    button.click()
+    qtbot.waitUntil(lambda: bool(errors), timeout=5000)
+    assert isinstance(errors[0], CancelledError)
+    assert task.cancelled
+    assert not button.isEnabled()
+
+
+def test_cancelled_task_shows_no_dialog_by_default(qtbot, runner: TaskRunner) -> None:
+    gate = threading.Event()
+
+    def work(control: TaskControl) -> None:
+        gate.wait(5)
+        control.cancel.raise_if_cancelled()
+
+    task = runner.run(work)
+    task.cancel()
+    gate.set()
+    with qtbot.waitSignal(task.failed, timeout=5000):
+        pass
+    assert not any(w.objectName() == DIALOG_NAME and w.isVisible()
+                   for w in QApplication.topLevelWidgets())
+
+
+def test_progress_is_polled_and_drives_the_bar(qtbot, runner: TaskRunner) -> None:
+    bar = QProgressBar()
+    qtbot.addWidget(bar)
+    step = threading.Event()
+    release = threading.Event()
+    seen: list[tuple[int, object]] = []
+
+    def work(control: TaskControl) -> str:
+        control.label("copying")
+        control.progress(25, 100)
+        step.set()
+        release.wait(5)
+        control.progress(100, 100)
+        return "ok"
+
+    task = runner.run(work, progress=bar)
+    task.progressed.connect(lambda d, t: seen.append((d, t)))
+    qtbot.waitUntil(lambda: (25, 100) in seen, timeout=5000)
+    assert bar.maximum() == 1000 and bar.value() == 250
+    release.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert seen[-1] == (100, 100)
+    assert bar.value() == 1000
+
+
+def test_changes_are_announced_after_success_only(qtbot, runner: TaskRunner) -> None:
+    announced: list[frozenset[str]] = []
+    runner.changed.connect(announced.append)
+    runner.run(lambda c: None, changes=frozenset({"incidents"}))
+    runner.run(lambda c: (_ for _ in ()).throw(CancelledError("stop")),
+               changes=frozenset({"evidence"}), on_error=lambda e: None)
+    assert runner.wait_idle(5000)
+    assert announced == [frozenset({"incidents"})]
+
+
+def test_busy_signal_and_wait_idle(qtbot, runner: TaskRunner) -> None:
+    states: list[bool] = []
+    runner.busy_changed.connect(states.append)
+    gate = threading.Event()
+    runner.run(lambda c: gate.wait(5))
+    assert not runner.wait_idle(50)
+    gate.set()
+    assert runner.wait_idle(5000)
+    assert states == [True, False]

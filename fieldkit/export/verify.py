@@ -77,10 +77,14 @@ from fieldkit.errors import (
     ValidationError,
 )
 from fieldkit.progress import CancelToken, Progress, check
-from fieldkit.sync import merkle
 from fieldkit.sync.checkpoint import MAX_NOTE_SIZE, Checkpoint, NoteVerifier, open_checkpoint
 from fieldkit.sync.protocol import Receipt
-from fieldkit.sync.receipts import verify_receipt
+from fieldkit.sync.receipts import (
+    check_record_leaf,
+    verify_enrolment_entry,
+    verify_receipt,
+    verify_revocation_entry,
+)
 
 # --- the format ----------------------------------------------------------------------------
 
@@ -247,10 +251,11 @@ class DeviceResult:
     fingerprint: str
     role: str | None = None
     enrol_index: int | None = None
+    revoked_at: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"key_id": self.key_id, "fingerprint": self.fingerprint, "role": self.role,
-                "enrol_index": self.enrol_index}
+                "enrol_index": self.enrol_index, "revoked_at": self.revoked_at}
 
 
 @dataclass
@@ -510,6 +515,8 @@ class _Verifier:
         self.checkpoints: dict[str, Checkpoint] = {}
         self.opened_by_text: dict[str, Checkpoint] = {}
         self.records: dict[str, _Opened] = {}
+        self.revoked: dict[str, str] = {}
+        self._verifier: NoteVerifier | None = None
 
     def fail(self, err: BundleError) -> None:
         self.report.problems.append(err)
@@ -706,7 +713,7 @@ class _Verifier:
                 yield name, k[1], self.data[name]
 
     def _contents(self, manifest: dict[str, Any]) -> None:
-        verifier = self._log(manifest)
+        verifier = self._verifier = self._log(manifest)
         if verifier is not None:
             for name, hexid, data in self._members_of("checkpoint"):
                 check(self.cancel)
@@ -935,12 +942,13 @@ class _Verifier:
         except IntegrityError as e:
             raise _wrap(e, BundleProofError, name, "the receipt does not prove the record is "
                         "in the log") from None
-        entry = _json(leaf, name)
         rec = self.records[rid]
-        if (entry.get("device"), entry.get("seq"), entry.get("kind")) != (rec.device, rec.seq,
-                                                                         rec.kind):
-            raise BundleRecordError(f"{name}: the log entry names another device, sequence "
-                                    "number or kind than the record.", member=name)
+        try:
+            check_record_leaf(leaf, record_id=rid, device=rec.device, seq=rec.seq,
+                              kind=rec.kind)
+        except IntegrityError as e:
+            raise _wrap(e, BundleRecordError, name, "the log entry does not tie to the "
+                        "record") from None
         if rec.source_log_index is not None and rec.source_log_index != index:
             raise BundleRecordError(f"{rec.member} names log index {rec.source_log_index}, "
                                     f"its receipt {index}.", member=rec.member)
@@ -964,29 +972,40 @@ class _Verifier:
                 continue
             devices[key_id].role = role
             devices[key_id].enrol_index = index
+            devices[key_id].revoked_at = self.revoked.get(key_id)
 
     def _enrolment(self, name: str, key_id: str, data: bytes) -> tuple[str, int]:
         obj = _json(data, name)
         if obj.get("key_id") != key_id:
             raise BundleRecordError(f"{name} is the enrolment of another device.", member=name)
         cp, index, leaf, proof = self._proof_parts(obj, name)
-        entry = _json(leaf, name)
-        key = self.trusted[key_id]
-        if entry.get("type") != "enrol" or entry.get("device") != key_id \
-                or entry.get("public_key") != base64.b64encode(key.to_bytes()).decode("ascii"):
-            raise BundleRecordError(f"{name}: the log entry is not the enrolment of this "
-                                    "device key.", member=name)
-        if not 0 <= index < cp.size:
-            raise BundleProofError(f"{name}: log index {index} lies outside its checkpoint.",
-                                   member=name)
+        role = _field(obj, "role", str, name)
+        origin, verifier = self.report.log_origin or "", self._verifier
+        assert verifier is not None
         try:
-            merkle.verify_inclusion(index=index, size=cp.size, leaf=merkle.leaf_hash(leaf),
-                                    proof=proof, root=cp.root)
+            verify_enrolment_entry(key_id=key_id, public_key=self.trusted[key_id].to_bytes(),
+                                   role=role, log_index=index, leaf=leaf,
+                                   inclusion_proof=proof, checkpoint=cp.text,
+                                   verifier=verifier, origin=origin)
         except IntegrityError as e:
             raise _wrap(e, BundleProofError, name, "the enrolment is not proven to be in the "
                         "log") from None
-        role = entry.get("role")
-        return (role if isinstance(role, str) else "?"), index
+        rev = obj.get("revocation")
+        if rev is not None:
+            if not isinstance(rev, dict):
+                raise BundleFormatError(f"{name} has a malformed revocation.", member=name)
+            revoked_at = _field(rev, "revoked_at", str, name)
+            if rev.get("log_index") is not None:
+                rcp, rindex, rleaf, rproof = self._proof_parts(rev, name)
+                try:
+                    verify_revocation_entry(key_id=key_id, log_index=rindex, leaf=rleaf,
+                                            inclusion_proof=rproof, checkpoint=rcp.text,
+                                            verifier=verifier, origin=origin)
+                except IntegrityError as e:
+                    raise _wrap(e, BundleProofError, name, "the revocation is not proven to "
+                                "be in the log") from None
+            self.revoked[key_id] = revoked_at
+        return role, index
 
     def _chain(self) -> None:
         """Consecutive records of one device must link; gaps are reported, not guessed."""
@@ -1124,6 +1143,10 @@ class _Verifier:
         if manifest.get("log") is not None and unenrolled:
             rep.notes.append(f"device(s) {', '.join(unenrolled)} are not shown enrolled in the "
                              "log by this bundle.")
+        for d in rep.devices:
+            if d.revoked_at:
+                rep.notes.append(f"device {d.fingerprint} was revoked at {d.revoked_at}: "
+                                 "records it sealed before then stay valid.")
         redacted = sum(r.redacted for r in rep.records)
         if redacted:
             rep.notes.append(f"{redacted} record(s) are redacted for {rep.audience!r}: their "

@@ -899,14 +899,19 @@ class SyncClient:
         self._attempts = attempts or self.config.attempts
         try:
             if reg.role in ("staff", "monitor"):
-                report = (self.pull if reg.role == "staff" else self.push)(
-                    progress=progress, cancel=cancel)
+                # exports first: a push that cannot proceed (no organisation key yet, a
+                # record refused) must not keep them from the audit log
+                exported = SyncReport("exports")
                 try:
                     with self._client(reg) as client:
-                        self._report_exports(client, report, cancel)
+                        self._report_exports(client, exported, cancel)
                 except FieldKitError as e:
                     self.log("export", "error", f"{e.code}: {e.message}")
                     raise
+                report = (self.pull if reg.role == "staff" else self.push)(
+                    progress=progress, cancel=cancel)
+                report.exports = exported.exports
+                report.retries += exported.retries
                 return report
         finally:
             self._attempts = self.config.attempts

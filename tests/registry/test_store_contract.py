@@ -25,6 +25,7 @@ from fieldkit.registry.store import (
     AuditEvent,
     ConflictError,
     EnrollCodeError,
+    ExportEvent,
     FileDigestError,
     ForkError,
     IncomingRecord,
@@ -437,6 +438,60 @@ def test_audit_filters_and_pages(store: RegistryStore) -> None:
     with pytest.raises(StoreValidationError):
         store.audit(AuditEvent(at=NOW, method="GET", path="/", action="x", outcome="maybe",
                                status=200))
+
+
+# --- provenance: logged revocations, export events --------------------------------------------
+
+def test_a_logged_revocation_keeps_its_log_index(store: RegistryStore) -> None:
+    enrol(store)
+    store.append([b"enrol"], sign=sign, now=NOW)
+    with pytest.raises(StoreValidationError):
+        store.revoke_device(DEVICE, at=LATER, entry=b"revoke")  # no signer
+    assert store.revoke_device(DEVICE, at=LATER, entry=b"revoke " + DEVICE.encode(), sign=sign)
+    device = store.device(DEVICE)
+    assert device is not None and device.revoked_at == LATER and device.revoke_index == 1
+    assert store.leaf(1) == b"revoke " + DEVICE.encode() and store.log_size() == 2
+    assert parse(store.checkpoint())[0] == 2
+    # revoking again changes nothing, logs nothing
+    assert not store.revoke_device(DEVICE, at=NOW, entry=b"again", sign=sign)
+    assert store.log_size() == 2 and store.device(DEVICE).revoke_index == 1  # type: ignore[union-attr]
+    # an unlogged revocation (the old way) leaves the index empty
+    enrol(store, OTHER)
+    assert store.revoke_device(OTHER, at=LATER)
+    assert store.device(OTHER).revoke_index is None  # type: ignore[union-attr]
+
+
+def _export(export_id: str, *, device: str = DEVICE, digest: str | None = None,
+            detail: str = "{}") -> ExportEvent:
+    return ExportEvent(export_id=export_id, device=device,
+                       digest=digest or rid(f"export {export_id}"),
+                       audit=AuditEvent(at=NOW, method="POST", path="/v1/exports",
+                                        action="export", outcome="ok", status=200,
+                                        device=device, role="monitor", reason="dossier",
+                                        detail=detail))
+
+
+def test_export_events_are_kept_once_and_audited(store: RegistryStore) -> None:
+    a, b, c = "a" * 32, "b" * 32, "c" * 32
+    assert store.record_exports([_export(a, detail='{"n":1}'), _export(b), _export(a,
+                                 detail='{"n":1}')]) == [True, True, False]
+    audited = store.audit_events(action="export")
+    assert [(e.device, e.detail) for e in audited] == [(DEVICE, '{"n":1}'), (DEVICE, "{}")]
+    assert store.record_exports([_export(b)]) == [False]
+    # the same id with other content, or from another device, refuses the whole batch
+    with pytest.raises(ConflictError) as err:
+        store.record_exports([_export(c), _export(a, digest=rid("other"))])
+    assert err.value.http_status == 409
+    with pytest.raises(ConflictError):
+        store.record_exports([_export(b, device=OTHER)])
+    assert store.record_exports([_export(c)]) == [True]  # c was not kept by the refused batch
+    assert len(store.audit_events(action="export")) == 3
+    with pytest.raises(StoreValidationError):
+        store.record_exports([_export("A" * 32)])
+    with pytest.raises(StoreValidationError):
+        store.record_exports([_export("d" * 31)])
+    with pytest.raises(ValidationError):
+        store.record_exports([_export("d" * 32, digest="not hex")])
 
 
 # --- crash safety (SQLite; PostgreSQL's durability is the server's) ------------------------------

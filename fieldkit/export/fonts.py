@@ -72,14 +72,14 @@ class GlyphFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
         return ord(ch) in self.cmap
 
     def code_for(self, gid: int, text: str, advance: int) -> int:
-        """The code to draw glyph ``gid`` with, extracting as ``text``, advancing the pen by
-        ``advance`` (1/1000 em, the shaper's advance: PDF widths then match the layout, so
-        text extractors see no false gaps inside words).
+        """The code to draw glyph ``gid`` with, extracting as ``text`` ("" for nothing),
+        advancing the pen by ``advance`` (1/1000 em, from the shaper: PDF widths then match
+        the layout, so text extractors see no false gaps inside words).
 
         A glyph that is simply the font's glyph for a single character, at its normal
         width, keeps that character as its code (readable PDFs, shared subsets); anything
-        else (contextual forms, ligatures, mirrored brackets, marks, kerned glyphs) gets a
-        private code.
+        else (contextual forms, mirrored brackets, kerned glyphs, invisible text, marks)
+        gets a private code.
         """
         key = (gid, text, advance)
         code = self._codes.get(key)
@@ -117,8 +117,7 @@ class GlyphFont(TTFont):  # type: ignore[misc]  # reportlab is untyped
             text = self._text.get(code)
             if text is None:
                 text = chr(code) if code else ""
-            if text:
-                entries.append(f"<{i:02X}> <{_utf16_hex(text)}>")
+            entries.append(f"<{i:02X}> <{_utf16_hex(text)}>")
         lines = [
             "/CIDInit /ProcSet findresource begin",
             "12 dict begin",

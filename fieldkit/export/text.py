@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections.abc import Iterator, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any, Literal
@@ -122,26 +122,33 @@ def _font_runs(text: str, fonts: FontSet, mono: bool) -> list[tuple[GlyphFont, s
 
 @dataclass(frozen=True)
 class Shaped:
-    """One run shaped by harfbuzz, in visual order; positions in em (1.0 = font size)."""
+    """One run shaped by harfbuzz, ready to draw; positions in em (1.0 = font size) from the
+    run's left end.
+
+    Text extractors (poppler) rebuild words from glyph boxes: they break a word at any
+    baseline shift, and at a glyph starting less than 0.1 em after the previous one. So a
+    run is drawn in two layers:
+
+    - ``text``: (code, x, invisible), left to right on the baseline, boxes tiling the run.
+      A cluster of one glyph for one character, not moved by an offset, is drawn as
+      itself. Any other cluster (a letter with marks, a ligature, a glyph Amiri moves by
+      cursive attachment) gets one invisible glyph per character (render mode 3), spread
+      evenly over the cluster's advance in visual order, each extracting as its character;
+    - ``decor``: (code, x, y), the visible glyphs of those clusters, drawn after the text
+      layer with codes that extract as nothing.
+    """
 
     font: GlyphFont
-    codes: tuple[int, ...]
-    advances: tuple[float, ...]
-    x_offsets: tuple[float, ...]
-    y_offsets: tuple[float, ...]
+    text: tuple[tuple[int, float, bool], ...]
+    decor: tuple[tuple[int, float, float], ...]
     gids: tuple[int, ...]
     width: float
 
 
 @lru_cache(maxsize=65536)
 def shape(font: GlyphFont, text: str, rtl: bool) -> Shaped:
-    """Shape ``text`` (logical order, one font) in the given direction.
-
-    Each glyph gets a drawing code whose extraction text comes from its harfbuzz cluster:
-    a glyph that is the font's own glyph for one of the cluster's characters (a mark)
-    extracts as that character; the cluster's other characters go to its first glyph in
-    logical order (a contextual form, a ligature such as lam-alef).
-    """
+    """Shape ``text`` (logical order, one font) in the given direction (see :class:`Shaped`
+    for how it is drawn and extracted)."""
     buf = hb.Buffer()
     buf.add_codepoints([ord(c) for c in text])
     buf.direction = "rtl" if rtl else "ltr"
@@ -149,46 +156,48 @@ def shape(font: GlyphFont, text: str, rtl: bool) -> Shaped:
     hb.shape(font.hb_font, buf, {})
     infos = buf.glyph_infos
     positions = buf.glyph_positions
-    n = len(infos)
-    clusters = [info.cluster for info in infos]
-    starts = sorted(set(clusters))
+    scale = 1000 / font.units_per_em
+    # Integers in 1/1000 em, so code widths and positions agree exactly.
+    adv = [round(p.x_advance * scale) for p in positions]
+    xoff = [round(p.x_offset * scale) for p in positions]
+    yoff = [round(p.y_offset * scale) for p in positions]
+    starts = sorted({info.cluster for info in infos})
     end_of = {c: (starts[k + 1] if k + 1 < len(starts) else len(text))
               for k, c in enumerate(starts)}
-    # Group glyph indices by cluster, in logical order within each cluster.
-    members: dict[int, list[int]] = {}
-    for i in range(n - 1, -1, -1) if rtl else range(n):
-        members.setdefault(clusters[i], []).append(i)
-    texts = [""] * n
-    cmap = font.cmap
-    for c, idxs in members.items():
-        chars = list(text[c:end_of[c]])
-        if len(idxs) > 1:
-            # A glyph that is the font's own glyph for one of the cluster's characters
-            # (a mark, a decomposed letter) extracts as that character.
+
+    # Clusters in visual order: harfbuzz keeps each cluster's glyphs together.
+    groups: list[list[int]] = []
+    for i, info in enumerate(infos):
+        if groups and infos[groups[-1][0]].cluster == info.cluster:
+            groups[-1].append(i)
+        else:
+            groups.append([i])
+
+    text_layer: list[tuple[int, float, bool]] = []
+    decor: list[tuple[int, float, float]] = []
+    pen = 0
+    for idxs in groups:
+        c = infos[idxs[0]].cluster
+        chars = text[c:end_of[c]]
+        span = sum(adv[i] for i in idxs)
+        if len(idxs) == 1 and len(chars) == 1 and not xoff[idxs[0]] and not yoff[idxs[0]]:
+            i = idxs[0]
+            text_layer.append((font.code_for(infos[i].codepoint, chars, adv[i]), pen / 1000,
+                               False))
+        else:
+            x = pen
             for i in idxs:
-                gid = infos[i].codepoint
-                for k, ch in enumerate(chars):
-                    if ch and cmap.get(ord(ch)) == gid:
-                        texts[i], chars[k] = ch, ""
-                        break
-        rest = "".join(chars)
-        if rest:
-            main = next((i for i in idxs if not texts[i]), idxs[0])
-            texts[main] += rest
-    upem = font.units_per_em
-    adv = [round(p.x_advance * 1000 / upem) for p in positions]
-    xoff = [round(p.x_offset * 1000 / upem) for p in positions] + [0]
-    # The PDF width of each glyph runs from where it is drawn to where the next one is
-    # drawn, so the glyph boxes tile the line: extractors then see no false gaps inside
-    # words (Amiri moves glyphs with offsets) and keep marks next to their letters.
-    codes = tuple(font.code_for(info.codepoint, t, max(0, adv[i] + xoff[i + 1] - xoff[i]))
-                  for i, (info, t) in enumerate(zip(infos, texts, strict=True)))
-    advances = tuple(a / 1000 for a in adv)
-    return Shaped(
-        font=font, codes=codes, advances=advances,
-        x_offsets=tuple(x / 1000 for x in xoff[:-1]),
-        y_offsets=tuple(p.y_offset / upem for p in positions),
-        gids=tuple(info.codepoint for info in infos), width=sum(advances))
+                decor.append((font.code_for(infos[i].codepoint, "", 0),
+                              (x + xoff[i]) / 1000, yoff[i] / 1000))
+                x += adv[i]
+            visual = chars[::-1] if rtl else chars
+            gid = infos[idxs[0]].codepoint
+            for k, ch in enumerate(visual):
+                a, b = pen + span * k // len(visual), pen + span * (k + 1) // len(visual)
+                text_layer.append((font.code_for(gid, ch, b - a), a / 1000, True))
+        pen += span
+    return Shaped(font=font, text=tuple(text_layer), decor=tuple(decor),
+                  gids=tuple(info.codepoint for info in infos), width=pen / 1000)
 
 
 # --- bidi -------------------------------------------------------------------------------
@@ -264,14 +273,6 @@ class Line:
     width: float
     rtl: bool
     text: str
-
-    def glyphs(self) -> Iterator[tuple[Shaped, int, float]]:
-        """(piece, glyph index, pen x in em) for every glyph, left to right."""
-        x = 0.0
-        for piece in self.pieces:
-            for i, adv in enumerate(piece.advances):
-                yield piece, i, x
-                x += adv
 
 
 @lru_cache(maxsize=32768)
@@ -363,44 +364,59 @@ def _num(v: float) -> str:
 
 
 def _line_ops(canv: Any, line: Line, x0: float, y0: float, size: float) -> str:
-    """PDF text operators drawing ``line`` with its left end at (x0, y0)."""
+    """PDF text operators drawing ``line`` with its left end at (x0, y0): first the text
+    layer of every piece, left to right, then the decorations (see :class:`Shaped`)."""
     doc = canv._doc
     ops: list[str] = ["BT"]
-    cur_font: str | None = None
+    state: dict[str, Any] = {"font": None, "hidden": False, "expect": None, "y": None}
     tj: list[str] = []
-    expect_x: float | None = None  # where the PDF pen is after the last glyph, in points
-    pen_y: float | None = None
 
     def flush() -> None:
         if tj:
             ops.append(f"[{' '.join(tj)}] TJ")
             tj.clear()
 
-    pen = 0.0
-    for piece in line.pieces:
-        font = piece.font
+    def emit(font: GlyphFont, items: list[tuple[int, float, float, bool]]) -> None:
+        if not items:
+            return
         flat: list[tuple[int, int]] = []
-        for subset, data in font.splitString("".join(map(chr, piece.codes)), doc):
+        for subset, data in font.splitString("".join(chr(it[0]) for it in items), doc):
             flat.extend((subset, b) for b in data)
-        for i, (subset, byte) in enumerate(flat):
+        for (code, gx, gy, invisible), (subset, byte) in zip(items, flat, strict=True):
             name = f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf"
-            gx = x0 + (pen + piece.x_offsets[i]) * size
-            gy = y0 + piece.y_offsets[i] * size
-            if name != cur_font:
+            if name != state["font"]:
                 flush()
                 ops.append(name)
-                cur_font = name
-                expect_x = None
-            if expect_x is None or gy != pen_y:
+                state["font"], state["expect"] = name, None
+            if invisible != state["hidden"]:
+                flush()
+                ops.append("3 Tr" if invisible else "0 Tr")
+                state["hidden"] = invisible
+            expect = state["expect"]
+            if expect is None or gy != state["y"]:
                 flush()
                 ops.append(f"1 0 0 1 {_num(gx)} {_num(gy)} Tm")
-                pen_y = gy
-            elif abs(gx - expect_x) > 1e-4:
-                tj.append(_num((expect_x - gx) * 1000 / size))
+                state["y"] = gy
+            elif abs(gx - expect) > 1e-3:
+                tj.append(_num((expect - gx) * 1000 / size))
             tj.append(f"<{byte:02X}>")
-            expect_x = gx + font.width_1000(piece.codes[i]) * size / 1000
-            pen += piece.advances[i]
+            state["expect"] = gx + font.width_1000(code) * size / 1000
+
+    pen = 0.0
+    for piece in line.pieces:
+        emit(piece.font, [(code, x0 + (pen + x) * size, y0, invisible)
+                          for code, x, invisible in piece.text])
+        pen += piece.width
+    pen = 0.0
+    for piece in line.pieces:
+        if piece.decor:
+            state["expect"] = None
+            emit(piece.font, [(code, x0 + (pen + x) * size, y0 + y * size, False)
+                              for code, x, y in piece.decor])
+        pen += piece.width
     flush()
+    if state["hidden"]:
+        ops.append("0 Tr")
     ops.append("ET")
     return "\n".join(ops)
 

@@ -545,8 +545,9 @@ class _Verifier:
                     raise MissingMemberError(f"The bundle has no {name}.", member=name)
             self._read_all(zf, entries)
         manifest = self._manifest()
-        self._members(manifest, entries)
+        # The signature first: until it verifies, nothing the manifest says counts.
         self.attempt(self._signature, manifest)
+        self._members(manifest, entries)
         self.attempt(self._sums, manifest)
         self._contents(manifest)
         return self.report

@@ -241,7 +241,7 @@ class IncidentTableModel(QAbstractTableModel):
             self._exhausted = True
             self.failed.emit(err)
 
-        self._loading = self.ctx.tasks.run(work, on_done=done, on_error=error,
+        self._loading = self.ctx.tasks.run(work, on_done=done, on_error=error, owner=self,
                                            title=self.tr("Loading incidents"))
 
     def _count(self) -> None:
@@ -255,7 +255,7 @@ class IncidentTableModel(QAbstractTableModel):
                 self.count_known.emit(n)
 
         self.ctx.tasks.run(lambda c: ctx.service.count_incidents(**args), on_done=done,
-                           on_error=lambda e: None)
+                           on_error=lambda e: None, owner=self)
 
     # --- Qt model -----------------------------------------------------------------------------
 
@@ -495,7 +495,7 @@ class IncidentsPage(QWidget):
 
         if ctx.is_unlocked:
             ctx.tasks.run(lambda c: ctx.service.countries(), on_done=done,
-                          on_error=lambda e: None)
+                          on_error=lambda e: None, owner=self)
 
     # --- behaviour ----------------------------------------------------------------------------
 

@@ -177,6 +177,8 @@ class MainWindow(QMainWindow):
         self.quit_action.triggered.connect(self.close)
         for a in (self.new_action, self.lock_action, self.autolock_action):
             self.vault_menu.addAction(a)
+        # on the window too, so the shortcuts work wherever the focus is
+        self.addActions([self.new_action, self.lock_action, self.wipe_action, self.quit_action])
         self.vault_menu.addSeparator()
         self.vault_menu.addAction(self.wipe_action)
         self.vault_menu.addSeparator()

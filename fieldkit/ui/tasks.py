@@ -22,6 +22,7 @@ import traceback
 from collections.abc import Callable
 from typing import Any, Generic, TypeVar
 
+import shiboken6
 from PySide6.QtCore import (
     QCoreApplication,
     QDeadlineTimer,
@@ -44,6 +45,11 @@ log = logging.getLogger(__name__)
 
 #: How often the GUI reads a running task's progress (ms).
 POLL_MS = 50
+
+
+def _owner_of(callback: object) -> QObject | None:
+    target = getattr(callback, "__self__", None)
+    return target if isinstance(target, QObject) else None
 
 
 class TaskControl:
@@ -190,7 +196,7 @@ class TaskRunner(QObject):
 
     def _dialog_parent(self, *candidates: QWidget | None) -> QWidget | None:
         for c in candidates:
-            if c is not None:
+            if c is not None and shiboken6.isValid(c):
                 return c.window()
         parent = self.parent()
         return parent if isinstance(parent, QWidget) else None
@@ -201,8 +207,16 @@ class TaskRunner(QObject):
             title: str = "", progress: QProgressBar | None = None,
             cancel_button: QAbstractButton | None = None,
             modal_progress_parent: QWidget | None = None,
-            changes: frozenset[str] = frozenset()) -> Task[T]:
-        """Run ``fn(control)`` on a worker. See the module docstring for the contract."""
+            changes: frozenset[str] = frozenset(),
+            owner: QObject | None = None) -> Task[T]:
+        """Run ``fn(control)`` on a worker. See the module docstring for the contract.
+
+        ``owner``: the widget the callbacks belong to; when it has been deleted by the time
+        the job ends (a page closed on lock, say), the callbacks are skipped. It defaults to
+        the object of ``on_done`` or ``on_error`` when that is a bound method of a QObject.
+        """
+        if owner is None:
+            owner = _owner_of(on_done) or _owner_of(on_error)
         control = TaskControl()
         task: Task[T] = Task(self, control, title)
         self._active.add(task)
@@ -264,11 +278,14 @@ class TaskRunner(QObject):
             cleanup()
             if changes:
                 self.changed.emit(frozenset(changes))
-            if on_done is not None:
+            if on_done is not None and (owner is None or shiboken6.isValid(owner)):
                 on_done(result)
 
         def error_cb(err: FieldKitError) -> None:
             cleanup()
+            if owner is not None and not shiboken6.isValid(owner):
+                log.info("%s failed after its window closed: %s", title or "task", err.message)
+                return
             if on_error is not None:
                 on_error(err)
             elif not isinstance(err, CancelledError):

@@ -22,9 +22,9 @@ from PySide6.QtWidgets import (
     QWidget,
 )
 
-from fieldkit.errors import ValidationError
+from fieldkit.errors import FieldKitError, ValidationError
 from fieldkit.ui.errors import show_error
-from fieldkit.ui.persons import follow_text_direction
+from fieldkit.ui.persons import follow_text_direction, guarded
 
 if TYPE_CHECKING:
     from fieldkit.domain.sealing import SealedRecord
@@ -120,7 +120,11 @@ class CustodyTimeline(QWidget):
             self._own = own
             self._show(self._embedded + sealed)
 
-        ctx.tasks.run(work, on_done=done, title=self.tr("Reading the chain of custody"))
+        def failed(err: FieldKitError) -> None:
+            self.title.setText(self.tr("Chain of custody: {error}").format(error=err.message))
+
+        ctx.tasks.run(work, on_done=guarded(self, done), on_error=guarded(self, failed),
+                      title=self.tr("Reading the chain of custody"))
 
     def _show(self, events: list[dict[str, Any]]) -> None:
         self.events = events
@@ -163,7 +167,7 @@ class CustodyTimeline(QWidget):
             self.addButton.setEnabled(True)
             show_error(self, err)
 
-        ctx.tasks.run(work, on_done=done, on_error=failed, title=self.tr("Sealing a custody "
-                                                                           "event"),
+        ctx.tasks.run(work, on_done=guarded(self, done),
+                      on_error=guarded(self, failed), title=self.tr("Sealing a custody event"),
                       changes=frozenset({"evidence"}))
 

@@ -45,6 +45,7 @@ from fieldkit.ui.persons import (
     ActDialog,
     PersonDialog,
     follow_text_direction,
+    guarded,
     person_label,
     ui_language,
 )
@@ -449,7 +450,7 @@ class IncidentEditor(QWidget):
             self.banner.setText(err.message)
             show_error(self, err)
 
-        return ctx.tasks.run(work, on_done=done, on_error=failed,
+        return ctx.tasks.run(work, on_done=guarded(self, done), on_error=guarded(self, failed),
                              title=self.tr("Opening the incident"))
 
     def _on_changed(self, what: frozenset[str]) -> None:
@@ -624,7 +625,8 @@ class IncidentEditor(QWidget):
             show_error(self, err)
 
         self.saveButton.setEnabled(False)
-        self._saving = ctx.tasks.run(work, on_done=done, on_error=failed,
+        self._saving = ctx.tasks.run(work, on_done=guarded(self, done),
+                                     on_error=guarded(self, failed),
                                      title=self.tr("Saving the incident"),
                                      changes=frozenset({"incidents"}))
         return self._saving
@@ -704,7 +706,8 @@ class IncidentEditor(QWidget):
             self.amendButton.setEnabled(True)
             show_error(self, err)
 
-        ctx.tasks.run(work, on_done=done, on_error=failed, title=self.tr("Starting a revision"),
+        ctx.tasks.run(work, on_done=guarded(self, done),
+                      on_error=guarded(self, failed), title=self.tr("Starting a revision"),
                       changes=frozenset({"incidents"}))
 
     # --- closing ------------------------------------------------------------------------------

@@ -37,7 +37,7 @@ from fieldkit.domain import records as rec
 from fieldkit.errors import CancelledError, DigestMismatchError, FieldKitError, ValidationError
 from fieldkit.ui.custody import CustodyTimeline
 from fieldkit.ui.errors import show_error
-from fieldkit.ui.persons import follow_text_direction
+from fieldkit.ui.persons import follow_text_direction, guarded
 
 if TYPE_CHECKING:
     from fieldkit.service import IncidentView, VaultService
@@ -140,7 +140,8 @@ class EvidencePreview(QLabel):
                 self.setText(err.message)
                 self.ready.emit()
 
-        ctx.tasks.run(work, on_done=done, on_error=failed, title=self.tr("Decrypting a preview"))
+        ctx.tasks.run(work, on_done=guarded(self, done),
+                      on_error=guarded(self, failed), title=self.tr("Decrypting a preview"))
 
 
 # --- importing one file -----------------------------------------------------------------------
@@ -271,7 +272,8 @@ class EvidenceImportDialog(QDialog):
                                             captured_at=captured, gps=gps,
                                             progress=c.progress, cancel=c.cancel)
 
-        self.task = ctx.tasks.run(work, on_done=self._done, on_error=self._failed,
+        self.task = ctx.tasks.run(work, on_done=guarded(self, self._done),
+                                  on_error=guarded(self, self._failed),
                                   title=self.tr("Importing evidence"), progress=self.progressBar,
                                   cancel_button=self.cancelButton,
                                   changes=frozenset({"incidents", "evidence"}))

@@ -9,9 +9,11 @@ language for taxonomy labels, and text direction that follows what is typed.
 from __future__ import annotations
 
 import unicodedata
+from collections.abc import Callable
 from typing import TYPE_CHECKING, Any
 
-from PySide6.QtCore import QCoreApplication, Qt, Signal
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QObject, Qt, Signal
 from PySide6.QtGui import QGuiApplication
 from PySide6.QtWidgets import (
     QAbstractItemView,
@@ -50,6 +52,17 @@ AGE_GROUPS = ("child", "adult", "older")
 def ui_language(ctx: AppContext) -> str:
     """The language taxonomy labels are shown in (the app's setting)."""
     return getattr(ctx.settings, "language", None) or "en"
+
+
+def guarded(widget: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:
+    """``fn``, skipped once ``widget`` is deleted: a task can outlive the widget that started
+    it (the editor closed, the vault locked), and its callback must then do nothing."""
+
+    def call(arg: Any) -> None:
+        if shiboken6.isValid(widget):
+            fn(arg)
+
+    return call
 
 
 def direction_of(text: str) -> Qt.LayoutDirection | None:
@@ -208,7 +221,8 @@ class PersonDialog(QDialog):
             self.buttons.setEnabled(True)
             show_error(self, err)
 
-        ctx.tasks.run(work, on_done=done, on_error=failed, title=self.tr("Adding a person"),
+        ctx.tasks.run(work, on_done=guarded(self, done),
+                      on_error=guarded(self, failed), title=self.tr("Adding a person"),
                       changes=frozenset({"incidents"}))
 
 
@@ -330,5 +344,6 @@ class ActDialog(QDialog):
             self.buttons.setEnabled(True)
             show_error(self, err)
 
-        ctx.tasks.run(work, on_done=done, on_error=failed, title=self.tr("Adding an act"),
+        ctx.tasks.run(work, on_done=guarded(self, done),
+                      on_error=guarded(self, failed), title=self.tr("Adding an act"),
                       changes=frozenset({"incidents"}))

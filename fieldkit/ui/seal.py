@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldkit.crypto.jcs import canonicalize
 from fieldkit.errors import FieldKitError, ValidationError
 from fieldkit.ui.errors import show_error
+from fieldkit.ui.persons import guarded
 
 if TYPE_CHECKING:
     from fieldkit.domain.sealing import SealedRecord
@@ -138,7 +139,7 @@ class SealDialog(QDialog):
             self.keyLabel.setText(err.message)
             show_error(self, err)
 
-        ctx.tasks.run(work, on_done=self._show, on_error=failed,
+        ctx.tasks.run(work, on_done=guarded(self, self._show), on_error=guarded(self, failed),
                       title=self.tr("Preparing the seal"))
 
     def _show(self, preview: SealPreview) -> None:
@@ -171,5 +172,6 @@ class SealDialog(QDialog):
             self.cancelButton.setEnabled(True)
             show_error(self, err)
 
-        ctx.tasks.run(work, on_done=done, on_error=failed, title=self.tr("Sealing"),
+        ctx.tasks.run(work, on_done=guarded(self, done),
+                      on_error=guarded(self, failed), title=self.tr("Sealing"),
                       changes=frozenset({"incidents"}))

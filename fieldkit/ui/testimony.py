@@ -34,7 +34,7 @@ from PySide6.QtWidgets import (
 
 from fieldkit.errors import CancelledError, FieldKitError, ValidationError
 from fieldkit.ui.errors import show_error
-from fieldkit.ui.persons import follow_text_direction, ui_language
+from fieldkit.ui.persons import follow_text_direction, guarded, ui_language
 from fieldkit.ui.recorder import AudioRecorder, default_recorder, recordings_dir
 
 if TYPE_CHECKING:
@@ -272,7 +272,8 @@ class TestimonyDialog(QDialog):
                 show_error(self, err)
 
         self._task = ctx.tasks.run(
-            work, on_done=done, on_error=failed, title=self.tr("Saving the testimony"),
+            work, on_done=guarded(self, done),
+            on_error=guarded(self, failed), title=self.tr("Saving the testimony"),
             progress=self.progressBar if audio is not None else None,
             cancel_button=self.cancelButton if audio is not None else None,
             changes=frozenset({"incidents"}))

@@ -562,6 +562,33 @@ def cmd_export_log(args: argparse.Namespace, out: Output) -> None:
 
 # --- parser ---------------------------------------------------------------------------------
 
+def cmd_verify(args: argparse.Namespace, out: Output) -> None:
+    """Check a bundle offline; print the report; exit non-zero naming what failed."""
+    from fieldkit.export.verify import check_bundle
+
+    bundle = Path(args.bundle)
+    if not bundle.is_file():
+        raise NotFoundError(f"There is no bundle at {bundle}.",
+                            hint="Give the .zip written beside the dossier.")
+    dossier = Path(args.dossier) if args.dossier else None
+    if dossier is not None and not dossier.is_file():
+        raise NotFoundError(f"There is no dossier PDF at {dossier}.")
+    log_key = args.log_key
+    if log_key and Path(log_key).is_file():
+        log_key = Path(log_key).read_text(encoding="utf-8").strip()
+    report = check_bundle(bundle, dossier=dossier, log_key=log_key,
+                          progress=out.progress("verifying"))
+    if report.ok:
+        out.result(report.to_json(), report.render)
+        return
+    if not out.as_json:
+        print(report.render())
+    first = report.problems[0]
+    first.details["problems"] = [{"code": p.code, "member": p.member, "message": p.message}
+                                 for p in report.problems]
+    raise first
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = StrictParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
@@ -727,6 +754,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add(exp, "log", cmd_export_log, "this vault's exports: when, what, for whom, and "
                                          "whether the registry has them")
     sp.add_argument("--limit", type=int, default=50)
+
+    sp = add(sub, "verify", cmd_verify, "check a dossier's bundle offline: signatures, device "
+                                        "chains, log proofs, attachment and PDF hashes")
+    sp.add_argument("bundle", help="the bundle (.zip) written beside the dossier")
+    sp.add_argument("--dossier", help="the dossier PDF (default: found beside the bundle)")
+    sp.add_argument("--log-key", help="the registry's log verifier key (text or a file) to "
+                                      "pin, as its operator published it")
 
     va = sub.add_parser("vault", help="check, passwd, recover, duress, wipe").add_subparsers(
         dest="sub", required=True, metavar="ACTION")

@@ -336,7 +336,8 @@ class VerificationReport:
         else:
             lines.append(f"FAILED: {len(self.problems)} problem(s):")
             for p in self.problems:
-                lines.append(f"  - {p.member or '(bundle)'}: {p.message}")
+                named = p.member is None or p.member in p.message
+                lines.append(f"  - {p.message}" if named else f"  - {p.member}: {p.message}")
         return "\n".join(lines)
 
 

@@ -53,7 +53,6 @@ RLM = "\u200f"
 ALM = "\u061c"
 # Explicit bidi controls: they steer the algorithm and are never drawn or extracted.
 _CONTROLS = frozenset(LRE + RLE + PDF + LRO + RLO + LRI + RLI + FSI + PDI + LRM + RLM + ALM)
-_STRIP_CONTROLS = {ord(c): None for c in _CONTROLS}
 
 # Bidi classes that make a line need the full algorithm rather than a single run.
 _RTL_CLASSES = frozenset({"R", "AL"})
@@ -120,7 +119,7 @@ def _font_runs(text: str, fonts: FontSet, mono: bool) -> list[tuple[GlyphFont, s
 
 # --- shaping ----------------------------------------------------------------------------
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, eq=False)  # identity: shape() is cached, and hashing is hot
 class Shaped:
     """One run shaped by harfbuzz, ready to draw; positions in em (1.0 = font size) from the
     run's left end.
@@ -214,53 +213,96 @@ def base_is_rtl(text: str, direction: Direction = "auto") -> bool:
     return bool(bidi_algorithm.get_base_level(text) == 1)
 
 
+# Bidi classes whose runs can be folded to one character before running the algorithm: no
+# rule looks inside a run of one of these classes, so one representative resolves the same.
+_FOLDABLE = frozenset({"L", "R", "AL", "EN", "AN", "WS"})
+
+
 @lru_cache(maxsize=32768)
 def visual_runs(line: str, rtl: bool) -> tuple[tuple[str, int], ...]:
     """The level runs of one line, in visual order (left to right), each as
-    (logical text without bidi controls, level)."""
-    classes = {unicodedata.bidirectional(c) for c in line}
-    has_controls = any(c in _CONTROLS for c in line)
-    if not has_controls:
-        clean = line
-        if not rtl and not (classes & _RTL_CLASSES) and not (classes & {"AN"}):
-            return ((clean, 0),) if clean else ()
-        if rtl and "L" not in classes and not (classes & _NUMBER_CLASSES):
-            return ((clean, 1),) if clean else ()
+    (logical text without bidi controls, level); odd levels read right to left.
+
+    Levels come from python-bidi's pure-Python algorithm (X1-I2) run on the line with each
+    run of same-class characters folded to one (a 60-character line becomes about 20,
+    which is what makes this fast enough); L2 reordering is then done on whole level runs.
+    Mirroring (L4) is left to harfbuzz, which mirrors brackets in right-to-left runs, so
+    the extracted text keeps the typed bracket.
+    """
+    if not line:
+        return ()
+    classes = [unicodedata.bidirectional(c) for c in line]
+    kinds = set(classes)
+    if not any(c in _CONTROLS for c in line):
+        if not rtl and not (kinds & _RTL_CLASSES) and "AN" not in kinds:
+            return ((line, 0),)
+        if rtl and "L" not in kinds and not (kinds & _NUMBER_CLASSES):
+            return ((line, 1),)
+    # Fold runs of one foldable class: spans[k] is the original range of folded char k.
+    folded: list[str] = []
+    spans: list[tuple[int, int]] = []
+    for i, (ch, cls) in enumerate(zip(line, classes, strict=True)):
+        if spans and cls in _FOLDABLE and classes[spans[-1][0]] == cls:
+            spans[-1] = (spans[-1][0], i + 1)
+        else:
+            folded.append(ch)
+            spans.append((i, i + 1))
     storage = bidi_algorithm.get_empty_storage()
     storage["base_level"] = 1 if rtl else 0
     storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels(line, storage)
-    for i, ch in enumerate(storage["chars"]):
-        ch["idx"] = i
+    bidi_algorithm.get_embedding_levels("".join(folded), storage)
+    for k, ch in enumerate(storage["chars"]):
+        ch["idx"] = k
     bidi_algorithm.explicit_embed_and_overrides(storage)
     bidi_algorithm.resolve_weak_types(storage, False)
     bidi_algorithm.resolve_neutral_types(storage, False)
     bidi_algorithm.resolve_implicit_levels(storage, False)
-    bidi_algorithm.reorder_resolved_levels(storage, False)
-    # No apply_mirroring: harfbuzz mirrors brackets itself in right-to-left runs, and the
-    # extraction text must stay the logical character.
-    runs: list[tuple[str, int]] = []
-    group: list[int] = []
-    level = -1
+    levels: list[int | None] = [None] * len(line)
     for ch in storage["chars"]:
-        idx, lv = ch["idx"], ch["level"]
-        step_ok = bool(group) and lv == level and (
-            idx > group[-1] if lv % 2 == 0 else idx < group[-1])
-        if not step_ok:
-            if group:
-                runs.append(_run_text(line, group, level))
-            group, level = [], lv
-        group.append(idx)
-    if group:
-        runs.append(_run_text(line, group, level))
-    return tuple(r for r in runs if r[0])
-
-
-def _run_text(line: str, idxs: list[int], level: int) -> tuple[str, int]:
-    lo, hi = min(idxs), max(idxs)
-    # Characters the algorithm dropped (X9: zero-width joiners, bidi controls) inside the
-    # run stay for shaping, except the controls themselves.
-    return line[lo:hi + 1].translate(_STRIP_CONTROLS), level
+        lo, hi = spans[ch["idx"]]
+        for i in range(lo, hi):
+            levels[i] = ch["level"]
+    # Characters X9 removed: bidi controls are dropped; others (ZWJ, ZWNJ) take the level of
+    # their neighbour so they stay inside their word.
+    keep = [c not in _CONTROLS for c in line]
+    prev = 1 if rtl else 0
+    for i, lv in enumerate(levels):
+        if lv is None:
+            levels[i] = prev if keep[i] else None
+        else:
+            prev = lv
+    # Level runs in logical order.
+    runs: list[tuple[int, list[int]]] = []
+    for i, lv in enumerate(levels):
+        if lv is None:
+            continue
+        if runs and runs[-1][0] == lv:
+            runs[-1][1].append(i)
+        else:
+            runs.append((lv, [i]))
+    # L2: from the highest level down to the lowest odd one, reverse every sequence of runs
+    # at that level or above.
+    order = list(range(len(runs)))
+    present = [lv for lv, _ in runs]
+    odd = [lv for lv in present if lv % 2]
+    if odd:
+        for level in range(max(present), min(odd) - 1, -1):
+            k = 0
+            while k < len(order):
+                if runs[order[k]][0] >= level:
+                    j = k
+                    while j < len(order) and runs[order[j]][0] >= level:
+                        j += 1
+                    order[k:j] = order[k:j][::-1]
+                    k = j
+                else:
+                    k += 1
+    out = []
+    for k in order:
+        lv, idxs = runs[k]
+        text = "".join(line[i] for i in idxs)
+        out.append((text, lv))
+    return tuple(out)
 
 
 # --- lines ------------------------------------------------------------------------------
@@ -275,27 +317,42 @@ class Line:
     text: str
 
 
+_TOKEN_RE = re.compile(r"\s+|\S+")
+
+
+@lru_cache(maxsize=65536)
+def _shape_token(token: str, rtl: bool, bold: bool, mono: bool) -> tuple[Shaped, ...]:
+    """A word (or a run of spaces) shaped in one direction, font runs in visual order.
+
+    Lines are shaped word by word: Arabic letters never join across a space, and words
+    repeat, so the cache does most of the work in a dossier.
+    """
+    fonts = fk_fonts.font_set(bold=bold)
+    shaped = [shape(font, part, rtl) for font, part in _font_runs(token, fonts, mono)]
+    if rtl:
+        shaped.reverse()
+    return tuple(shaped)
+
+
 @lru_cache(maxsize=32768)
 def layout_line(line: str, rtl: bool, bold: bool, mono: bool) -> Line:
     """Bidi-reorder and shape one line of logical text."""
-    fonts = fk_fonts.font_set(bold=bold)
     pieces: list[Shaped] = []
     for run_text, level in visual_runs(line, rtl):
         run_rtl = level % 2 == 1
-        shaped = [shape(font, part, run_rtl) for font, part in _font_runs(run_text, fonts,
-                                                                            mono)]
+        tokens = _TOKEN_RE.findall(run_text)
         if run_rtl:
-            shaped.reverse()
-        pieces.extend(shaped)
+            tokens.reverse()
+        for token in tokens:
+            pieces.extend(_shape_token(token, run_rtl, bold, mono))
     return Line(pieces=tuple(pieces), width=sum(p.width for p in pieces), rtl=rtl,
                 text=line)
 
 
 @lru_cache(maxsize=65536)
 def _word_width(word: str, bold: bool, mono: bool) -> float:
-    fonts = fk_fonts.font_set(bold=bold)
     rtl = any(_is_arabic(c) for c in word)
-    return sum(shape(font, part, rtl).width for font, part in _font_runs(word, fonts, mono))
+    return sum(p.width for p in _shape_token(word, rtl, bold, mono))
 
 
 def _space_width(bold: bool, mono: bool) -> float:
@@ -363,60 +420,67 @@ def _num(v: float) -> str:
     return "0" if s in ("-0", "") else s
 
 
-def _line_ops(canv: Any, line: Line, x0: float, y0: float, size: float) -> str:
-    """PDF text operators drawing ``line`` with its left end at (x0, y0): first the text
-    layer of every piece, left to right, then the decorations (see :class:`Shaped`)."""
-    doc = canv._doc
-    ops: list[str] = ["BT"]
-    state: dict[str, Any] = {"font": None, "hidden": False, "expect": None, "y": None}
-    tj: list[str] = []
+def _piece_ops(doc: Any, piece: Shaped, size: float) -> str:
+    """PDF operators drawing one shaped piece whose origin is the current line matrix
+    (Tlm), leaving Tlm there. Cached per document: the codes' subsets are per document."""
+    cache: dict[tuple[Shaped, float], str] = doc.__dict__.setdefault("_fk_piece_ops", {})
+    key = (piece, size)
+    ops = cache.get(key)
+    if ops is not None:
+        return ops
+    font = piece.font
+    codes = [c for c, _, _ in piece.text] + [c for c, _, _ in piece.decor]
+    flat: list[tuple[int, int]] = []
+    for subset, data in font.splitString("".join(map(chr, codes)), doc):
+        flat.extend((subset, b) for b in data)
+    out: list[str] = []
+    cur_subset = -1
+    hidden = False
+    hexes: list[str] = []
 
     def flush() -> None:
-        if tj:
-            ops.append(f"[{' '.join(tj)}] TJ")
-            tj.clear()
+        if hexes:
+            out.append(f"<{''.join(hexes)}> Tj")
+            hexes.clear()
 
-    def emit(font: GlyphFont, items: list[tuple[int, float, float, bool]]) -> None:
-        if not items:
-            return
-        flat: list[tuple[int, int]] = []
-        for subset, data in font.splitString("".join(chr(it[0]) for it in items), doc):
-            flat.extend((subset, b) for b in data)
-        for (code, gx, gy, invisible), (subset, byte) in zip(items, flat, strict=True):
-            name = f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf"
-            if name != state["font"]:
-                flush()
-                ops.append(name)
-                state["font"], state["expect"] = name, None
-            if invisible != state["hidden"]:
-                flush()
-                ops.append("3 Tr" if invisible else "0 Tr")
-                state["hidden"] = invisible
-            expect = state["expect"]
-            if expect is None or gy != state["y"]:
-                flush()
-                ops.append(f"1 0 0 1 {_num(gx)} {_num(gy)} Tm")
-                state["y"] = gy
-            elif abs(gx - expect) > 1e-3:
-                tj.append(_num((expect - gx) * 1000 / size))
-            tj.append(f"<{byte:02X}>")
-            state["expect"] = gx + font.width_1000(code) * size / 1000
+    def select(subset: int) -> None:
+        nonlocal cur_subset
+        if subset != cur_subset:
+            flush()
+            out.append(f"{font.getSubsetInternalName(subset, doc)} {_num(size)} Tf")
+            cur_subset = subset
 
-    pen = 0.0
-    for piece in line.pieces:
-        emit(piece.font, [(code, x0 + (pen + x) * size, y0, invisible)
-                          for code, x, invisible in piece.text])
-        pen += piece.width
-    pen = 0.0
-    for piece in line.pieces:
-        if piece.decor:
-            state["expect"] = None
-            emit(piece.font, [(code, x0 + (pen + x) * size, y0 + y * size, False)
-                              for code, x, y in piece.decor])
-        pen += piece.width
+    # Text layer: boxes tile exactly, so one string per subset and render mode.
+    for (_, _, invisible), (subset, byte) in zip(piece.text, flat, strict=False):
+        select(subset)
+        if invisible != hidden:
+            flush()
+            out.append("3 Tr" if invisible else "0 Tr")
+            hidden = invisible
+        hexes.append(f"{byte:02X}")
     flush()
-    if state["hidden"]:
-        ops.append("0 Tr")
+    if hidden:
+        out.append("0 Tr")
+    # Decorations: each glyph moved to its place relative to the origin, then back.
+    at_x = at_y = 0.0
+    for (_, x, y), (subset, byte) in zip(piece.decor, flat[len(piece.text):], strict=True):
+        select(subset)
+        dx, dy = x * size - at_x, y * size - at_y
+        out.append(f"{_num(dx)} {_num(dy)} Td <{byte:02X}> Tj")
+        at_x, at_y = at_x + dx, at_y + dy
+    if at_x or at_y:
+        out.append(f"{_num(-at_x)} {_num(-at_y)} Td")
+    ops = cache[key] = "\n".join(out)
+    return ops
+
+
+def _line_ops(canv: Any, line: Line, x0: float, y0: float, size: float) -> str:
+    """PDF text operators drawing ``line`` with its left end at (x0, y0)."""
+    doc = canv._doc
+    ops = ["BT", f"1 0 0 1 {_num(x0)} {_num(y0)} Tm"]
+    for piece in line.pieces:
+        ops.append(_piece_ops(doc, piece, size))
+        ops.append(f"{_num(piece.width * size)} 0 Td")
     ops.append("ET")
     return "\n".join(ops)
 

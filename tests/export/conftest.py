@@ -29,9 +29,9 @@ NAMED = [
     ("councillor-pile-on", "Aide W.", "Wendy Marsh-Oyelaran", "wendy.marsh@example.org"),
     ("school-door-fire", "Gardien B.", "Brahim Oudghiri", "+31 6 9876 5432"),
 ]
-#: An Arabic sentence with a Latin anchor and numbers, as a public testimony of an incident
-#: marked ``partners`` (so every audience sees it).
-ANCHOR_KEY = "school-door-fire"
+#: An Arabic sentence with a Latin anchor and numbers, as a public testimony of a public
+#: incident (so every audience sees it).
+ANCHOR_KEY = "councillor-pile-on"
 ANCHOR = "رأيت الحافلة FK-42 تتوقف أمام المدرسة عند الساعة 12:15 ومعها 3 رجال"
 ANCHOR_WORDS = ["رأيت", "الحافلة", "FK-42", "تتوقف", "أمام", "المدرسة", "عند", "الساعة",
                 "12:15", "ومعها", "3", "رجال"]
@@ -57,7 +57,7 @@ def build_demo(service: VaultService) -> list[IncidentView]:
     for key, pseudonym, name, contact in NAMED:
         service.add_person(by_key[key].ref, pseudonym=pseudonym, roles=["witness"], name=name,
                            contact=contact, confidentiality="partners")
-    service.add_testimony(by_key[ANCHOR_KEY].ref, witness="Director M.", language="ar",
+    service.add_testimony(by_key[ANCHOR_KEY].ref, witness="Councillor S.", language="ar",
                           consent="public", text=ANCHOR)
     for d in drafts:
         service.seal(d.ref)

@@ -543,6 +543,37 @@ def cmd_export_tables(args: argparse.Namespace, out: Output) -> None:
                "audit log until the next sync)")
 
 
+def cmd_export_dossier(args: argparse.Namespace, out: Output) -> None:
+    from fieldkit.export.job import export_dossier
+    from fieldkit.progress import CancelToken
+
+    service = _open(args)
+    token = CancelToken()
+    with service.vault:
+        try:
+            result = export_dossier(
+                service, ids=args.ids or None, filters=_selection(args),
+                audience=args.audience, language=args.language, out_pdf=Path(args.out),
+                out_bundle=Path(args.bundle) if args.bundle else None,
+                include_files=not args.no_files, prepared_by=args.prepared_by or "",
+                progress=out.progress("exporting"), cancel=token)
+        except KeyboardInterrupt:
+            token.cancel()
+            raise
+    data = {"pdf": str(result.pdf), "bundle": str(result.bundle) if result.bundle else None,
+            "pages": result.pages, "record_ids": result.record_ids,
+            "contents_digest": result.contents_digest, "export_id": result.export_id,
+            "audience": args.audience, "language": args.language}
+    out.result(data, lambda: "\n".join(
+        [f"wrote a {result.pages}-page {args.language} dossier of {len(result.record_ids)} "
+         f"incident(s) for audience {args.audience}: {result.pdf}"]
+        + ([f"  bundle {result.bundle} (contents digest {result.contents_digest})",
+            f"  check it: fieldkit verify {result.bundle} --dossier {result.pdf}"]
+           if result.bundle else [])
+        + [f"  logged as export {result.export_id[:12]} (queued for the registry's audit log "
+           "until the next sync)"]))
+
+
 def cmd_export_log(args: argparse.Namespace, out: Output) -> None:
     from fieldkit.export.log import list_exports
 
@@ -751,6 +782,16 @@ def build_parser() -> argparse.ArgumentParser:
         selection_args(sp)
         sp.add_argument("--out", required=True)
         sp.set_defaults(fmt=fmt)
+    sp = add(exp, "dossier", cmd_export_dossier, "a PDF dossier (Arabic or English) of sealed "
+                                                 "incidents, and its verification bundle")
+    selection_args(sp)
+    sp.add_argument("--language", required=True, choices=["ar", "en"],
+                    help="labels, dates, numbers and page direction")
+    sp.add_argument("--out", required=True, help="the PDF file to write")
+    sp.add_argument("--bundle", help="also write the verification bundle (a .zip)")
+    sp.add_argument("--no-files", action="store_true",
+                    help="the bundle lists evidence files by SHA-256 without their bytes")
+    sp.add_argument("--prepared-by", help="who prepared the dossier (on its cover)")
     sp = add(exp, "log", cmd_export_log, "this vault's exports: when, what, for whom, and "
                                          "whether the registry has them")
     sp.add_argument("--limit", type=int, default=50)

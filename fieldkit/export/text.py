@@ -58,7 +58,6 @@ _CONTROLS = frozenset(LRE + RLE + PDF + LRO + RLO + LRI + RLI + FSI + PDI + LRM 
 _RTL_CLASSES = frozenset({"R", "AL"})
 _NUMBER_CLASSES = frozenset({"EN", "AN"})
 
-_SPACE_RE = re.compile(r"[ \t\u00a0]+")
 
 
 @dataclass(frozen=True)
@@ -359,17 +358,49 @@ def _space_width(bold: bool, mono: bool) -> float:
     return _word_width(" ", bold, mono)
 
 
+_OPENERS = {LRE: PDF, RLE: PDF, LRO: PDF, RLO: PDF, LRI: PDI, RLI: PDI, FSI: PDI}
+
+
+def _words(text: str) -> list[str]:
+    """Split a paragraph at spaces, except inside an embedding or isolate: an id or phone
+    number wrapped by :func:`isolate_ltr` never breaks across lines."""
+    words: list[str] = []
+    current: list[str] = []
+    depth = 0
+    for ch in text:
+        if ch in _OPENERS:
+            depth += 1
+        elif ch in (PDF, PDI):
+            depth = max(0, depth - 1)
+        if depth == 0 and ch in " \t\u00a0":
+            if current:
+                words.append("".join(current))
+                current = []
+        else:
+            current.append(ch)
+    if current:
+        words.append("".join(current))
+    return words
+
+
 def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[str]:
-    """Cut a word wider than the line (a hash, a URL) at character boundaries."""
+    """Cut a word wider than the line (a hash, a URL) at character boundaries; an
+    embedding open at a cut is closed there and reopened on the next piece."""
     pieces: list[str] = []
     current = ""
+    stack: list[str] = []
     for ch in word:
-        if current and not unicodedata.combining(ch) and \
-                _word_width(current + ch, bold, mono) > max_em:
-            pieces.append(current)
-            current = ch
-        else:
-            current += ch
+        closing = "".join(_OPENERS[c] for c in reversed(stack))
+        if (current.strip("".join(_CONTROLS)) and not unicodedata.combining(ch)
+                and ch not in _CONTROLS
+                and _word_width(current + ch + closing, bold, mono) > max_em):
+            pieces.append(current + closing)
+            current = "".join(stack)
+        current += ch
+        if ch in _OPENERS:
+            stack.append(ch)
+        elif ch in (PDF, PDI) and stack:
+            stack.pop()
     if current:
         pieces.append(current)
     return pieces
@@ -377,7 +408,7 @@ def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[s
 
 def wrap_paragraph(text: str, max_em: float, bold: bool, mono: bool) -> list[str]:
     """Greedy wrap of one logical paragraph (no newlines) into logical lines."""
-    words = [w for w in _SPACE_RE.split(text.strip()) if w]
+    words = _words(text.strip())
     if not words:
         return [""]
     space = _space_width(bold, mono)
@@ -591,7 +622,7 @@ class Para(Flowable):  # type: ignore[misc]  # reportlab is untyped
 
     def minWidth(self) -> float:
         """The widest word (tables size auto-width columns with it)."""
-        words = [w for w in _SPACE_RE.split(self.text.replace("\n", " ")) if w]
+        words = _words(self.text.replace("\n", " "))
         return max((_word_width(w, self.style.bold, self.style.mono) for w in words),
                    default=0.0) * self.style.size
 

@@ -18,6 +18,7 @@ TextOutputDev.cc), not the full bidi algorithm, and the PDF cannot steer it:
 
 from __future__ import annotations
 
+import contextlib
 import random
 import re
 import subprocess
@@ -125,10 +126,8 @@ def to_unicode_maps(pdf: Path) -> list[dict[str, str]]:
     maps = []
     for m in re.finditer(rb"stream\r?\n(.*?)endstream", data, re.S):
         body = m.group(1)
-        try:
+        with contextlib.suppress(zlib.error):
             body = zlib.decompress(body)
-        except zlib.error:
-            pass
         if b"beginbfchar" in body:
             maps.append(dict(re.findall(r"<([0-9A-F]{2})> <([0-9A-F]+)>", body.decode())))
     return maps
@@ -198,9 +197,10 @@ def test_isolated_phone_number_keeps_its_digit_groups_in_order(tmp_path: Path) -
 
 # --- wrapping ---------------------------------------------------------------------------
 
-LONG_WORDS = ("في الساعة السادسة صباحاً وصلت قوة مسلحة إلى القرية وطلبت من السكان مغادرة "
-              "منازلهم خلال ساعة واحدة ثم بدأت بهدم البيوت على الطريق الشمالي قرب المدرسة "
-              "والمسجد وقد شاهد ذلك عدد كبير من الجيران الذين وثقوا ما جرى بالصور").split()
+LONG_TEXT = ("في الساعة السادسة صباحاً وصلت قوة مسلحة إلى القرية وطلبت من السكان مغادرة "
+             "منازلهم خلال ساعة واحدة ثم بدأت بهدم البيوت على الطريق الشمالي قرب المدرسة "
+             "والمسجد وقد شاهد ذلك عدد كبير من الجيران الذين وثقوا ما جرى بالصور")
+LONG_WORDS = LONG_TEXT.split(" ")
 
 
 def test_wrapping_keeps_logical_order_across_lines(tmp_path: Path) -> None:
@@ -397,3 +397,23 @@ def test_visual_runs_match_python_bidi() -> None:
                            for t, lv in visual_runs(line, rtl))
             expected = get_display(line, base_dir="R" if rtl else "L")
             assert _BIDI_CONTROLS.sub("", mine) == expected, (line, rtl)
+
+
+def test_an_isolated_number_is_never_split_across_lines() -> None:
+    phone = "+964 770 123 4567"
+    text = "اتصل الشاهد بالرقم " + isolate_ltr(phone) + " مرات عديدة خلال الليل"
+    fits = text_width(phone, STYLE) + 1
+    for width in (fits, fits + 30, fits + 60, fits + 90, fits + 120):
+        lines = layout(text, STYLE, width)
+        holding = [ln for ln in lines if "770" in ln.text]
+        assert len(holding) == 1, width
+        assert phone in holding[0].text
+        runs = visual_runs(holding[0].text, True)
+        assert (phone, 2) in runs
+
+
+def test_a_long_isolated_id_cut_across_lines_stays_left_to_right() -> None:
+    digest = "sha256:" + "ab12" * 16
+    lines = layout("البصمة " + isolate_ltr(digest), TextStyle(size=10), 120)
+    pieces = [t for ln in lines for t, lv in visual_runs(ln.text, True) if lv % 2 == 0]
+    assert "".join(p.strip() for p in pieces) == digest

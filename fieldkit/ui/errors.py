@@ -18,19 +18,19 @@ def error_text(err: FieldKitError) -> str:
 
 def make_error_dialog(parent: QWidget | None, err: FieldKitError) -> QMessageBox:
     """Build (not show) the dialog for ``err``; tests inspect it, :func:`show_error` opens it."""
-    tr = QCoreApplication.translate
     box = QMessageBox(parent)
     box.setObjectName(DIALOG_NAME)
     if isinstance(err, IntegrityError | InternalError):
         box.setIcon(QMessageBox.Icon.Critical)
     else:
         box.setIcon(QMessageBox.Icon.Warning)
-    box.setWindowTitle(tr("ErrorDialog", "FieldKit"))
+    box.setWindowTitle(QCoreApplication.translate("ErrorDialog", "FieldKit"))
     box.setText(err.message)
     if err.hint:
         box.setInformativeText(err.hint)
-    box.setDetailedText(tr("ErrorDialog", "Error code: {code}").format(code=err.code))
-    box.setAccessibleName(tr("ErrorDialog", "Error"))
+    box.setDetailedText(QCoreApplication.translate("ErrorDialog", "Error code: {code}")
+                        .format(code=err.code))
+    box.setAccessibleName(QCoreApplication.translate("ErrorDialog", "Error"))
     box.setAccessibleDescription(error_text(err))
     box.setStandardButtons(QMessageBox.StandardButton.Ok)
     return box

@@ -12,7 +12,7 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 
 log = logging.getLogger(__name__)
@@ -28,6 +28,19 @@ RTL_LANGUAGES = frozenset({"ar"})
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
               "NotoSansArabic-Bold.ttf", "DejaVuSansMono.ttf")
 UI_FAMILIES = ["Noto Sans", "Noto Sans Arabic"]
+
+class _Translator(QTranslator):
+    """A QTranslator that also looks a string up without its context: lupdate files strings
+    from module-level helper functions under the empty context, while they are looked up
+    under the helper's own context at run time."""
+
+    def translate(self, context: str, source: str, disambiguation: str | None = None,
+                  n: int = -1) -> str | None:
+        text = super().translate(context, source, disambiguation, n)
+        if not text and context:
+            text = super().translate("", source, disambiguation, n)
+        return text or None  # None: not found here (Qt then tries the next, then the source)
+
 
 _installed: list[QTranslator] = []
 _current = "en"
@@ -71,7 +84,7 @@ def set_language(code: str) -> None:
     qt_dir = QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath)
     candidates = [(f"fieldkit_{code}", str(TRANSLATIONS_DIR)), (f"qtbase_{code}", qt_dir)]
     for name, directory in candidates:
-        translator = QTranslator(app)
+        translator = _Translator(app) if name.startswith("fieldkit_") else QTranslator(app)
         if translator.load(name, directory):
             app.installTranslator(translator)
             _installed.append(translator)
@@ -82,3 +95,6 @@ def set_language(code: str) -> None:
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES
                                else Qt.LayoutDirection.LeftToRight)
+    # Qt posts LanguageChange to every widget; deliver them now so the switch is complete
+    # when this returns (nothing reads half-translated texts).
+    QCoreApplication.sendPostedEvents(None, QEvent.Type.LanguageChange)

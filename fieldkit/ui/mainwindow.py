@@ -91,8 +91,8 @@ def resolve(factory: str | Factory) -> Factory | None:
     return found
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("MainWindow", text)
+def page_title(spec: PageSpec) -> str:
+    return QCoreApplication.translate("MainWindow", spec.title)
 
 
 class MainWindow(QMainWindow):
@@ -197,19 +197,19 @@ class MainWindow(QMainWindow):
             self.language_actions[code] = action
 
     def retranslate(self) -> None:
-        self.setWindowTitle(tr("FieldKit"))
-        self.vault_menu.setTitle(tr("&Vault"))
-        self.language_menu.setTitle(tr("&Language"))
-        self.lock_action.setText(tr("&Lock now"))
-        self.new_action.setText(tr("&New incident"))
-        self.autolock_action.setText(tr("&Auto-lock…"))
-        self.wipe_action.setText(tr("Panic &wipe…"))
-        self.quit_action.setText(tr("&Quit"))
-        self.nav.setAccessibleName(tr("Sections"))
+        self.setWindowTitle(self.tr("FieldKit"))
+        self.vault_menu.setTitle(self.tr("&Vault"))
+        self.language_menu.setTitle(self.tr("&Language"))
+        self.lock_action.setText(self.tr("&Lock now"))
+        self.new_action.setText(self.tr("&New incident"))
+        self.autolock_action.setText(self.tr("&Auto-lock…"))
+        self.wipe_action.setText(self.tr("Panic &wipe…"))
+        self.quit_action.setText(self.tr("&Quit"))
+        self.nav.setAccessibleName(self.tr("Sections"))
         for i in range(self.nav.count()):
             item = self.nav.item(i)
             spec = item.data(Qt.ItemDataRole.UserRole)
-            item.setText(tr(spec.title))
+            item.setText(page_title(spec))
         self._update_lock_label()
 
     def changeEvent(self, event: QEvent) -> None:
@@ -229,9 +229,9 @@ class MainWindow(QMainWindow):
 
     def _update_lock_label(self) -> None:
         if self.ctx.is_unlocked:
-            self.lock_label.setText(tr("Unlocked: {path}").format(path=self.ctx.vault_dir))
+            self.lock_label.setText(self.tr("Unlocked: {path}").format(path=self.ctx.vault_dir))
         else:
-            self.lock_label.setText(tr("Locked"))
+            self.lock_label.setText(self.tr("Locked"))
         for a in (self.lock_action, self.new_action):
             a.setEnabled(self.ctx.is_unlocked)
 
@@ -296,7 +296,7 @@ class MainWindow(QMainWindow):
             page.setProperty("pageKey", spec.key)
             self.pages[spec.key] = page
             self.stack.addWidget(page)
-            item = QListWidgetItem(tr(spec.title))
+            item = QListWidgetItem(page_title(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec)
             self.nav.addItem(item)
         for factory in STATUS_WIDGETS:

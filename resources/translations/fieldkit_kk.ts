@@ -1,0 +1,2437 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="kk" sourcelanguage="en">
+<context>
+    <name />
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="50" />
+        <source>never</source>
+        <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="64" />
+        <source>Received {records} records and {files} files ({size}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="68" />
+        <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="72" />
+        <source>{n} retries.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="77" />
+        <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ActDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="243" />
+        <location filename="../../fieldkit/ui/persons.py" line="244" />
+        <source>Add an act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="251" />
+        <location filename="../../fieldkit/ui/persons.py" line="256" />
+        <source>Act type</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="260" />
+        <location filename="../../fieldkit/ui/persons.py" line="268" />
+        <source>Victims</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="272" />
+        <source>Perpetrators and their involvement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="273" />
+        <source>Perpetrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="274" />
+        <source>Involvement</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="285" />
+        <source>Involvement of {who}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="291" />
+        <source>Perpetrators</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="293" />
+        <source>Add the persons involved first (victims, perpetrators).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="299" />
+        <source>What happened in this act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="301" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="348" />
+        <source>Adding an act</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AuditPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="67" />
+        <source>Audit</source>
+        <extracomment>The registry's request names (route names), offered in the action filter.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="80" />
+        <source>Registry audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="81" />
+        <location filename="../../fieldkit/ui/audit.py" line="209" />
+        <source>Sync log on this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="82" />
+        <source>Log checkpoint</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="95" />
+        <source>Filter by device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="97" />
+        <location filename="../../fieldkit/ui/audit.py" line="340" />
+        <location filename="../../fieldkit/ui/audit.py" line="389" />
+        <source>Any device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="100" />
+        <source>Filter by action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="101" />
+        <source>Any action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="106" />
+        <source>Filter by outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="107" />
+        <source>Any outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="108" />
+        <source>ok</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="108" />
+        <source>refused</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="108" />
+        <source>error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="112" />
+        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <source>From</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="116" />
+        <source>From date (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="117" />
+        <source>To</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="121" />
+        <source>To date, inclusive (UTC)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="128" />
+        <location filename="../../fieldkit/ui/audit.py" line="130" />
+        <source>Apply filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="134" />
+        <source>Device:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="136" />
+        <source>Action:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="138" />
+        <source>Outcome:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="148" />
+        <source>Registry audit events</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <source>#</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <source>Device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <source>Role</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="151" />
+        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="151" />
+        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="151" />
+        <source>HTTP</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="151" />
+        <source>Path</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <source>Reason</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="157" />
+        <source>◀ Previous</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="159" />
+        <source>Previous page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="161" />
+        <source>Next ▶</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="163" />
+        <source>Next page</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="167" />
+        <source>Export this page…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="169" />
+        <source>Export this page as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="171" />
+        <source>Export all matching…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="174" />
+        <source>Export every matching event as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="178" />
+        <source>Export progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="180" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="194" />
+        <source>Audit log status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <source>Detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="225" />
+        <source>Checkpoint verification</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="236" />
+        <source>Status:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="237" />
+        <source>Log:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="238" />
+        <source>Entries (size):</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="239" />
+        <source>Root hash:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="240" />
+        <source>Consistency verified at:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="303" />
+        <source>Loading…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="305" />
+        <source>Reading the audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="334" />
+        <source>Reading the sync log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="344" />
+        <source>(revoked)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="367" />
+        <source>Events {first}–{last}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="370" />
+        <source>No events match these filters.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="378" />
+        <source>Page {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="426" />
+        <source>Save the audit log as CSV</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="427" />
+        <source>CSV files (*.csv)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="459" />
+        <source>Saved {n} events to {path}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="464" />
+        <source>Export cancelled; no file was written.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="470" />
+        <source>Exporting the audit log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="483" />
+        <source>Does NOT verify: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="489" />
+        <source>No checkpoint yet: sync once.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="494" />
+        <source>Registry distrusted: {why}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="499" />
+        <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>AutoLockDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/autolock.py" line="82" />
+        <source>Auto-lock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/autolock.py" line="89" />
+        <source> min</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/autolock.py" line="90" />
+        <source>Lock after idle minutes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/autolock.py" line="91" />
+        <source>Lock after this many idle &amp;minutes (0: never):</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CategoryCombo</name>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="144" />
+        <source>Choose a category</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CountryCombo</name>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="101" />
+        <source>Type to search for a country</source>
+        <extracomment>Codes Qt knows that are not countries.</extracomment>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CreateVaultPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="181" />
+        <source>Create your vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="183" />
+        <source>Everything you record is encrypted on this computer with a key protected by your passphrase. Choose several words you can remember; nobody can reset it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="185" />
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="186" />
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="187" />
+        <source>Also set a &amp;duress passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="188" />
+        <source>D&amp;uress passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="190" />
+        <source>Typed instead of the real passphrase, it silently destroys this vault and opens an empty one.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="192" />
+        <source>&amp;Create vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="193" />
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="194" />
+        <source>Repeat the passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="195" />
+        <source>Duress passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="196" />
+        <source>Passphrase strength</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="203" />
+        <source>Too short: use at least {n} characters, better several words.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="205" />
+        <source>Weak: add more words.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="206" />
+        <source>Fair: one or two more words would help.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="207" />
+        <source>Good.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="208" />
+        <source>Strong.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="231" />
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="232" />
+        <source>Type the same passphrase twice.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="254" />
+        <source>Creating the vault</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>CustodyTimeline</name>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="51" />
+        <location filename="../../fieldkit/ui/custody.py" line="53" />
+        <source>Chain of custody</source>
+        <extracomment>Actions offered (any other text may be typed).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="56" />
+        <source>Custody events, oldest first</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <source>When</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <source>By</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <source>Note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <source>Sealed record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="63" />
+        <source>Custody action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <source>transferred</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <source>copied</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <source>verified</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <source>viewed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <source>handed over</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <source>stored</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="71" />
+        <source>Custody note</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="72" />
+        <source>To whom, where, why</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="74" />
+        <source>Add event</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="76" />
+        <source>Add a custody event (sealed at once)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="124" />
+        <source>Chain of custody: {error}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="127" />
+        <source>Reading the chain of custody</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="135" />
+        <source>this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="139" />
+        <source>in the record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="154" />
+        <source>Say what happened to the evidence.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="155" />
+        <source>For example: handed over, copied.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/custody.py" line="171" />
+        <source>Sealing a custody event</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EnrollDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="95" />
+        <source>Enrol this vault</source>
+        <extracomment>A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="96" />
+        <source>Enrol this vault with a registry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="99" />
+        <source>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="104" />
+        <source>Enrolment code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="108" />
+        <source>Open QR image…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="110" />
+        <source>Open a QR code image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="114" />
+        <source>Name of this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="115" />
+        <source>e.g. field laptop 3</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="121" />
+        <source>&amp;Code:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="122" />
+        <source>Device &amp;name:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="126" />
+        <source>Enrolment error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="132" />
+        <source>Enrolment result</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="138" />
+        <source>&amp;Enrol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="141" />
+        <source>Enrol</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="179" />
+        <source>Open the enrolment QR image</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="180" />
+        <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="200" />
+        <source>Reading the QR code</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="225" />
+        <source>monitor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="225" />
+        <source>staff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="226" />
+        <source>administrator</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="228" />
+        <source>Enrolled as {role} with {url}.
+Pinned certificate fingerprint (SHA-256):
+{fingerprint}
+This device: {key}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/enroll.py" line="243" />
+        <source>Enrolling</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>ErrorDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/errors.py" line="27" />
+        <source>FieldKit</source>
+        <extracomment>Object name of the dialog (tests find it with QApplication.topLevelWidgets()).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/errors.py" line="31" />
+        <source>Error code: {code}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/errors.py" line="32" />
+        <source>Error</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvidenceImportDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="165" />
+        <location filename="../../fieldkit/ui/evidence.py" line="166" />
+        <source>Import evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="175" />
+        <source>File</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="178" />
+        <source>Evidence description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="180" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="183" />
+        <source>Captured at (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="186" />
+        <source>Captured at</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="190" />
+        <source>Latitude (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="191" />
+        <source>latitude, e.g. 43.2389</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="194" />
+        <source>Longitude (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="195" />
+        <source>longitude, e.g. 76.8897</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="199" />
+        <source>GPS</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="203" />
+        <source>Import progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="206" />
+        <source>Ready to import. The file is encrypted into the vault; the original is not changed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="212" />
+        <source>SHA-256 of the imported file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="219" />
+        <source>Import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="223" />
+        <source>Cancel import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="225" />
+        <source>Cancel the import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="227" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="254" />
+        <source>GPS needs both a latitude and a longitude, as decimal degrees.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="256" />
+        <source>For example 43.2389 and 76.8897.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="268" />
+        <source>Importing {name}…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="277" />
+        <source>Importing evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="287" />
+        <source>Imported and encrypted. SHA-256:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="290" />
+        <source>Done</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="305" />
+        <source>Import cancelled: nothing was added to the vault.</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvidencePanel</name>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="382" />
+        <source>Evidence</source>
+        <extracomment>A file import dialog opened (tests drive it; the editor does not need it). The incident after a file was added to it.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="386" />
+        <source>Evidence files (drop files here to import them)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="389" />
+        <source>Import file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="391" />
+        <source>Import an evidence file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="414" />
+        <source>SHA-256</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="444" />
+        <source>Save the draft first, then import files or drop them on the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="447" />
+        <source>Sealed: no files can be added. Custody events can.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="449" />
+        <source>Or drop files on the list.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="477" />
+        <source>Import evidence files</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>EvidencePreview</name>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="113" />
+        <source>Preview</source>
+        <extracomment>Images larger than this are not previewed (they would be decrypted into memory whole). Previews are scaled to fit this square.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="122" />
+        <source>No preview for this type of file.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="125" />
+        <source>Decrypting the preview…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/evidence.py" line="144" />
+        <source>Decrypting a preview</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentEditor</name>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="264" />
+        <source>Incident editor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="273" />
+        <source>Record state</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="277" />
+        <source>Save draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="278" />
+        <source>Save the draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="279" />
+        <source>Seal…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="280" />
+        <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="282" />
+        <source>Amend</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="283" />
+        <source>Start a new revision of this sealed record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="285" />
+        <source>Close</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="286" />
+        <source>Close the editor</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="300" />
+        <source>Internal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="300" />
+        <source>Only our organisation's staff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="301" />
+        <source>Partners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="301" />
+        <source>Staff and trusted partners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="302" />
+        <source>Public</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="302" />
+        <source>May be published</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="307" />
+        <source>Title</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="308" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="309" />
+        <source>Date precision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="310" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="311" />
+        <source>End date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="312" />
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="313" />
+        <location filename="../../fieldkit/ui/editor.py" line="326" />
+        <source>Place</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="314" />
+        <location filename="../../fieldkit/ui/editor.py" line="327" />
+        <source>Description</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="316" />
+        <location filename="../../fieldkit/ui/editor.py" line="328" />
+        <source>Confidentiality</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="322" />
+        <source>Title *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="323" />
+        <source>Category *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="324" />
+        <source>When *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="325" />
+        <source>Country *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="333" />
+        <source>Persons (by pseudonym)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="334" />
+        <source>Add person…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="335" />
+        <source>Add a person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="336" />
+        <location filename="../../fieldkit/ui/editor.py" line="345" />
+        <source>Acts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="337" />
+        <source>Add act…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="338" />
+        <source>Add an act</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="341" />
+        <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="366" />
+        <source>Testimonies</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="351" />
+        <source>Add testimony…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="352" />
+        <source>Add a testimony</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="364" />
+        <source>Incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="365" />
+        <source>Persons and acts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="367" />
+        <source>Evidence</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="386" />
+        <source>Opening…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="454" />
+        <source>Opening the incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="473" />
+        <source>The vault is locked.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="540" />
+        <source>{kind}: victims {victims}; perpetrators {perps}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="555" />
+        <source>New incident — not saved yet.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="558" />
+        <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="563" />
+        <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="567" />
+        <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="570" />
+        <source>It amends the sealed record {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="585" />
+        <source>Choose a category.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="586" />
+        <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="590" />
+        <source>Choose the country where it happened.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="591" />
+        <source>Type part of the country's name to find it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="630" />
+        <source>Saving the incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="710" />
+        <source>Starting a revision</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="725" />
+        <location filename="../../fieldkit/ui/editor.py" line="730" />
+        <source>Unsaved changes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="726" />
+        <source>Save the changes to this draft?</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentModel</name>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="55" />
+        <source>Title</source>
+        <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="56" />
+        <source>Category</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="57" />
+        <source>Country</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="58" />
+        <source>Date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="59" />
+        <source>State</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="60" />
+        <source>Synced</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentTableModel</name>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="245" />
+        <source>Loading incidents</source>
+        <extracomment>How to ask for the next page: a (occurred, rowid) key, or a search-hit offset.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="275" />
+        <source>Draft</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="275" />
+        <source>Sealed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="276" />
+        <source>Sealed (amended)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="301" />
+        <source>Yes</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="301" />
+        <source>No</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>IncidentsPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="441" />
+        <source>&amp;Search:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="442" />
+        <source>Words in any language, names, places…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="443" />
+        <source>Search incidents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="444" />
+        <source>&amp;New incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="445" />
+        <source>New incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="446" />
+        <source>Clear filters</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="447" />
+        <source>&amp;Category:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="447" />
+        <source>C&amp;ountry:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="447" />
+        <source>&amp;From:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="447" />
+        <source>&amp;To:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="448" />
+        <source>S&amp;tate:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="448" />
+        <source>S&amp;ynced:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="451" />
+        <source>Category filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="451" />
+        <source>Country filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="451" />
+        <source>From date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="452" />
+        <source>To date</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="452" />
+        <source>State filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="452" />
+        <source>Synced filter</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="457" />
+        <source>any</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <source>Incidents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="461" />
+        <location filename="../../fieldkit/ui/incidents.py" line="483" />
+        <location filename="../../fieldkit/ui/incidents.py" line="493" />
+        <source>All</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <source>Drafts</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="460" />
+        <source>Sealed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="461" />
+        <source>Synced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="462" />
+        <source>Not synced</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="550" />
+        <source>{n}{more} found</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="552" />
+        <source>{n} incidents</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="554" />
+        <source>{n} shown</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="556" />
+        <source>loading…</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="64" />
+        <source>Incidents</source>
+        <extracomment>Source text, translated in the "MainWindow" context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="66" />
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="67" />
+        <source>Audit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="69" />
+        <source>Staff</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="200" />
+        <source>FieldKit</source>
+        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``"module:Class"``, shown while unlocked.</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="201" />
+        <source>&amp;Vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="202" />
+        <source>&amp;Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="203" />
+        <source>&amp;Lock now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="204" />
+        <source>&amp;New incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
+        <source>&amp;Auto-lock…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
+        <source>Panic &amp;wipe…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="207" />
+        <source>&amp;Quit</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="208" />
+        <source>Sections</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="232" />
+        <source>Unlocked: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/mainwindow.py" line="234" />
+        <source>Locked</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PanicWipeDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="505" />
+        <source>Panic wipe</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="507" />
+        <source>WIPE</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="509" />
+        <source>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
+
+Type {word} to confirm.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="518" />
+        <source>Type {word} to confirm</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="523" />
+        <source>&amp;Wipe the vault</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>PersonDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="126" />
+        <location filename="../../fieldkit/ui/persons.py" line="127" />
+        <source>Add a person</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="132" />
+        <source>Person {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="134" />
+        <source>Pseudonym (required)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="135" />
+        <source>How this person is named in every record and report. Do not use the real name here.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="139" />
+        <source>Pseudonym *</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="150" />
+        <source>Roles</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="154" />
+        <location filename="../../fieldkit/ui/persons.py" line="159" />
+        <source>Gender</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="155" />
+        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <source>Not recorded</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="156" />
+        <source>Female</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="156" />
+        <source>Male</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="156" />
+        <source>Other</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="162" />
+        <location filename="../../fieldkit/ui/persons.py" line="167" />
+        <source>Age group</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="164" />
+        <source>Child</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="164" />
+        <source>Adult</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="164" />
+        <source>Older</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="170" />
+        <source>Internal only — never shared outside the organisation (optional)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="173" />
+        <source>Internal only details</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="177" />
+        <location filename="../../fieldkit/ui/persons.py" line="180" />
+        <source>Real name (internal only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="178" />
+        <source>Leave empty unless it is needed</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="183" />
+        <location filename="../../fieldkit/ui/persons.py" line="185" />
+        <source>Contact (internal only)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="201" />
+        <source>The pseudonym is required.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="202" />
+        <source>Give a name that does not identify the person, such as “Witness A”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="225" />
+        <source>Adding a person</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Persons</name>
+    <message>
+        <location filename="../../fieldkit/ui/persons.py" line="108" />
+        <source>identity on file (internal only)</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoverDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="409" />
+        <source>Recover the vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="413" />
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="415" />
+        <source>New passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="417" />
+        <source>Repeat the new passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="418" />
+        <source>Recovery &amp;key:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="419" />
+        <source>&amp;New passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="420" />
+        <source>&amp;Repeat it:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="439" />
+        <source>The two passphrases differ.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="450" />
+        <source>Recovering</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>RecoveryKeyPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="294" />
+        <source>Write down your recovery key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="296" />
+        <source>If you forget your passphrase, this key is the only way back into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="299" />
+        <source>I have &amp;written it down</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="300" />
+        <source>C&amp;ontinue</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="301" />
+        <source>Recovery key</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SealDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="87" />
+        <location filename="../../fieldkit/ui/seal.py" line="88" />
+        <source>Seal this incident</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="92" />
+        <source>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="97" />
+        <source>Reading the record…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="99" />
+        <source>Signing key</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="104" />
+        <source>The record that will be signed (canonical JSON)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="112" />
+        <source>Seal and sign</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="114" />
+        <source>Seal and sign this record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="117" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="143" />
+        <source>Preparing the seal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="147" />
+        <source>Signed by this device's key {fingerprint} ({key_id}).</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="150" />
+        <source>It amends the sealed record {id}.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/seal.py" line="176" />
+        <source>Sealing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="235" />
+        <source>Sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="237" />
+        <source>Registry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="248" />
+        <source>Address:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="249" />
+        <source>This vault is:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="250" />
+        <source>Waiting to be sent:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="251" />
+        <source>Last sync:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="252" />
+        <source>Enrol this vault…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="254" />
+        <source>Enrol this vault with a registry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="258" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="260" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="363" />
+        <source>Sync now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="262" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="264" />
+        <source>Cancel the sync</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="268" />
+        <source>Sync progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="278" />
+        <source>Last sync report</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="282" />
+        <source>Sync error</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="289" />
+        <source>Sync log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="291" />
+        <source>Time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="291" />
+        <source>Action</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="291" />
+        <source>Outcome</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="291" />
+        <source>Detail</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="303" />
+        <source>Sync log on this device</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
+        <source>Reading the sync log</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="346" />
+        <source>a monitor's vault (sends sealed records)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="347" />
+        <source>a staff vault (receives records)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="348" />
+        <source>an administrator's vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="351" />
+        <source>Not enrolled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="356" />
+        <source>{n} sealed records</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="359" />
+        <source>never</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="362" />
+        <source>Pull now</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="390" />
+        <source>Syncing…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
+        <source>Not synced.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="419" />
+        <source>Syncing</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>SyncStatusWidget</name>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="132" />
+        <source>Sync status</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="196" />
+        <source>Checking the registry</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="206" />
+        <source>Not enrolled</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="209" />
+        <source>This vault is not connected to a registry.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="212" />
+        <source>Registry distrusted</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="214" />
+        <source>Checking…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="216" />
+        <source>Online</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="218" />
+        <source>Offline</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="221" />
+        <source>Queue: {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="222" />
+        <source>Last receipt: {when}</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <location filename="../../fieldkit/ui/tasks.py" line="245" />
+        <source>Working</source>
+        <extracomment>How often the GUI reads a running task's progress (ms).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/tasks.py" line="247" />
+        <source>Cancel</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/tasks.py" line="248" />
+        <source>Progress</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>TestimonyDialog</name>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="74" />
+        <location filename="../../fieldkit/ui/testimony.py" line="75" />
+        <source>Add a testimony</source>
+        <extracomment>Languages offered for a testimony, by their own names (so no translation is needed).</extracomment>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="81" />
+        <source>Witness: pick a person or type a new pseudonym</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="91" />
+        <source>Witness {n}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="92" />
+        <source>A pseudonym, never the real name.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="93" />
+        <source>Witness (pseudonym)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="97" />
+        <source>Language of the testimony</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="102" />
+        <source>Language</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="108" />
+        <source>Internal</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="109" />
+        <source>Only our organisation's staff may read it.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="110" />
+        <source>Partners</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="111" />
+        <source>Trusted partner organisations may read it too.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="112" />
+        <source>Public</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="113" />
+        <source>It may be published, under the witness's pseudonym.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="118" />
+        <source>Consent: {level}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="130" />
+        <source>Consent given</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="134" />
+        <source>Testimony text</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="136" />
+        <source>Testimony</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="139" />
+        <location filename="../../fieldkit/ui/testimony.py" line="195" />
+        <source>No audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="141" />
+        <source>Attach audio file…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="143" />
+        <location filename="../../fieldkit/ui/testimony.py" line="201" />
+        <source>Attach an audio file</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="145" />
+        <source>Record</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="147" />
+        <source>Record audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="151" />
+        <source>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="157" />
+        <source>Audio</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="162" />
+        <source>Saving progress</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="164" />
+        <source>Cancel import</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="220" />
+        <source>Stop recording</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="221" />
+        <source>Recording…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="224" />
+        <source>Record again</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="242" />
+        <source>Name the witness by a pseudonym.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="243" />
+        <source>Pick a person or type a new pseudonym such as “Witness A”.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="247" />
+        <source>The testimony is empty.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="248" />
+        <source>Type the testimony or attach its audio.</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/testimony.py" line="276" />
+        <source>Saving the testimony</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>UnlockPage</name>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="354" />
+        <source>Unlock the vault</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="355" />
+        <source>Vault: {path}</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="356" />
+        <source>&amp;Passphrase:</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="357" />
+        <source>Passphrase</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="358" />
+        <source>&amp;Unlock</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="359" />
+        <source>Forgot it? Use the &amp;recovery key…</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/unlock.py" line="395" />
+        <source>Unlocking</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+<context>
+    <name>WhenEdit</name>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="168" />
+        <source>Exact time</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="168" />
+        <source>Day</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="169" />
+        <source>Month</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="169" />
+        <source>Year</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="170" />
+        <source>About (approximate)</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="170" />
+        <source>Range</source>
+        <translation type="unfinished" />
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="175" />
+        <source>to</source>
+        <translation type="unfinished" />
+    </message>
+</context>
+</TS>

@@ -18,6 +18,7 @@ from typing import Any
 
 from fieldkit.errors import NotFoundError, ValidationError
 from fieldkit.export.audience import check_audience
+from fieldkit.export.bundle import BundlePlan, plan_bundle, write_bundle
 from fieldkit.export.dossier import LANGUAGES, DossierInfo, RecordProof, render_dossier
 from fieldkit.export.log import record_export
 from fieldkit.export.selection import SelectedIncident, Selection, select_records
@@ -88,22 +89,12 @@ def _vault_checkpoint(service: VaultService) -> tuple[str | None, str | None]:
     return (str(row[0]) if row else None), (str(origin[0]) if origin else None)
 
 
-def _bundle_api() -> Any:
-    """BUNDLE's module (plan_bundle, write_bundle); None until it exists."""
-    try:
-        import importlib
-
-        return importlib.import_module("fieldkit.export.bundle")
-    except ModuleNotFoundError:
-        return None
-
-
-def _info_from_plan(plan: Any, base: dict[str, Any]) -> DossierInfo:
+def _info_from_plan(plan: BundlePlan, base: dict[str, Any]) -> DossierInfo:
     proofs = {}
     for r in plan.records:
         proofs[r.record_id] = RecordProof(r.record_id, r.kind, r.device,
                                           r.signer_fingerprint, r.log_index, r.redacted)
-    ident = getattr(plan, "log_identity", None)
+    ident = plan.log_identity
     return DossierInfo(**base, checkpoint=plan.checkpoint,
                        log_origin=ident.origin if ident else None,
                        log_fingerprint=ident.fingerprint if ident else None,
@@ -140,15 +131,10 @@ def export_dossier(service: VaultService, *, ids: list[str] | None = None,
     base: dict[str, Any] = {"audience": audience, "language": language,
                             "prepared_by": prepared_by, "period": period}
 
-    api = _bundle_api() if out_bundle is not None else None
-    if out_bundle is not None and api is None:
-        raise ValidationError("This FieldKit cannot write verification bundles yet.",
-                              hint="Export the dossier without --bundle.")
-    plan = None
-    if api is not None:
+    plan: BundlePlan | None = None
+    if out_bundle is not None:
         check(cancel)
-        plan = api.plan_bundle(service, record_ids, audience=audience,
-                               include_files=include_files)
+        plan = plan_bundle(service, record_ids, audience=audience, include_files=include_files)
         info = _info_from_plan(plan, base)
     else:
         checkpoint, origin = _vault_checkpoint(service)
@@ -163,12 +149,11 @@ def export_dossier(service: VaultService, *, ids: list[str] | None = None,
     try:
         pages = render_dossier(service, selected, info, tmp_pdf,
                                progress=_phase(progress, _SELECT, _RENDER), cancel=cancel)
-        if api is not None and plan is not None and out_bundle is not None:
+        if plan is not None and out_bundle is not None:
             check(cancel)
-            api.write_bundle(plan, Path(out_bundle), dossier_pdf=tmp_pdf,
-                             signer=service.vault.device_key,
-                             progress=_phase(progress, _SELECT + _RENDER, _BUNDLE),
-                             cancel=cancel)
+            write_bundle(plan, Path(out_bundle), dossier_pdf=tmp_pdf,
+                         dossier_name=out_pdf.name, signer=service.vault.device_key,
+                         progress=_phase(progress, _SELECT + _RENDER, _BUNDLE), cancel=cancel)
             written.append(Path(out_bundle))
         check(cancel)
         os.replace(tmp_pdf, out_pdf)

@@ -154,3 +154,17 @@ def test_cli_exports_and_lists_them(tmp_path: Path) -> None:
     assert "json" in lines[1] and "internal" in lines[1] and "queued" in lines[1]
     assert "i.json" in lines[1]
     assert "2 records" in lines[0]
+
+
+def test_sync_reports_queued_exports_to_the_registry(synced_demo: Any, tmp_path: Path) -> None:
+    from fieldkit.sync.client import SyncClient
+
+    staff = synced_demo.staff
+    result = export_tables(staff, ids=synced_demo.record_ids[:2], audience="internal",
+                           fmt="json", out=tmp_path / "staff.json")
+    [row] = [r for r in list_exports(staff) if r["id"] == result.export_id]
+    assert row["status"] == "queued"
+    report = SyncClient(staff).sync()
+    assert report.exports >= 1
+    [row] = [r for r in list_exports(staff) if r["id"] == result.export_id]
+    assert row["status"] == "reported" and row["reported_at"]

@@ -73,9 +73,11 @@ class AuditRow:
     bytes_out: int
     reason: str
     remote: str
+    detail: str = ""  # what an export event reported (kind, audience, records)
 
 
 AUDIT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(AuditRow))
+_ROW_FIELDS = frozenset(AUDIT_COLUMNS)  # fields a newer registry adds are left out
 
 
 @dataclass(frozen=True)
@@ -181,7 +183,8 @@ class AdminClient:
         with self._client() as client:
             page = AuditPage.model_validate(client.get_json(f"{API}/admin/audit",
                                                             params=params))
-        rows = tuple(AuditRow(**e.model_dump()) for e in page.events)
+        rows = tuple(AuditRow(**{k: v for k, v in e.model_dump().items() if k in _ROW_FIELDS})
+                     for e in page.events)
         return AuditRows(rows=rows, after=after, next_after=page.next_after)
 
     def audit_csv(self, filters: AuditFilter | None = None, *, after: int = 0,
@@ -233,7 +236,9 @@ class AdminClient:
     def devices(self) -> list[DeviceRow]:
         with self._client() as client:
             found = DeviceList.model_validate(client.get_json(f"{API}/admin/devices"))
-        return [DeviceRow(**d.model_dump()) for d in found.devices]
+        known = {f.name for f in fields(DeviceRow)}
+        return [DeviceRow(**{k: v for k, v in d.model_dump().items() if k in known})
+                for d in found.devices]
 
 
 def _check_page(after: int, limit: int) -> None:

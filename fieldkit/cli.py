@@ -583,7 +583,7 @@ def cmd_export_log(args: argparse.Namespace, out: Output) -> None:
 
     def text() -> str:
         lines = [f"{r['at'][:19]}  {r['kind']:<7} {r['audience']:<8} "
-                 f"{r['records']:>5} record{'' if r['records'] == 1 else 's'}  "
+                 f"{r['records']:>5} {'record' if r['records'] == 1 else 'records':<7}  "
                  f"{r['status']:<8}  {', '.join(f['name'] for f in r['files'])}"
                  for r in rows]
         return "\n".join(lines) or "no exports yet"

@@ -8,7 +8,9 @@
 5. The monitor syncs: files as encrypted chunks, records sealed to the staff key, receipts
    verified against signed checkpoints.
 6. Staff pull: decrypt, verify the monitor's signatures, fetch the files, check everything.
-7. The registry stops.
+7. Staff export dossiers (Arabic, English) with verification bundles, verify the bundles
+   offline, and report the exports to the registry's audit log.
+8. The registry stops.
 
 Every step uses the same service layer as the CLI and the app.
 """
@@ -36,6 +38,7 @@ from fieldkit.storage.vault import Vault, vault_exists, wipe
 
 if TYPE_CHECKING:
     from fieldkit.registry.service import Registry
+    from fieldkit.sync.client import SyncClient
 
 DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
 DEMO_PASSPHRASE = "demo vault - not a secret"
@@ -95,7 +98,7 @@ def run(out_dir: Path) -> int:
     from fieldkit.sync.client import SyncClient
 
     out_dir = out_dir.resolve()
-    for name in ("vault", "staff-vault", "registry"):
+    for name in ("vault", "staff-vault", "registry", "exports"):
         _fresh(out_dir / name)
     step(f"Starting a local registry (SQLite, HTTPS on loopback) in {out_dir / 'registry'}")
     with local_registry(out_dir / "registry") as (registry, url):
@@ -138,6 +141,7 @@ def run(out_dir: Path) -> int:
                   f"{pulled.bytes_received:,} bytes; staff vault check: "
                   f"{'OK' if staff_report.ok else staff_report.problems}")
             ok = ok and staff_report.ok and pulled.records == pushed.records
+            ok = _export(staff, out_dir / "exports") and ok
 
             step("Summary")
             stats = service.stats()
@@ -148,6 +152,40 @@ def run(out_dir: Path) -> int:
                   f"FIELDKIT_PASSPHRASE='{DEMO_PASSPHRASE}' .venv/bin/fieldkit search مسجد")
     step("Registry stopped")
     return 0 if ok else 1
+
+
+def _export(staff: SyncClient, out: Path) -> bool:
+    """Dossiers and bundles of the demo incidents for partners, from the staff vault; each
+    bundle verified offline against its dossier; the export log reported to the registry."""
+    from fieldkit.export.job import export_dossier
+    from fieldkit.export.log import list_exports
+    from fieldkit.export.verify import verify_bundle
+
+    step("Staff export dossiers for partners (Arabic and English) with verification bundles")
+    out.mkdir(parents=True, exist_ok=True)
+    ok = True
+    for lang in ("ar", "en"):
+        started = time.perf_counter()
+        result = export_dossier(staff.service, audience="partners", language=lang,
+                                out_pdf=out / f"dossier-{lang}.pdf",
+                                out_bundle=out / f"dossier-{lang}.zip",
+                                prepared_by="FieldKit demo")
+        assert result.bundle is not None
+        report = verify_bundle(result.bundle, dossier=result.pdf)
+        ok = ok and not report.problems
+        print(f"   {lang}: {len(result.record_ids)} incidents, {result.pages} pages "
+              f"({time.perf_counter() - started:.1f} s); bundle verified: "
+              f"{'OK' if not report.problems else report.problems}")
+        print(f"       dossier {result.pdf}")
+        print(f"       bundle  {result.bundle}  (contents digest "
+              f"{(result.contents_digest or '')[:16]}…)")
+    staff.sync()
+    statuses = {r["status"] for r in list_exports(staff.service, limit=10)}
+    print(f"   export log: {len(list_exports(staff.service))} exports, "
+          f"{', '.join(sorted(statuses))} (sent to the registry's audit log on sync)")
+    print(f"   check one yourself:  .venv/bin/fieldkit verify {out / 'dossier-ar.zip'} "
+          f"--dossier {out / 'dossier-ar.pdf'}")
+    return ok
 
 
 def _capture(service: VaultService) -> list[IncidentView]:

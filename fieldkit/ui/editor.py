@@ -680,12 +680,15 @@ class IncidentEditor(QWidget):
         def open_dialog() -> None:
             assert self.view is not None
             dialog = SealDialog(self.ctx, self.view.ref, parent=self)
-            dialog.sealed.connect(lambda sealed: self.load(sealed.record_id))
+            dialog.sealed.connect(self._on_sealed)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.dialog = dialog
         if not self.is_sealed:
             self._saved_then(open_dialog)
+
+    def _on_sealed(self, sealed: Any) -> None:
+        self.load(sealed.record_id)
 
     def amend(self) -> None:
         view, ctx = self.view, self.ctx
@@ -729,15 +732,17 @@ class IncidentEditor(QWidget):
         box.setObjectName("incidentEditor.unsavedDialog")
         box.setAccessibleName(self.tr("Unsaved changes"))
         box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-
-        def answered(button: Any) -> None:
-            role = box.standardButton(button)
-            if role == QMessageBox.StandardButton.Save:
-                self.save(then=self.closed.emit)
-            elif role == QMessageBox.StandardButton.Discard:
-                self._dirty = False
-                self.closed.emit()
-
-        box.buttonClicked.connect(answered)
+        box.buttonClicked.connect(self._unsaved_answer)  # not a lambda (see testimony.py)
         box.open()
         self.dialog = box
+
+    def _unsaved_answer(self, button: Any) -> None:
+        box = self.dialog
+        if not isinstance(box, QMessageBox):
+            return
+        role = box.standardButton(button)
+        if role == QMessageBox.StandardButton.Save:
+            self.save(then=self.closed.emit)
+        elif role == QMessageBox.StandardButton.Discard:
+            self._dirty = False
+            self.closed.emit()

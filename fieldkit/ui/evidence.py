@@ -478,10 +478,13 @@ class EvidencePanel(QWidget):
         dialog.setObjectName("evidencePanel.fileDialog")
         dialog.setFileMode(QFileDialog.FileMode.ExistingFiles)
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.filesSelected.connect(lambda names: self.import_files([Path(n) for n in names]))
+        dialog.filesSelected.connect(self._files_selected)  # not a lambda (see testimony.py)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _files_selected(self, names: list[str]) -> None:
+        self.import_files([Path(n) for n in names])
 
     def import_files(self, paths: list[Path]) -> None:
         """Offer each file for import, one dialog after another."""

@@ -204,10 +204,15 @@ class TestimonyDialog(QDialog):
         dialog.setNameFilters([f"{self.tr('Audio')} {AUDIO_PATTERNS}",
                                f"{self.tr('All files')} (*)"])
         dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
-        dialog.fileSelected.connect(lambda name: self.set_audio(Path(name)))
+        # a bound method, not a lambda: a lambda connected to a WA_DeleteOnClose dialog's
+        # signal crashed PySide 6.12 when the dialog was deleted
+        dialog.fileSelected.connect(self._audio_selected)
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
         return dialog
+
+    def _audio_selected(self, name: str) -> None:
+        self.set_audio(Path(name))
 
     def toggle_recording(self) -> None:
         if self.recorder is None:

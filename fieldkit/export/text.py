@@ -26,6 +26,7 @@ import unicodedata
 from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import lru_cache
+from itertools import groupby
 from typing import Any, Literal
 
 import uharfbuzz as hb
@@ -53,6 +54,7 @@ RLM = "\u200f"
 ALM = "\u061c"
 # Explicit bidi controls: they steer the algorithm and are never drawn or extracted.
 _CONTROLS = frozenset(LRE + RLE + PDF + LRO + RLO + LRI + RLI + FSI + PDI + LRM + RLM + ALM)
+_STRIP_CONTROLS = {ord(c): None for c in _CONTROLS}
 
 # Bidi classes that make a line need the full algorithm rather than a single run.
 _RTL_CLASSES = frozenset({"R", "AL"})
@@ -212,6 +214,39 @@ def base_is_rtl(text: str, direction: Direction = "auto") -> bool:
     return bool(bidi_algorithm.get_base_level(text) == 1)
 
 
+_levels_cache: dict[tuple[tuple[str, ...], bool], tuple[int | None, ...]] = {}
+
+
+def _folded_levels(signature: tuple[str, ...], folded: str,
+                   rtl: bool) -> tuple[int | None, ...]:
+    """Resolved levels (X1-I2) of each folded character, None where X9 removed it.
+
+    The algorithm looks only at bidi classes, so results are cached by the sequence of
+    classes: lines that differ only in their words share one computation.
+    """
+    key = (signature, rtl)
+    levels = _levels_cache.get(key)
+    if levels is not None:
+        return levels
+    storage = bidi_algorithm.get_empty_storage()
+    storage["base_level"] = 1 if rtl else 0
+    storage["base_dir"] = "R" if rtl else "L"
+    bidi_algorithm.get_embedding_levels(folded, storage)
+    for k, ch in enumerate(storage["chars"]):
+        ch["idx"] = k
+    bidi_algorithm.explicit_embed_and_overrides(storage)
+    bidi_algorithm.resolve_weak_types(storage, False)
+    bidi_algorithm.resolve_neutral_types(storage, False)
+    bidi_algorithm.resolve_implicit_levels(storage, False)
+    out: list[int | None] = [None] * len(folded)
+    for ch in storage["chars"]:
+        out[ch["idx"]] = ch["level"]
+    if len(_levels_cache) > 50_000:
+        _levels_cache.clear()
+    levels = _levels_cache[key] = tuple(out)
+    return levels
+
+
 # Bidi classes whose runs can be folded to one character before running the algorithm: no
 # rule looks inside a run of one of these classes, so one representative resolves the same.
 _FOLDABLE = frozenset({"L", "R", "AL", "EN", "AN", "WS"})
@@ -240,49 +275,38 @@ def visual_runs(line: str, rtl: bool) -> tuple[tuple[str, int], ...]:
     # Fold runs of one foldable class: spans[k] is the original range of folded char k.
     folded: list[str] = []
     spans: list[tuple[int, int]] = []
-    for i, (ch, cls) in enumerate(zip(line, classes, strict=True)):
-        if spans and cls in _FOLDABLE and classes[spans[-1][0]] == cls:
-            spans[-1] = (spans[-1][0], i + 1)
+    i = 0
+    for cls, group in groupby(classes):
+        n = sum(1 for _ in group)
+        if cls in _FOLDABLE:
+            folded.append(line[i])
+            spans.append((i, i + n))
         else:
-            folded.append(ch)
-            spans.append((i, i + 1))
-    storage = bidi_algorithm.get_empty_storage()
-    storage["base_level"] = 1 if rtl else 0
-    storage["base_dir"] = "R" if rtl else "L"
-    bidi_algorithm.get_embedding_levels("".join(folded), storage)
-    for k, ch in enumerate(storage["chars"]):
-        ch["idx"] = k
-    bidi_algorithm.explicit_embed_and_overrides(storage)
-    bidi_algorithm.resolve_weak_types(storage, False)
-    bidi_algorithm.resolve_neutral_types(storage, False)
-    bidi_algorithm.resolve_implicit_levels(storage, False)
-    levels: list[int | None] = [None] * len(line)
-    for ch in storage["chars"]:
-        lo, hi = spans[ch["idx"]]
-        for i in range(lo, hi):
-            levels[i] = ch["level"]
-    # Characters X9 removed: bidi controls are dropped; others (ZWJ, ZWNJ) take the level of
-    # their neighbour so they stay inside their word.
-    keep = [c not in _CONTROLS for c in line]
-    prev = 1 if rtl else 0
-    for i, lv in enumerate(levels):
-        if lv is None:
-            levels[i] = prev if keep[i] else None
-        else:
-            prev = lv
-    # Level runs in logical order.
-    runs: list[tuple[int, list[int]]] = []
-    for i, lv in enumerate(levels):
-        if lv is None:
+            folded.extend(line[i:i + n])
+            spans.extend((k, k + 1) for k in range(i, i + n))
+        i += n
+    levels = _folded_levels(tuple(classes[lo] for lo, _ in spans), "".join(folded), rtl)
+    # Level runs in logical order, as (level, start, end). Folded characters that X9 removed
+    # (bidi controls, zero-width joiners) fall inside the run around them: controls are
+    # stripped from its text, joiners stay inside their word.
+    runs: list[list[int]] = []
+    for (lo, hi), level in zip(spans, levels, strict=True):
+        if level is None:
             continue
-        if runs and runs[-1][0] == lv:
-            runs[-1][1].append(i)
+        if runs and runs[-1][0] == level:
+            runs[-1][2] = hi
         else:
-            runs.append((lv, [i]))
+            if runs:
+                runs[-1][2] = lo
+            runs.append([level, lo, hi])
+    if not runs:
+        return ()
+    runs[0][1] = 0
+    runs[-1][2] = len(line)
     # L2: from the highest level down to the lowest odd one, reverse every sequence of runs
     # at that level or above.
     order = list(range(len(runs)))
-    present = [lv for lv, _ in runs]
+    present = [r[0] for r in runs]
     odd = [lv for lv in present if lv % 2]
     if odd:
         for level in range(max(present), min(odd) - 1, -1):
@@ -298,9 +322,10 @@ def visual_runs(line: str, rtl: bool) -> tuple[tuple[str, int], ...]:
                     k += 1
     out = []
     for k in order:
-        lv, idxs = runs[k]
-        text = "".join(line[i] for i in idxs)
-        out.append((text, lv))
+        lv, lo, hi = runs[k]
+        text = line[lo:hi].translate(_STRIP_CONTROLS)
+        if text:
+            out.append((text, lv))
     return tuple(out)
 
 
@@ -358,28 +383,31 @@ def _space_width(bold: bool, mono: bool) -> float:
     return _word_width(" ", bold, mono)
 
 
+_SPACES = re.compile("[ \t\u00a0]+")
+_WORD_BREAKS = re.compile("[\u202a-\u202e\u2066-\u2069]|[ \t\u00a0]+")
 _OPENERS = {LRE: PDF, RLE: PDF, LRO: PDF, RLO: PDF, LRI: PDI, RLI: PDI, FSI: PDI}
 
 
 def _words(text: str) -> list[str]:
     """Split a paragraph at spaces, except inside an embedding or isolate: an id or phone
     number wrapped by :func:`isolate_ltr` never breaks across lines."""
+    if not any(c in _OPENERS for c in text):
+        return [w for w in _SPACES.split(text) if w]
     words: list[str] = []
-    current: list[str] = []
     depth = 0
-    for ch in text:
-        if ch in _OPENERS:
+    start = 0
+    for m in _WORD_BREAKS.finditer(text):
+        token = m.group()
+        if token in _OPENERS:
             depth += 1
-        elif ch in (PDF, PDI):
+        elif token in (PDF, PDI):
             depth = max(0, depth - 1)
-        if depth == 0 and ch in " \t\u00a0":
-            if current:
-                words.append("".join(current))
-                current = []
-        else:
-            current.append(ch)
-    if current:
-        words.append("".join(current))
+        elif depth == 0:
+            if m.start() > start:
+                words.append(text[start:m.start()])
+            start = m.end()
+    if start < len(text):
+        words.append(text[start:])
     return words
 
 
@@ -453,7 +481,8 @@ def _num(v: float) -> str:
 
 def _piece_ops(doc: Any, piece: Shaped, size: float) -> str:
     """PDF operators drawing one shaped piece whose origin is the current line matrix
-    (Tlm), leaving Tlm there. Cached per document: the codes' subsets are per document."""
+    (Tlm), leaving Tlm at the piece's end. Cached per document: the codes' subsets are per
+    document."""
     cache: dict[tuple[Shaped, float], str] = doc.__dict__.setdefault("_fk_piece_ops", {})
     key = (piece, size)
     ops = cache.get(key)
@@ -499,8 +528,8 @@ def _piece_ops(doc: Any, piece: Shaped, size: float) -> str:
         dx, dy = x * size - at_x, y * size - at_y
         out.append(f"{_num(dx)} {_num(dy)} Td <{byte:02X}> Tj")
         at_x, at_y = at_x + dx, at_y + dy
-    if at_x or at_y:
-        out.append(f"{_num(-at_x)} {_num(-at_y)} Td")
+    # Back to the origin and on to the next piece's origin.
+    out.append(f"{_num(piece.width * size - at_x)} {_num(-at_y)} Td")
     ops = cache[key] = "\n".join(out)
     return ops
 
@@ -508,12 +537,8 @@ def _piece_ops(doc: Any, piece: Shaped, size: float) -> str:
 def _line_ops(canv: Any, line: Line, x0: float, y0: float, size: float) -> str:
     """PDF text operators drawing ``line`` with its left end at (x0, y0)."""
     doc = canv._doc
-    ops = ["BT", f"1 0 0 1 {_num(x0)} {_num(y0)} Tm"]
-    for piece in line.pieces:
-        ops.append(_piece_ops(doc, piece, size))
-        ops.append(f"{_num(piece.width * size)} 0 Td")
-    ops.append("ET")
-    return "\n".join(ops)
+    ops = "\n".join([_piece_ops(doc, piece, size) for piece in line.pieces])
+    return f"BT\n1 0 0 1 {_num(x0)} {_num(y0)} Tm\n{ops}\nET"
 
 
 def _align_x(line: Line, style: TextStyle, width: float, align: Align) -> float:

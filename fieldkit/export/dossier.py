@@ -52,7 +52,15 @@ from reportlab.platypus import (
 from fieldkit.errors import FieldKitError, ValidationError
 from fieldkit.export import fonts
 from fieldkit.export.selection import SelectedIncident
-from fieldkit.export.text import Align, Direction, Para, TextStyle, draw_text, isolate_ltr
+from fieldkit.export.text import (
+    Align,
+    Direction,
+    Para,
+    TextStyle,
+    base_is_rtl,
+    draw_text,
+    isolate_ltr,
+)
 from fieldkit.progress import CancelToken, Progress, check
 from fieldkit.service import VaultService
 
@@ -114,6 +122,7 @@ LABELS: dict[str, dict[str, str]] = {
         "act_imported": "imported", "act_extracted": "extracted", "act_transferred":
             "transferred", "act_received": "received", "act_copied": "copied",
         "act_verified": "verified", "act_exported": "exported",
+        "lvl_internal": "internal", "lvl_partners": "partners", "lvl_public": "public",
     },
     "ar": {
         "title": "ملف أدلة", "contents": "المحتويات", "summary": "ملخص",
@@ -160,6 +169,7 @@ LABELS: dict[str, dict[str, str]] = {
         "act_imported": "استيراد", "act_extracted": "استخراج", "act_transferred": "نقل",
         "act_received": "استلام", "act_copied": "نسخ", "act_verified": "تحقق",
         "act_exported": "تصدير",
+        "lvl_internal": "داخلي", "lvl_partners": "للشركاء", "lvl_public": "عام",
     },
 }
 
@@ -381,8 +391,14 @@ class DossierBuilder:
         return Para(text, style, direction=direction or self.dir, align=align)
 
     def u(self, text: str, style: TextStyle = BODY) -> Para:
-        """Text someone typed (titles, testimonies): its own direction, from its letters."""
-        return Para(text or "—", style, direction="auto", align="start")
+        """Text someone typed (titles, testimonies): its own direction, from its letters.
+        Short left-to-right text in an Arabic dossier (a cell, a name) keeps to the right
+        edge like its neighbours; a long paragraph keeps to its own start."""
+        text = text or "—"
+        align: Align = "start"
+        if self.f.rtl and len(text) < 120 and not base_is_rtl(text):
+            align = "end"
+        return Para(text, style, direction="auto", align=align)
 
     def code(self, text: str, style: TextStyle = MONO) -> Para:
         """Ids and hashes: left to right, aligned to the dossier's start side."""
@@ -575,7 +591,7 @@ class DossierBuilder:
             (f("country"), self.p(f.ltr(r["country"]))),
             (f("place"), self.u(r.get("place", ""), CELL)),
             (f("category"), self.p(self.label(r["category"], "category"))),
-            (f("confidentiality"), self.p(f(r.get("confidentiality", "internal")))),
+            (f("confidentiality"), self.p(f("lvl_" + r.get("confidentiality", "internal")))),
         ]
         s.append(self.table(None, [[self.p(k, CELL_B), v] for k, v in facts],
                             [40 * mm, FRAME_W - 40 * mm], label_col=True))
@@ -611,8 +627,7 @@ class DossierBuilder:
             widths = [34 * mm, 30 * mm, 16 * mm, 18 * mm, 32 * mm, 0.0]
             widths[-1] = FRAME_W - sum(widths)
         else:
-            widths.append(FRAME_W - sum(widths))
-            header.append("")
+            widths[0] += FRAME_W - sum(widths)
         prow = []
         for p in r.get("persons", []):
             roles = ("، " if f.rtl else ", ").join(self.label(x, "role")
@@ -623,8 +638,6 @@ class DossierBuilder:
             if internal:
                 cells += [self.u(p.get("name") or "—", CELL),
                           self.u(f.ltr(p["contact"]) if p.get("contact") else "—", CELL)]
-            else:
-                cells.append(self.p("", CELL))
             prow.append(cells)
         if prow:
             s.append(self.table(header, prow, widths))
@@ -636,7 +649,8 @@ class DossierBuilder:
             s.append(self.p(f("none"), SMALL))
         for t in r.get("testimonies", []):
             meta = (f"{f('witness')}: {who(t['witness'])} · {f('language')}: "
-                    f"{f.lang_name(t['language'])} · {f('consent')}: {f(t['consent'])} · "
+                    f"{f.lang_name(t['language'])} · {f('consent')}: "
+                    f"{f('lvl_' + t['consent'])} · "
                     f"{f('recorded')}: {f.date(t.get('recorded_at'))}")
             block: list[Flowable] = [self.p(meta, SMALL), self.u(t.get("text", ""))]
             if t.get("audio"):

@@ -399,3 +399,56 @@ def test_zip_written_is_plain(bundles: dict[str, Made]) -> None:
             assert not info.is_dir() and info.external_attr >> 16 & 0o170000 == 0o100000
             if info.filename.startswith("files/"):
                 assert info.compress_type == zipfile.ZIP_STORED
+
+
+# --- custody events, dossier names ----------------------------------------------------------
+
+@pytest.fixture
+def small(tmp_path: Path) -> VaultService:
+    """One sealed incident with a photo, then two custody events sealed after it."""
+    from fieldkit.storage.vault import Vault
+
+    from .conftest import PASS
+
+    vault, _ = Vault.create(tmp_path / "vault", PASS)
+    service = VaultService(vault)
+    photo = tmp_path / "door.jpg"
+    photo.write_bytes(b"\xff\xd8 not really a jpeg " * 100)
+    view = service.create_incident(title="Door burnt", category="hate_crime.vandalism",
+                                   occurred="2026-03-10", country="FR",
+                                   confidentiality="public")
+    service.add_evidence(view.ref, photo, description="the door")
+    service.seal(view.ref)
+    sha = service.get(view.ref).body["evidence"][0]["sha256"]
+    service.add_custody_event(sha, action="copied-to-usb", note="for the lawyer")
+    service.add_custody_event(sha, action="handed-over", note="to the court clerk")
+    return service
+
+
+def test_custody_events_travel_with_their_evidence(small: VaultService, tmp_path: Path) -> None:
+    incident = small.list_incidents(state="sealed")[0]
+    made = make(small, [str(incident.record_id)], tmp_path / "out", audience="public")
+    kinds = [(r.kind, r.seq) for r in made.plan.records]
+    assert kinds == [("incident", 1), ("custody", 2), ("custody", 3)]
+    report = verify_bundle(made.path)
+    assert not any("not consecutive" in n for n in report.notes)
+    assert report.files_verified == 1
+    without = plan_bundle(small, [str(incident.record_id)], audience="public",
+                          include_custody=False)
+    assert [r.kind for r in without.records] == ["incident"]
+
+
+def test_dossier_named_by_its_destination(small: VaultService, tmp_path: Path) -> None:
+    """export_dossier renders the PDF to '.NAME.XXXXXXXX.part' beside its destination; the
+    manifest names the destination. An explicit dossier_name wins."""
+    incident = small.list_incidents(state="sealed")[0]
+    plan = plan_bundle(small, [str(incident.record_id)], audience="internal")
+    part = tmp_path / ".dossier-en.pdf.ab_12xyz.part"
+    part.write_bytes(b"%PDF-1.7")
+    write_bundle(plan, tmp_path / "a.zip", dossier_pdf=part, signer=small.vault.device_key)
+    assert json.loads(read_members(tmp_path / "a.zip")["manifest.json"])["dossier"]["name"] \
+        == "dossier-en.pdf"
+    write_bundle(plan, tmp_path / "b.zip", dossier_pdf=part, signer=small.vault.device_key,
+                 dossier_name="final.pdf")
+    assert json.loads(read_members(tmp_path / "b.zip")["manifest.json"])["dossier"]["name"] \
+        == "final.pdf"

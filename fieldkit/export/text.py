@@ -217,13 +217,27 @@ def base_is_rtl(text: str, direction: Direction = "auto") -> bool:
 _levels_cache: dict[tuple[tuple[str, ...], bool], tuple[int | None, ...]] = {}
 
 
-def _folded_levels(signature: tuple[str, ...], folded: str,
-                   rtl: bool) -> tuple[int | None, ...]:
-    """Resolved levels (X1-I2) of each folded character, None where X9 removed it.
+# The classes python-bidi's algorithm knows, each with a character of that class. It
+# predates isolates (UBA 6.3), so those become embeddings; separators (tab, U+2029) and
+# unassigned code points, which a line cannot otherwise hold, count as space and L.
+_REPRESENTATIVE = {
+    "L": "a", "R": "\u05d0", "AL": "\u0627", "EN": "1", "ES": "+", "ET": "$", "AN": "\u0661",
+    "CS": ",", "NSM": "\u0300", "BN": "\u200b", "WS": " ", "ON": "!",
+    "LRE": LRE, "RLE": RLE, "PDF": PDF, "LRO": LRO, "RLO": RLO,
+}
+_CLASS_OF = {cls: cls for cls in _REPRESENTATIVE} | {
+    "LRI": "LRE", "RLI": "RLE", "FSI": "LRE", "PDI": "PDF", "B": "WS", "S": "WS"}
 
-    The algorithm looks only at bidi classes, so results are cached by the sequence of
-    classes: lines that differ only in their words share one computation.
+
+def _folded_levels(signature: tuple[str, ...], rtl: bool) -> tuple[int | None, ...]:
+    """Resolved levels (X1-I2) of a line given as its sequence of bidi classes, None where
+    X9 removed the character.
+
+    The algorithm looks only at classes, so it runs on one representative character per
+    class and results are cached by the sequence: lines that differ only in their words
+    share one computation.
     """
+    folded = "".join(_REPRESENTATIVE[cls] for cls in signature)
     key = (signature, rtl)
     levels = _levels_cache.get(key)
     if levels is not None:
@@ -273,19 +287,17 @@ def visual_runs(line: str, rtl: bool) -> tuple[tuple[str, int], ...]:
         if rtl and "L" not in kinds and not (kinds & _NUMBER_CLASSES):
             return ((line, 1),)
     # Fold runs of one foldable class: spans[k] is the original range of folded char k.
-    folded: list[str] = []
     spans: list[tuple[int, int]] = []
     i = 0
     for cls, group in groupby(classes):
         n = sum(1 for _ in group)
         if cls in _FOLDABLE:
-            folded.append(line[i])
             spans.append((i, i + n))
         else:
-            folded.extend(line[i:i + n])
             spans.extend((k, k + 1) for k in range(i, i + n))
         i += n
-    levels = _folded_levels(tuple(classes[lo] for lo, _ in spans), "".join(folded), rtl)
+    signature = tuple(_CLASS_OF.get(classes[lo], "L") for lo, _ in spans)
+    levels = _folded_levels(signature, rtl)
     # Level runs in logical order, as (level, start, end). Folded characters that X9 removed
     # (bidi controls, zero-width joiners) fall inside the run around them: controls are
     # stripped from its text, joiners stay inside their word.

@@ -417,3 +417,19 @@ def test_a_long_isolated_id_cut_across_lines_stays_left_to_right() -> None:
     lines = layout("البصمة " + isolate_ltr(digest), TextStyle(size=10), 120)
     pieces = [t for ln in lines for t, lv in visual_runs(ln.text, True) if lv % 2 == 0]
     assert "".join(p.strip() for p in pieces) == digest
+
+
+@pytest.mark.parametrize("text", [
+    "\u2067مرحبا\u2069 isolates \u2066abc\u2069 \u2068x\u2069",   # isolates (UBA 6.3+)
+    "\u202c\u202c\u2069 unbalanced closers \u202a\u202a\u202a open",
+    "\u202e override مرحبا abc",
+    "tab\tand\u00a0nbsp\u2029separator\x1f\x00\ufffe unassigned \U000e0001 😀",
+    "\u200c\u200d\u061c\u200e\u200f",
+    "ب" * 3000,
+])
+def test_hostile_text_lays_out_and_draws(tmp_path: Path, text: str) -> None:
+    lines = layout(text, STYLE, 300)
+    assert lines
+    for line in lines:
+        assert line.width <= 300 / STYLE.size + 1e-6 or len(line.pieces) == 1
+    build(tmp_path / "t.pdf", [Para(text, STYLE)])

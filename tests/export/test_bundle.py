@@ -452,3 +452,60 @@ def test_dossier_named_by_its_destination(small: VaultService, tmp_path: Path) -
                  dossier_name="final.pdf")
     assert json.loads(read_members(tmp_path / "b.zip")["manifest.json"])["dossier"]["name"] \
         == "final.pdf"
+
+
+def test_a_revoked_device_shows_in_the_bundle(tmp_path: Path) -> None:
+    """The monitor is revoked after its record was logged: the staff's bundle carries the
+    proven revocation, the record still verifies, and the report says so."""
+    from registry.harness import LiveRegistry
+
+    from fieldkit.storage.vault import Vault
+    from fieldkit.sync.client import SyncClient
+
+    from .conftest import PASS
+
+    live = LiveRegistry.create(tmp_path / "registry")
+    try:
+        admin = live.enroll("admin")
+
+        def code(role: str) -> str:
+            return str(admin.client.post_json("/v1/admin/enroll-codes", {"role": role})["code"])
+
+        staff = SyncClient(VaultService(Vault.create(tmp_path / "staff", PASS)[0]))
+        admin.client.post_json("/v1/admin/org-key", {"org_key": staff.org_key_init().to_text()})
+        monitor = SyncClient(VaultService(Vault.create(tmp_path / "monitor", PASS)[0]))
+        staff.enroll(code("staff"))
+        monitor.enroll(code("monitor"))
+        view = monitor.service.create_incident(title="Graffiti", category="hate_crime.vandalism",
+                                               occurred="2026-03-10", country="FR",
+                                               confidentiality="public")
+        rid = monitor.service.seal(view.ref).record_id
+        monitor.sync()
+        staff.sync()
+        monitor_id = monitor.service.vault.device_key.verify_key.key_id
+        admin.client.post_json(f"/v1/admin/devices/{monitor_id}/revoke", {})
+        staff.refresh_enrolments(force=True)
+        made = make(staff.service, [rid], tmp_path / "out", audience="internal")
+        enrolment = json.loads(read_members(made.path)[
+            f"enrolments/{monitor_id.split(':')[1]}.json"])
+        assert enrolment["revocation"]["log_index"] is not None
+        report = verify_bundle(made.path)
+        device = next(d for d in report.devices if d.key_id == monitor_id)
+        assert device.revoked_at and device.enrol_index is not None
+        assert any("revoked" in n for n in report.notes)
+        # A revocation whose proof does not hold is refused, naming the enrolment member.
+        name = f"enrolments/{monitor_id.split(':')[1]}.json"
+
+        def break_it(m: dict[str, bytes]) -> None:
+            e = json.loads(m[name])
+            e["revocation"]["log_index"] += 1
+            m[name] = canonicalize(e)
+
+        with pytest.raises(BundleProofError) as err:
+            verify_bundle(resign(made.path, tmp_path / "bad.zip", staff.service.vault.device_key,
+                                 break_it))
+        assert err.value.member == name
+        for c in (staff, monitor):
+            c.service.vault.lock()
+    finally:
+        live.close()

@@ -48,7 +48,7 @@ def resign(src: Path, dst: Path, key: SigningKey, change: Callable[[Members], No
     body = {n: d for n, d in members.items() if n not in (MANIFEST, SIGNATURE, SUMS)}
     manifest["members"] = sorted(
         ({"name": n, "sha256": hashlib.sha256(d).hexdigest(), "size": len(d)}
-         for n, d in body.items()), key=lambda m: m["name"])
+         for n, d in body.items()), key=lambda m: str(m["name"]))
     sums = sums_text(manifest["members"])
     manifest["contents_digest"] = hashlib.sha256(sums).hexdigest()
     if manifest_change is not None:
@@ -58,6 +58,19 @@ def resign(src: Path, dst: Path, key: SigningKey, change: Callable[[Members], No
     del env["payload"]
     out = {MANIFEST: raw, SIGNATURE: canonicalize(env), SUMS: sums, **body}
     return write_members(dst, out)
+
+
+def flipping(name: str, at: int | None = None) -> Callable[[Members], None]:
+    """A change that flips one byte of member ``name``."""
+    def change(m: Members) -> None:
+        m[name] = flip(m[name], at)
+    return change
+
+
+def deleting(name: str) -> Callable[[Members], None]:
+    def change(m: Members) -> None:
+        del m[name]
+    return change
 
 
 def flip(data: bytes, at: int | None = None) -> bytes:

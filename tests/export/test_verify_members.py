@@ -23,7 +23,7 @@ from fieldkit.export.verify import (
     verify_bundle,
 )
 
-from .bundletools import flip, read_members, rewrite
+from .bundletools import deleting, flipping, read_members, rewrite
 from .conftest import SyncedDemo
 
 HOSTILE = Path(__file__).resolve().parents[1] / "assets" / "bundles"
@@ -65,8 +65,7 @@ def test_flipping_one_byte_in_any_member_fails_naming_it(walked: Path,
                                                          tmp_path: Path) -> None:
     names = _members(walked)
     for name in names:
-        bad = rewrite(walked, tmp_path / "flipped.zip",
-                      lambda m, name=name: m.__setitem__(name, flip(m[name])))
+        bad = rewrite(walked, tmp_path / "flipped.zip", flipping(name))
         with pytest.raises(BundleError) as e:
             verify_bundle(bad)
         assert name in e.value.message, (name, e.value.message)
@@ -76,7 +75,7 @@ def test_flipping_one_byte_in_any_member_fails_naming_it(walked: Path,
 
 def test_deleting_any_member_fails_naming_it(walked: Path, tmp_path: Path) -> None:
     for name in _members(walked):
-        bad = rewrite(walked, tmp_path / "deleted.zip", lambda m, name=name: m.pop(name))
+        bad = rewrite(walked, tmp_path / "deleted.zip", deleting(name))
         with pytest.raises(IntegrityError) as e:
             verify_bundle(bad)
         assert isinstance(e.value, MissingMemberError), (name, e.value)
@@ -88,8 +87,7 @@ def test_flipping_the_first_and_last_byte_too(walked: Path, tmp_path: Path) -> N
     for name in _members(walked):
         size = len(read_members(walked)[name])
         for at in (0, size - 1):
-            bad = rewrite(walked, tmp_path / "edge.zip",
-                          lambda m, name=name, at=at: m.__setitem__(name, flip(m[name], at)))
+            bad = rewrite(walked, tmp_path / "edge.zip", flipping(name, at))
             with pytest.raises(BundleError) as e:
                 verify_bundle(bad)
             assert name in e.value.message, (name, at, e.value.message)

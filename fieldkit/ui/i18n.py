@@ -32,14 +32,19 @@ UI_FAMILIES = ["Noto Sans", "Noto Sans Arabic"]
 class _Translator(QTranslator):
     """A QTranslator that also looks a string up without its context: lupdate files strings
     from module-level helper functions under the empty context, while they are looked up
-    under the helper's own context at run time."""
+    under the helper's own context at run time.
+
+    It answers every lookup (the source text when it has no translation): returning None
+    from this override corrupts None's reference count in PySide6 6.12 and crashes the
+    process later. So it is installed first, and Qt's own translator after it (Qt asks the
+    most recently installed translator first)."""
 
     def translate(self, context: str, source: str, disambiguation: str | None = None,
-                  n: int = -1) -> str | None:
+                  n: int = -1) -> str:
         text = super().translate(context, source, disambiguation, n)
         if not text and context:
             text = super().translate("", source, disambiguation, n)
-        return text or None  # None: not found here (Qt then tries the next, then the source)
+        return text or source
 
 
 _installed: list[QTranslator] = []

@@ -187,3 +187,18 @@ def test_busy_signal_and_wait_idle(qtbot, runner: TaskRunner) -> None:
     gate.set()
     assert runner.wait_idle(5000)
     assert states == [True, False]
+
+
+def test_none_survives_many_void_calls(qapp) -> None:
+    """PySide6 6.12 takes a reference from None on every void call on Python 3.11; importing
+    fieldkit.ui makes None immortal, as on 3.12. Without it this aborts the process."""
+    import sys
+
+    from PySide6.QtWidgets import QLabel
+
+    label = QLabel()
+    before = sys.getrefcount(None)
+    for _ in range(20_000):
+        label.setEnabled(True)  # void
+    assert sys.getrefcount(None) > 1 << 40
+    assert before - sys.getrefcount(None) < 25_000

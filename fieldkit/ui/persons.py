@@ -89,8 +89,12 @@ def follow_text_direction(widget: QLineEdit | QPlainTextEdit) -> None:
         if isinstance(widget, QPlainTextEdit):
             doc = widget.document()
             option = doc.defaultTextOption()
-            if option.textDirection() != direction:
+            # QPlainTextEdit aligns every paragraph to the left unless told otherwise
+            align = (Qt.AlignmentFlag.AlignRight if direction == Qt.LayoutDirection.RightToLeft
+                     else Qt.AlignmentFlag.AlignLeft) | Qt.AlignmentFlag.AlignAbsolute
+            if option.textDirection() != direction or option.alignment() != align:
                 option.setTextDirection(direction)
+                option.setAlignment(align)
                 doc.setDefaultTextOption(option)
 
     widget.textChanged.connect(update)

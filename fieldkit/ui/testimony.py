@@ -73,6 +73,7 @@ class TestimonyDialog(QDialog):
         self.setObjectName("testimonyDialog")
         self.setWindowTitle(self.tr("Add a testimony"))
         self.setAccessibleName(self.tr("Add a testimony"))
+        self.resize(600, 640)
         self.finished.connect(self._discard_recordings)
 
         form = QFormLayout()

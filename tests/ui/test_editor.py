@@ -59,8 +59,9 @@ def test_arabic_typed_key_by_key_is_saved_and_shown_again(
     # Arabic typed into a field lays it out right to left, though the UI is English.
     assert editor.titleEdit.layoutDirection() == Qt.LayoutDirection.RightToLeft
     assert editor.descriptionEdit.layoutDirection() == Qt.LayoutDirection.RightToLeft
-    assert (editor.descriptionEdit.document().defaultTextOption().textDirection()
-            == Qt.LayoutDirection.RightToLeft)
+    option = editor.descriptionEdit.document().defaultTextOption()
+    assert option.textDirection() == Qt.LayoutDirection.RightToLeft
+    assert option.alignment() & Qt.AlignmentFlag.AlignRight  # not QPlainTextEdit's left
     assert editor.is_dirty
 
     editor.categoryCombo.setCurrentIndex(editor.categoryCombo.findData(CATEGORY))
@@ -306,3 +307,24 @@ def test_locking_clears_what_was_shown(qtbot: Any, ctx: AppContext) -> None:
     ctx.lock()
     assert editor.descriptionEdit.toPlainText() == ""
     assert editor.titleEdit.text() == "" and not editor.titleEdit.isEnabled()
+
+
+def test_text_direction_follows_the_text_not_the_ui(qtbot: Any,
+                                                    type_text: Callable[[QWidget, str], None]
+                                                    ) -> None:
+    from fieldkit.ui.persons import follow_text_direction
+
+    QApplication.setLayoutDirection(Qt.LayoutDirection.RightToLeft)  # the Arabic UI
+    try:
+        edit = QLineEdit()
+        qtbot.addWidget(edit)
+        follow_text_direction(edit)
+        assert edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        type_text(edit, "12 Lyon")  # digits are neutral: the first letter decides
+        assert edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        edit.clear()
+        assert edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+        type_text(edit, "«مسجد» FK-42")
+        assert edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)

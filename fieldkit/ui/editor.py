@@ -98,7 +98,9 @@ class CountryCombo(QComboBox):
         completer.setCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
         self.setCompleter(completer)
         self.setCurrentIndex(-1)
-        self.lineEdit().setPlaceholderText(self.tr("Type to search for a country"))
+        line = self.lineEdit()
+        assert line is not None  # editable
+        line.setPlaceholderText(self.tr("Type to search for a country"))
 
     def code(self) -> str | None:
         """The code of the country shown; a typed two-letter code is accepted as well."""
@@ -203,7 +205,8 @@ class WhenEdit(QWidget):
     def value(self) -> tuple[str, str, str | None]:
         """(start, precision, end) as the core's ``parse_when`` takes them."""
         precision = self.precision()
-        d: date = self.startEdit.date().toPython()
+        q = self.startEdit.date()
+        d = date(q.year(), q.month(), q.day())
         if precision == "year":
             start = f"{d.year:04d}"
         elif precision == "month":
@@ -215,7 +218,7 @@ class WhenEdit(QWidget):
                                   ).isoformat(timespec="minutes")
         else:
             start = d.isoformat()
-        end = self.endEdit.date().toPython().isoformat() if precision == "range" else None
+        end = self.endEdit.date().toString("yyyy-MM-dd") if precision == "range" else None
         return start, precision, end
 
     def set_value(self, occurred: dict[str, Any]) -> None:

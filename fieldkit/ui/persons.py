@@ -51,7 +51,7 @@ AGE_GROUPS = ("child", "adult", "older")
 
 def ui_language(ctx: AppContext) -> str:
     """The language taxonomy labels are shown in (the app's setting)."""
-    return getattr(ctx.settings, "language", None) or "en"
+    return str(getattr(ctx.settings, "language", None) or "en")
 
 
 def guarded(widget: QObject, fn: Callable[[Any], None]) -> Callable[[Any], None]:
@@ -104,7 +104,7 @@ def follow_text_direction(widget: QLineEdit | QPlainTextEdit) -> None:
 def person_label(person: dict[str, Any], roles: dict[str, str]) -> str:
     """One line for a person: pseudonym and roles, and a marker (never the name itself) when
     internal-only details are on file."""
-    text = person.get("pseudonym", "?")
+    text = str(person.get("pseudonym", "?"))
     role_names = [roles.get(r, r) for r in person.get("roles", [])]
     if role_names:
         text += " — " + ", ".join(role_names)
@@ -279,11 +279,11 @@ class ActDialog(QDialog):
         self.perpetratorsTable.setSelectionMode(QAbstractItemView.SelectionMode.NoSelection)
         self.involvementCombos: list[QComboBox] = []
         for row, p in enumerate(persons):
-            item = QTableWidgetItem(p["pseudonym"])
-            item.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
-            item.setCheckState(Qt.CheckState.Checked if "perpetrator" in p.get("roles", [])
+            cell = QTableWidgetItem(p["pseudonym"])
+            cell.setFlags(Qt.ItemFlag.ItemIsEnabled | Qt.ItemFlag.ItemIsUserCheckable)
+            cell.setCheckState(Qt.CheckState.Checked if "perpetrator" in p.get("roles", [])
                                else Qt.CheckState.Unchecked)
-            self.perpetratorsTable.setItem(row, 0, item)
+            self.perpetratorsTable.setItem(row, 0, cell)
             combo = QComboBox()
             combo.setObjectName(f"actDialog.involvement.{row}")
             combo.setAccessibleName(self.tr("Involvement of {who}").format(who=p["pseudonym"]))

@@ -22,10 +22,16 @@ from typing import Any, Protocol
 
 from fieldkit.errors import UsageError
 
-try:  # pyside6-addons: optional
-    from PySide6 import QtMultimedia as _qtmm
-except ImportError:  # pragma: no cover - depends on the installation
-    _qtmm = None
+
+def _import_multimedia() -> Any:
+    try:  # pyside6-addons: optional
+        from PySide6 import QtMultimedia
+    except ImportError:  # pragma: no cover - depends on the installation
+        return None
+    return QtMultimedia
+
+
+_qtmm: Any = _import_multimedia()
 
 
 class RecorderError(UsageError):
@@ -79,7 +85,7 @@ class QtAudioRecorder:  # pragma: no cover - needs pyside6-addons and a micropho
     @property
     def recording(self) -> bool:
         return bool(self._recorder.recorderState()
-                    == _qtmm.QMediaRecorder.RecorderState.RecordingState)  # type: ignore[union-attr]
+                    == _qtmm.QMediaRecorder.RecorderState.RecordingState)
 
     def start(self, directory: Path) -> None:
         from PySide6.QtCore import QUrl
@@ -87,7 +93,7 @@ class QtAudioRecorder:  # pragma: no cover - needs pyside6-addons and a micropho
         self._path = Path(directory) / f"testimony-{secrets.token_hex(4)}"
         self._recorder.setOutputLocation(QUrl.fromLocalFile(str(self._path)))
         self._recorder.record()
-        if self._recorder.error() != _qtmm.QMediaRecorder.Error.NoError:  # type: ignore[union-attr]
+        if self._recorder.error() != _qtmm.QMediaRecorder.Error.NoError:
             raise RecorderError(f"Recording could not start: {self._recorder.errorString()}")
 
     def stop(self) -> Path:

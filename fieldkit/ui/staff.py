@@ -1,0 +1,280 @@
+"""The Staff page (envoy office vaults): pull new records from the registry with progress and
+cancel, see the sealed incidents received, pick some and open the dossier export wizard, and
+the log of exports made from this vault.
+
+Pulling runs ``SyncClient.pull`` on a worker: each record is verified, decrypted and stored
+whole (with its files) or not at all, so a cancel keeps what was complete.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from PySide6.QtCore import Qt
+from PySide6.QtWidgets import (
+    QAbstractItemView,
+    QHBoxLayout,
+    QHeaderView,
+    QLabel,
+    QProgressBar,
+    QPushButton,
+    QTableWidget,
+    QTableWidgetItem,
+    QVBoxLayout,
+    QWidget,
+)
+
+from fieldkit.errors import CancelledError, FieldKitError
+from fieldkit.service import IncidentView
+from fieldkit.sync.client import SyncReport
+from fieldkit.ui.context import AppContext
+from fieldkit.ui.errors import error_text
+from fieldkit.ui.syncpanel import format_time, report_text
+from fieldkit.ui.tasks import Task, TaskControl
+
+#: How many received incidents the table shows (newest first); the Incidents page has all.
+SHOWN = 500
+
+
+class StaffPage(QWidget):
+    def __init__(self, ctx: AppContext, parent: QWidget | None = None) -> None:
+        super().__init__(parent)
+        self.ctx = ctx
+        self.setObjectName("staffPage")
+        self.setAccessibleName(self.tr("Staff"))
+
+        self.pull_button = QPushButton(self.tr("Pull"), self)
+        self.pull_button.setObjectName("staffPage.pullButton")
+        self.pull_button.setAccessibleName(self.tr("Pull new records from the registry"))
+        self.pull_button.clicked.connect(self.pull)
+        self.progress = QProgressBar(self)
+        self.progress.setObjectName("staffPage.progress")
+        self.progress.setAccessibleName(self.tr("Pull progress"))
+        self.progress.setRange(0, 1000)
+        self.progress.setValue(0)
+        self.cancel_button = QPushButton(self.tr("Cancel"), self)
+        self.cancel_button.setObjectName("staffPage.cancelButton")
+        self.cancel_button.setAccessibleName(self.tr("Cancel the pull"))
+        self.cancel_button.setEnabled(False)
+        top = QHBoxLayout()
+        top.addWidget(self.pull_button)
+        top.addWidget(self.progress, 1)
+        top.addWidget(self.cancel_button)
+
+        self.report_label = QLabel(self)
+        self.report_label.setObjectName("staffPage.report")
+        self.report_label.setAccessibleName(self.tr("Last pull report"))
+        self.report_label.setWordWrap(True)
+        self.error_label = QLabel(self)
+        self.error_label.setObjectName("staffPage.error")
+        self.error_label.setAccessibleName(self.tr("Pull error"))
+        self.error_label.setWordWrap(True)
+        self.error_label.setStyleSheet("color: #a40000;")
+        self.error_label.hide()
+
+        self.table = QTableWidget(0, 5, self)
+        self.table.setObjectName("staffPage.table")
+        self.table.setAccessibleName(self.tr("Sealed incidents in this vault"))
+        self.table.setHorizontalHeaderLabels([self.tr("Occurred"), self.tr("Title"),
+                                              self.tr("Country"), self.tr("Category"),
+                                              self.tr("Record")])
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.verticalHeader().hide()
+        self.table.itemSelectionChanged.connect(self._update_buttons)
+        self.table.doubleClicked.connect(self._open_row)
+        self.count_label = QLabel(self)
+        self.count_label.setObjectName("staffPage.count")
+
+        self.dossier_button = QPushButton(self.tr("Export a dossier…"), self)
+        self.dossier_button.setObjectName("staffPage.dossierButton")
+        self.dossier_button.setAccessibleName(self.tr("Open the dossier export wizard"))
+        self.dossier_button.clicked.connect(self.open_dossier_wizard)
+        below = QHBoxLayout()
+        below.addWidget(self.count_label, 1)
+        below.addWidget(self.dossier_button)
+
+        self.exports_table = QTableWidget(0, 5, self)
+        self.exports_table.setObjectName("staffPage.exportsTable")
+        self.exports_table.setAccessibleName(self.tr("Exports made from this vault"))
+        self.exports_table.setHorizontalHeaderLabels([
+            self.tr("Time"), self.tr("Kind"), self.tr("Audience"), self.tr("Records"),
+            self.tr("Reported to the registry")])
+        self.exports_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.exports_table.verticalHeader().hide()
+        self.exports_table.setMaximumHeight(160)
+        self.exports_table.horizontalHeader().setSectionResizeMode(
+            QHeaderView.ResizeMode.Stretch)
+
+        layout = QVBoxLayout(self)
+        layout.addLayout(top)
+        layout.addWidget(self.report_label)
+        layout.addWidget(self.error_label)
+        layout.addWidget(QLabel(self.tr("Sealed incidents received"), self))
+        layout.addWidget(self.table, 1)
+        layout.addLayout(below)
+        layout.addWidget(QLabel(self.tr("Exports"), self))
+        layout.addWidget(self.exports_table)
+
+        self.task: Task[SyncReport] | None = None
+        self.last_report: SyncReport | None = None
+        self.last_error: FieldKitError | None = None
+        self.incidents: list[IncidentView] = []
+        self.wizard: QWidget | None = None
+        self._loading = False
+        self._again = False
+        ctx.changed.connect(self._on_changed)
+        ctx.locked.connect(self._on_locked)
+        self.refresh()
+        self._update_buttons()
+
+    # --- state --------------------------------------------------------------------------------
+
+    def _on_changed(self, what: frozenset[str]) -> None:
+        if what & {"incidents", "sync", "audit", "vault"}:
+            self.refresh()
+
+    def _on_locked(self) -> None:
+        self.table.setRowCount(0)
+        self.exports_table.setRowCount(0)
+        self.incidents = []
+
+    def refresh(self) -> None:
+        if not self.ctx.is_unlocked:
+            return
+        if self._loading:
+            self._again = True
+            return
+        self._loading = True
+        service = self.ctx.service
+
+        def work(c: TaskControl) -> tuple[list[IncidentView], int, list[dict[str, Any]]]:
+            from fieldkit.export.log import list_exports
+
+            shown = service.list_incidents(state="sealed", limit=SHOWN)
+            return shown, service.count_incidents(state="sealed"), list_exports(service,
+                                                                                  limit=50)
+
+        def done(result: tuple[list[IncidentView], int, list[dict[str, Any]]]) -> None:
+            self._loading = False
+            self._show(*result)
+            if self._again:
+                self._again = False
+                self.refresh()
+
+        def failed(err: FieldKitError) -> None:
+            self._loading = False
+            self._again = False
+
+        self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                           title=self.tr("Reading the incidents"))
+
+    def _show(self, incidents: list[IncidentView], total: int,
+              exports: list[dict[str, Any]]) -> None:
+        selected = set(self.selected_ids())
+        self.incidents = incidents
+        self.table.setRowCount(len(incidents))
+        lang = self.ctx.settings.language
+        taxonomy = self.ctx.service.taxonomy
+        for i, view in enumerate(incidents):
+            try:
+                category = taxonomy.get(view.category).label(lang)
+            except FieldKitError:
+                category = view.category
+            record = view.record_id or ""
+            values = (view.occurred, view.title, view.country, category, record[:12])
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if j == 4:
+                    item.setToolTip(record)
+                    item.setData(Qt.ItemDataRole.UserRole, record)
+                self.table.setItem(i, j, item)
+            if record in selected:
+                self.table.selectRow(i)
+        self.table.resizeColumnsToContents()
+        self.table.horizontalHeader().setSectionResizeMode(1, QHeaderView.ResizeMode.Stretch)
+        self.count_label.setText(
+            self.tr("{n} sealed incidents").format(n=total) if total <= len(incidents)
+            else self.tr("Newest {shown} of {n} sealed incidents").format(shown=len(incidents),
+                                                                       n=total))
+        self.exports_table.setRowCount(len(exports))
+        for i, e in enumerate(exports):
+            values = (format_time(e["at"]), e["kind"], e["audience"], str(e["records"]),
+                      format_time(e["reported_at"]) if e["reported_at"] else self.tr("queued"))
+            for j, value in enumerate(values):
+                self.exports_table.setItem(i, j, QTableWidgetItem(value))
+        self._update_buttons()
+
+    def selected_ids(self) -> list[str]:
+        rows = sorted({i.row() for i in self.table.selectedIndexes()})
+        out = []
+        for r in rows:
+            item = self.table.item(r, 4)
+            if item is not None and item.data(Qt.ItemDataRole.UserRole):
+                out.append(str(item.data(Qt.ItemDataRole.UserRole)))
+        return out
+
+    def _update_buttons(self) -> None:
+        self.pull_button.setEnabled(self.task is None and self.ctx.is_unlocked)
+        n = len(self.selected_ids())
+        self.dossier_button.setText(self.tr("Export a dossier of {n} incidents…").format(n=n)
+                                    if n else self.tr("Export a dossier…"))
+
+    def _open_row(self) -> None:
+        ids = self.selected_ids()
+        if ids:
+            self.ctx.open_incident.emit(ids[0])
+
+    # --- actions ------------------------------------------------------------------------------
+
+    def pull(self) -> None:
+        client = self.ctx.sync_client
+        if client is None or self.task is not None:
+            return
+        self.error_label.hide()
+        self.last_error = None
+        self.report_label.setText(self.tr("Pulling…"))
+        self.progress.setValue(0)
+
+        def work(c: TaskControl) -> SyncReport:
+            return client.pull(progress=c.progress, cancel=c.cancel)
+
+        def done(report: SyncReport) -> None:
+            self.task = None
+            self.last_report = report
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(1000)
+            self.report_label.setText(report_text(report))
+            self._update_buttons()
+
+        def failed(err: FieldKitError) -> None:
+            self.task = None
+            self.progress.setRange(0, 1000)
+            self.progress.setValue(0)
+            if isinstance(err, CancelledError):
+                self.report_label.setText(self.tr("Cancelled. Every record already received "
+                                                  "was kept whole; pull again to continue."))
+            else:
+                self.last_error = err
+                self.report_label.setText(self.tr("Not pulled."))
+                self.error_label.setText(error_text(err))
+                self.error_label.show()
+            self._update_buttons()
+            if self.ctx.is_unlocked:
+                self.ctx.notify("sync", "incidents")
+
+        self.task = self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                       title=self.tr("Pulling records"), progress=self.progress,
+                                       cancel_button=self.cancel_button,
+                                       changes=frozenset({"sync", "incidents"}))
+        self._update_buttons()
+
+    def open_dossier_wizard(self) -> QWidget:
+        from fieldkit.ui.dossier_wizard import DossierWizard
+
+        wizard = DossierWizard(self.ctx, self.selected_ids(), self)
+        wizard.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+        self.wizard = wizard
+        wizard.open()
+        return wizard

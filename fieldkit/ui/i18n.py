@@ -70,6 +70,12 @@ def load_fonts() -> list[str]:
     return sorted(set(families))
 
 
+def ltr(text: object) -> str:
+    """``text`` isolated left-to-right (U+2066 … U+2069), for paths, ids, hashes and URLs
+    inside translated sentences: in Arabic their slashes and digits otherwise move."""
+    return f"\u2066{text}\u2069"
+
+
 def current_language() -> str:
     return _current
 

@@ -295,7 +295,7 @@ class IncidentTableModel(QAbstractTableModel):
             if column == "country":
                 return row.country
             if column == "date":
-                return row.occurred
+                return i18n.ltr(row.occurred.replace("T", " ")[:16])
             if column == "state":
                 return self.state_text(row)
             return self.tr("Yes") if row.synced else self.tr("No")
@@ -340,6 +340,10 @@ class IncidentsPage(QWidget):
 
         self.category = QComboBox(self)
         self.category.setObjectName("incidents.categoryFilter")
+        # long taxonomy labels must not widen the window: show about 22 characters
+        self.category.setSizeAdjustPolicy(
+            QComboBox.SizeAdjustPolicy.AdjustToMinimumContentsLengthWithIcon)
+        self.category.setMinimumContentsLength(22)
         self.country = QComboBox(self)
         self.country.setObjectName("incidents.countryFilter")
         self.state = QComboBox(self)
@@ -364,7 +368,7 @@ class IncidentsPage(QWidget):
         self.table.verticalHeader().setDefaultSectionSize(26)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(0, QHeaderView.ResizeMode.Stretch)
-        for col, width in ((1, 230), (2, 70), (3, 100), (4, 130), (5, 80)):
+        for col, width in ((1, 220), (2, 70), (3, 130), (4, 130), (5, 80)):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
             self.table.setColumnWidth(col, width)
         self.table.activated.connect(self._open)

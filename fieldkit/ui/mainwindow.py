@@ -33,6 +33,7 @@ from PySide6.QtWidgets import (
 )
 
 from fieldkit.ui.context import AppContext
+from fieldkit.ui.i18n import ltr
 
 log = logging.getLogger(__name__)
 
@@ -229,7 +230,9 @@ class MainWindow(QMainWindow):
 
     def _update_lock_label(self) -> None:
         if self.ctx.is_unlocked:
-            self.lock_label.setText(self.tr("Unlocked: {path}").format(path=self.ctx.vault_dir))
+            self.lock_label.setText(self.tr("Unlocked: {path}").format(
+                path=ltr(self.ctx.vault_dir.name)))
+            self.lock_label.setToolTip(str(self.ctx.vault_dir))
         else:
             self.lock_label.setText(self.tr("Locked"))
         for a in (self.lock_action, self.new_action):

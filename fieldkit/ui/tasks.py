@@ -48,8 +48,22 @@ POLL_MS = 50
 
 
 def _owner_of(callback: object) -> QObject | None:
+    """The QObject a callback belongs to: ``self`` of a bound method, or the ``self`` a
+    closure defined in a method captured."""
     target = getattr(callback, "__self__", None)
-    return target if isinstance(target, QObject) else None
+    if isinstance(target, QObject):
+        return target
+    code = getattr(callback, "__code__", None)
+    cells = getattr(callback, "__closure__", None)
+    if code is not None and cells:
+        for name, cell in zip(code.co_freevars, cells, strict=False):
+            if name == "self":
+                try:
+                    value = cell.cell_contents
+                except ValueError:  # an empty cell
+                    return None
+                return value if isinstance(value, QObject) else None
+    return None
 
 
 class TaskControl:

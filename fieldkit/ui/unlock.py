@@ -29,6 +29,7 @@ from PySide6.QtWidgets import (
 from fieldkit.errors import FieldKitError, ValidationError
 from fieldkit.storage.vault import MIN_PASSPHRASE_CHARS, Vault
 from fieldkit.ui.context import AppContext
+from fieldkit.ui.i18n import ltr
 from fieldkit.ui.tasks import TaskControl
 
 
@@ -352,7 +353,7 @@ class UnlockPage(_Card):
 
     def retranslate(self) -> None:
         self.title.setText(self.tr("Unlock the vault"))
-        self.where.setText(self.tr("Vault: {path}").format(path=self.ctx.vault_dir))
+        self.where.setText(self.tr("Vault: {path}").format(path=ltr(self.ctx.vault_dir)))
         self.pass_label.setText(self.tr("&Passphrase:"))
         self.passphrase.setAccessibleName(self.tr("Passphrase"))
         self.unlock_button.setText(self.tr("&Unlock"))

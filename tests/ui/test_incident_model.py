@@ -45,7 +45,7 @@ def test_columns_show_title_label_country_date_state_synced(qtbot, ctx: AppConte
     assert model.rowCount() == 1 and model.columnCount() == 6
     row = [model.data(model.index(0, c)) for c in range(6)]
     label = svc.taxonomy.get("hate_crime.desecration").label("en")
-    assert row == ["المسجد المحترق", label, "SY", "2026-03-04", "Draft", "No"]
+    assert row == ["المسجد المحترق", label, "SY", "\u20662026-03-04\u2069", "Draft", "No"]
     assert model.data(model.index(0, 0), Qt.ItemDataRole.UserRole) == draft.ref
     assert [model.headerData(c, Qt.Orientation.Horizontal) for c in range(6)] == [
         "Title", "Category", "Country", "Date", "State", "Synced"]

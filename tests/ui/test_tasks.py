@@ -202,3 +202,23 @@ def test_none_survives_many_void_calls(qapp) -> None:
         label.setEnabled(True)  # void
     assert sys.getrefcount(None) > 1 << 40
     assert before - sys.getrefcount(None) < 25_000
+
+
+def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, runner: TaskRunner) -> None:
+    """Pages close on lock while their jobs still run: nothing may touch their widgets."""
+    import shiboken6
+
+    class Page(QWidget):
+        def start(self) -> None:
+            def done(result: object) -> None:  # a closure over self: the owner is inferred
+                self.setWindowTitle(str(result))
+
+            runner.run(lambda c: gate.wait(5), on_done=done)
+            runner.run(lambda c: gate.wait(5), on_done=self.setWindowTitle)
+
+    gate = threading.Event()
+    page = Page()
+    page.start()
+    shiboken6.delete(page)
+    gate.set()
+    assert runner.wait_idle(5000)  # pytest-qt fails the test on an exception in a callback

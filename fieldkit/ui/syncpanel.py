@@ -307,6 +307,7 @@ class SyncPage(QWidget):
         self.last_report: SyncReport | None = None
         self.last_error: FieldKitError | None = None
         self.snapshot: SyncSnapshot | None = None
+        self.enroll_dialog: QWidget | None = None
         self._loading = False
         ctx.changed.connect(self._on_changed)
         ctx.locked.connect(self._on_locked)
@@ -423,6 +424,8 @@ class SyncPage(QWidget):
     def open_enroll_dialog(self) -> None:
         from fieldkit.ui.enroll import EnrollDialog
 
-        dialog = EnrollDialog(self.ctx, self)
+        # parented to the window: enrolling may change the role, and with it the pages
+        dialog = EnrollDialog(self.ctx, self.window())
         dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
         dialog.open()
+        self.enroll_dialog = dialog

@@ -98,3 +98,39 @@ def test_unreachable_registry_is_explained(qtbot: QtBot, monitor_ctx: AppContext
     qtbot.waitUntil(lambda: page.log_table.rowCount() >= 2
                     and page.log_table.item(0, 2).text() == "error", timeout=WAIT)
     assert status.queue_label.text() == f"Queue: {len(ids)}"
+
+
+def test_window_enrolment_adds_the_role_pages(qtbot: QtBot, ctx: AppContext,
+                                              world: World) -> None:
+    """In the main window: the Sync page and the status widget are there before enrolment;
+    enrolling as an administrator (from the Sync page) adds the Audit page, and the dialog
+    survives the pages being rebuilt."""
+    from fieldkit.ui.audit import AuditPage
+    from fieldkit.ui.enroll import EnrollDialog
+    from fieldkit.ui.mainwindow import MainWindow
+
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    assert "sync" in window.pages and "audit" not in window.pages
+    status = window.findChild(SyncStatusWidget, "syncStatus")
+    assert status is not None
+    qtbot.waitUntil(lambda: status.state_label.text() == "Not enrolled", timeout=WAIT)
+    page = window.show_page("sync")
+    assert isinstance(page, SyncPage)
+    qtbot.waitUntil(page.enroll_button.isVisible, timeout=WAIT)
+    assert not page.sync_button.isEnabled()
+    qtbot.mouseClick(page.enroll_button, Qt.MouseButton.LeftButton)
+    dialog = page.enroll_dialog
+    assert isinstance(dialog, EnrollDialog) and dialog.isVisible()
+    dialog.code_edit.setPlainText(world.code("admin"))
+    qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: "audit" in window.pages, timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.result is not None, timeout=WAIT)
+    assert dialog.isVisible() and dialog.result.role == "admin"
+    audit = window.show_page("audit")
+    assert isinstance(audit, AuditPage)
+    qtbot.waitUntil(lambda: audit.table.rowCount() > 0, timeout=WAIT)
+    status = window.findChild(SyncStatusWidget, "syncStatus")
+    assert status is not None
+    qtbot.waitUntil(lambda: status.state_label.text() == "Online", timeout=WAIT)

@@ -17,7 +17,16 @@ from datetime import date, datetime, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
-from PySide6.QtCore import QDate, QDateTime, QLocale, Qt, QTime, Signal
+from PySide6.QtCore import (
+    QDate,
+    QDateTime,
+    QLocale,
+    QModelIndex,
+    QPersistentModelIndex,
+    Qt,
+    QTime,
+    Signal,
+)
 from PySide6.QtGui import QCloseEvent, QFont, QStandardItem, QStandardItemModel
 from PySide6.QtWidgets import (
     QComboBox,
@@ -32,6 +41,8 @@ from PySide6.QtWidgets import (
     QMessageBox,
     QPlainTextEdit,
     QPushButton,
+    QStyledItemDelegate,
+    QStyleOptionViewItem,
     QTabWidget,
     QVBoxLayout,
     QWidget,
@@ -122,6 +133,17 @@ class CountryCombo(QComboBox):
             self.setEditText(code)
 
 
+class _IndentLeaves(QStyledItemDelegate):
+    """Indents leaf categories under their group in the popup (the closed combo shows the
+    plain label)."""
+
+    def initStyleOption(self, option: QStyleOptionViewItem,
+                        index: QModelIndex | QPersistentModelIndex) -> None:
+        super().initStyleOption(option, index)
+        if index.data(Qt.ItemDataRole.UserRole):
+            option.text = "    " + option.text
+
+
 class CategoryCombo(QComboBox):
     """The taxonomy's categories in the UI language: group headings (not selectable) with
     their leaves under them; descriptions as tooltips."""
@@ -138,11 +160,12 @@ class CategoryCombo(QComboBox):
             head.setToolTip(group.describe(lang))
             model.appendRow(head)
             for leaf in taxonomy.children(group.code):
-                item = QStandardItem("    " + leaf.label(lang))
+                item = QStandardItem(leaf.label(lang))
                 item.setData(leaf.code, Qt.ItemDataRole.UserRole)
                 item.setToolTip(leaf.describe(lang))
                 model.appendRow(item)
         self.setModel(model)
+        self.setItemDelegate(_IndentLeaves(self))
         self.setPlaceholderText(self.tr("Choose a category"))
         self.setCurrentIndex(-1)
 

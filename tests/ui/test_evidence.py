@@ -155,20 +155,38 @@ def test_drops_are_refused_on_a_sealed_incident_and_on_folders(qtbot: Any, ctx: 
     assert not editor.evidence.importButton.isEnabled()
 
 
-def test_bad_gps_is_refused_before_anything_is_imported(qtbot: Any, ctx: AppContext,
-                                                        tmp_path: Path, type_text: Any) -> None:
+@pytest.mark.parametrize(("lat", "lon", "captured", "message"), [
+    ("north", "4.8", "", "GPS needs both a latitude and a longitude, as decimal degrees."),
+    ("45.7", "", "", "GPS needs both a latitude and a longitude, as decimal degrees."),
+    ("", "", "yesterday", "'yesterday' is not a date."),
+    ("", "", "2026-03-13T19:40", "The time '2026-03-13T19:40' has no UTC offset, so it is "
+                                 "ambiguous."),
+    ("91", "0", "", "GPS coordinates are out of range."),  # refused by the core, after import
+])
+def test_bad_metadata_is_refused_and_nothing_is_left(
+        qtbot: Any, ctx: AppContext, tmp_path: Path, type_text: Any, lat: str, lon: str,
+        captured: str, message: str) -> None:
     png = make_png(tmp_path / "x.png")
     view = make_incident(ctx)
     dialog = EvidenceImportDialog(ctx, view.ref, png)
     qtbot.addWidget(dialog)
     dialog.open()
-    type_text(dialog.latEdit, "north")
+    type_text(dialog.latEdit, lat)
+    type_text(dialog.lonEdit, lon)
+    type_text(dialog.capturedAtEdit, captured)
     qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
-    boxes = [w for w in QApplication.topLevelWidgets()
-             if isinstance(w, QMessageBox) and w.objectName() == "errorDialog" and w.isVisible()]
-    assert len(boxes) == 1 and "latitude and a longitude" in boxes[0].text()
-    boxes[0].close()
-    assert dialog.task is None and ctx.service.stats()["attachments"] == 0
+
+    def boxes() -> list[QMessageBox]:
+        return [w for w in QApplication.topLevelWidgets() if isinstance(w, QMessageBox)
+                and w.objectName() == "errorDialog" and w.isVisible()]
+
+    qtbot.waitUntil(lambda: bool(boxes()) and dialog.task is None, timeout=10_000)
+    assert [b.text() for b in boxes()] == [message]
+    boxes()[0].close()
+    assert dialog.importButton.isEnabled()  # fix it and try again
+    assert ctx.service.stats()["attachments"] == 0
+    assert ctx.service.vault.attachments.blobs() == []
+    assert ctx.service.get(view.ref).body["evidence"] == []
 
 
 def test_preview_is_decrypted_in_memory_only(qtbot: Any, ctx: AppContext,

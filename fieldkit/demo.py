@@ -10,7 +10,9 @@
 6. Staff pull: decrypt, verify the monitor's signatures, fetch the files, check everything.
 7. Staff export dossiers (Arabic, English) with verification bundles, verify the bundles
    offline, and report the exports to the registry's audit log.
-8. The registry stops.
+8. Where a display is present (and not ``--no-app``), the desktop app opens on the monitor
+   vault, connected to the still-running registry; closing its window ends the demo.
+9. The registry stops.
 
 Every step uses the same service layer as the CLI and the app.
 """
@@ -94,7 +96,15 @@ def _fresh(path: Path) -> None:
         shutil.rmtree(path)
 
 
-def run(out_dir: Path) -> int:
+def display_available() -> bool:
+    """A desktop to show the app on: X11 or Wayland, and Qt not forced headless."""
+    import os
+
+    headless = os.environ.get("QT_QPA_PLATFORM", "") in ("offscreen", "minimal", "vnc")
+    return bool(os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY")) and not headless
+
+
+def run(out_dir: Path, *, open_app: bool = False) -> int:
     from fieldkit.sync.client import SyncClient
 
     out_dir = out_dir.resolve()
@@ -150,8 +160,25 @@ def run(out_dir: Path) -> int:
             print(f"   staff:   {staff.service.stats()}")
             print(f"   try:  FIELDKIT_VAULT={out_dir / 'vault'} "
                   f"FIELDKIT_PASSPHRASE='{DEMO_PASSPHRASE}' .venv/bin/fieldkit search مسجد")
+        if open_app:  # the vaults are closed now; the registry keeps running for the app
+            step(f"Opening the app on {out_dir / 'vault'} (close its window to finish)")
+            print(f"   passphrase: {DEMO_PASSPHRASE!r} (filled in); registry {url}")
+            _open_app(out_dir / "vault", out_dir / "app-settings.json")
     step("Registry stopped")
     return 0 if ok else 1
+
+
+def _open_app(vault_dir: Path, settings_path: Path) -> None:
+    """The desktop app on the demo vault, until its window closes (imported here: the core
+    never loads Qt)."""
+    from fieldkit.ui.app import run as run_app
+    from fieldkit.ui.settings import Settings
+
+    def prefill(window: object) -> None:
+        page = window.unlock_screen.unlock_page  # type: ignore[attr-defined]
+        page.passphrase.setText(DEMO_PASSPHRASE)
+
+    run_app(vault_dir, settings=Settings.load(settings_path), on_window=prefill)
 
 
 def _export(staff: SyncClient, out: Path) -> bool:
@@ -234,9 +261,11 @@ def main(argv: list[str] | None = None) -> None:
                                      formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--out", type=Path, default=Path("out/demo"),
                         help="where the demo vaults and registry go (default: out/demo)")
+    parser.add_argument("--no-app", action="store_true",
+                        help="do not open the desktop app at the end, even with a display")
     args = parser.parse_args(argv)
     try:
-        sys.exit(run(args.out))
+        sys.exit(run(args.out, open_app=display_available() and not args.no_app))
     except FieldKitError as err:
         print(f"error: {err.diagnostics()}", file=sys.stderr)
         sys.exit(err.exit_code)

@@ -62,12 +62,13 @@ class PageSpec(NamedTuple):
 
 #: The pages, in navigation order. Append to it (before the window is built) to add one.
 PAGES: list[PageSpec] = [
-    PageSpec("incidents", QT_TRANSLATE_NOOP("MainWindow", "Incidents"),
+    PageSpec("incidents", str(QT_TRANSLATE_NOOP("MainWindow", "Incidents")),
              "fieldkit.ui.incidents:IncidentsPage"),
-    PageSpec("sync", QT_TRANSLATE_NOOP("MainWindow", "Sync"), "fieldkit.ui.syncpanel:SyncPage"),
-    PageSpec("audit", QT_TRANSLATE_NOOP("MainWindow", "Audit"), "fieldkit.ui.audit:AuditPage",
+    PageSpec("sync", str(QT_TRANSLATE_NOOP("MainWindow", "Sync")),
+             "fieldkit.ui.syncpanel:SyncPage"),
+    PageSpec("audit", str(QT_TRANSLATE_NOOP("MainWindow", "Audit")), "fieldkit.ui.audit:AuditPage",
              _is_admin),
-    PageSpec("staff", QT_TRANSLATE_NOOP("MainWindow", "Staff"), "fieldkit.ui.staff:StaffPage",
+    PageSpec("staff", str(QT_TRANSLATE_NOOP("MainWindow", "Staff")), "fieldkit.ui.staff:StaffPage",
              _is_staff),
 ]
 
@@ -267,7 +268,9 @@ class MainWindow(QMainWindow):
         self._update_lock_label()
         if self.stack.count():
             self.nav.setCurrentRow(0)
-            self.stack.currentWidget().setFocus()
+            current = self.stack.currentWidget()
+            if current is not None:
+                current.setFocus()
 
     @Slot()
     def _on_locked(self) -> None:
@@ -302,8 +305,8 @@ class MainWindow(QMainWindow):
             item = QListWidgetItem(page_title(spec))
             item.setData(Qt.ItemDataRole.UserRole, spec)
             self.nav.addItem(item)
-        for factory in STATUS_WIDGETS:
-            make = resolve(factory)
+        for status_factory in STATUS_WIDGETS:
+            make = resolve(status_factory)
             if make is not None:
                 widget = make(self.ctx, self)
                 self.statusBar().addPermanentWidget(widget)
@@ -386,7 +389,8 @@ class MainWindow(QMainWindow):
         self.nav.blockSignals(False)
         self.stack.setCurrentWidget(editor)
         editor.setFocus()
-        return editor
+        shown: QWidget = editor
+        return shown
 
     def _close_editor(self, *, force: bool = False) -> bool:
         editor, self.editor = self.editor, None

@@ -119,9 +119,9 @@ class _Runnable(QRunnable):
             self._relay.errored.emit(err)
         except Exception as exc:  # noqa: BLE001 - the boundary: every bug becomes one error
             log.error("task failed with an unexpected error:\n%s", traceback.format_exc())
-            err = InternalError(f"Unexpected error: {type(exc).__name__}: {exc}")
-            err.__cause__ = exc
-            self._relay.errored.emit(err)
+            internal = InternalError(f"Unexpected error: {type(exc).__name__}: {exc}")
+            internal.__cause__ = exc
+            self._relay.errored.emit(internal)
         else:
             self._relay.succeeded.emit(result)
 

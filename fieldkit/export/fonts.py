@@ -25,6 +25,7 @@ from pathlib import Path
 from typing import Any
 
 import uharfbuzz as hb
+from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
@@ -202,7 +203,13 @@ def _load(face: str, bold: bool) -> GlyphFont:
 
 
 def register() -> None:
-    """Load and register every face with reportlab (idempotent, thread-safe)."""
+    """Load and register every face with reportlab (idempotent, thread-safe).
+
+    Also turns off reportlab's ASCII85 stream encoding: without the optional ``rl_accel``
+    C extension it runs in pure Python and took a third of a dossier's time (photos
+    included); the PDFs are binary files either way.
+    """
+    rl_config.useA85 = 0
     with _lock:
         for bold in (False, True):
             if bold in _sets:

@@ -425,18 +425,24 @@ def _words(text: str) -> list[str]:
 
 def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[str]:
     """Cut a word wider than the line (a hash, a URL) at character boundaries; an
-    embedding open at a cut is closed there and reopened on the next piece."""
+    embedding open at a cut is closed there and reopened on the next piece.
+
+    Cuts come from per-character widths (cached; shaping every prefix made a 64-character
+    hash cost 64 shapes). Exact for ids and hashes; a cut Arabic word, whose joined forms
+    differ a little from the isolated ones, may overshoot the line by a few percent.
+    """
     pieces: list[str] = []
     current = ""
+    width = 0.0
     stack: list[str] = []
     for ch in word:
+        w = 0.0 if ch in _CONTROLS else _word_width(ch, bold, mono)
         closing = "".join(_OPENERS[c] for c in reversed(stack))
-        if (current.strip("".join(_CONTROLS)) and not unicodedata.combining(ch)
-                and ch not in _CONTROLS
-                and _word_width(current + ch + closing, bold, mono) > max_em):
+        if (width > 0 and w > 0 and not unicodedata.combining(ch) and width + w > max_em):
             pieces.append(current + closing)
-            current = "".join(stack)
+            current, width = "".join(stack), 0.0
         current += ch
+        width += w
         if ch in _OPENERS:
             stack.append(ch)
         elif ch in (PDF, PDI) and stack:

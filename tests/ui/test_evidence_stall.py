@@ -124,3 +124,26 @@ def test_a_1_gib_import_keeps_the_gui_responsive_and_shows_the_hash(
     item = ctx.service.get(editor.view.ref).body["evidence"][0]  # type: ignore[union-attr]
     assert (item["sha256"], item["size"]) == (digest, GIB)
     assert len(ctx.service.vault.attachments.blobs()) == 1
+
+
+def test_locking_the_vault_during_an_import_leaves_nothing(
+        qtbot: Any, ctx: AppContext, big_file: tuple[Path, str]) -> None:
+    from fieldkit.storage.vault import Vault
+    from tests.ui.conftest import PASSPHRASE
+
+    path, _digest = big_file
+    editor, dialog = start_import(qtbot, ctx, path)
+    ref = editor.view.ref  # type: ignore[union-attr]
+    root = ctx.service.vault.attachments.root
+    qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: dialog.progressBar.value() >= 200, timeout=120_000)
+    ctx.lock()  # auto-lock or "lock now" in the middle of the import
+    qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
+    assert editor.titleEdit.text() == ""  # the editor dropped what it showed
+    assert sorted(p for p in root.rglob("*") if p.is_file()) == []
+    with Vault.open(ctx.vault_dir, PASSPHRASE) as vault:
+        from fieldkit.service import VaultService
+
+        svc = VaultService(vault)
+        assert svc.stats()["attachments"] == 0
+        assert svc.get(ref).body["evidence"] == []

@@ -31,6 +31,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any
 
+from reportlab import rl_config
 from reportlab.lib import colors
 from reportlab.lib.pagesizes import A4
 from reportlab.lib.units import mm
@@ -317,15 +318,41 @@ def _base_font() -> str:
     return str(fonts.font_set().amiri.fontName)
 
 
+class _DryPara(Para):
+    """A paragraph that takes its room but draws nothing: the first (page-counting) pass."""
+
+    def draw(self) -> None:
+        return
+
+
 class _Heading(Para):
     """A heading the contents (and the PDF outline) point to."""
 
     def __init__(self, text: str, style: TextStyle, *, key: str, level: int,
-                 direction: Direction, fmt: Fmt) -> None:
+                 direction: Direction, dry: bool) -> None:
         super().__init__(text, style, direction=direction, align="start")
         self.toc_key = key
         self.toc_title = text
         self.toc_level = level
+        self.dry = dry
+
+    def draw(self) -> None:
+        if not self.dry:
+            super().draw()
+
+
+class _Box(Flowable):  # type: ignore[misc]
+    """The room a picture takes, drawn as nothing (first pass)."""
+
+    def __init__(self, width: float, height: float) -> None:
+        super().__init__()
+        self.width, self.height = width, height
+
+    def wrap(self, aw: float, ah: float) -> tuple[float, float]:
+        return self.width, self.height
+
+    def draw(self) -> None:
+        return
 
 
 class QRCode(Flowable):  # type: ignore[misc]
@@ -381,6 +408,7 @@ class DossierBuilder:
         self.thumbs: dict[str, _Thumb | None] = {}
         self.pages: dict[str, int] = {}   # section key -> page (from the previous pass)
         self.total_pages = 0
+        self.dry = False  # the page-counting pass: lay out, draw nothing
         self.tax = service.taxonomy
 
     # -- small helpers --
@@ -388,7 +416,7 @@ class DossierBuilder:
     def p(self, text: str, style: TextStyle = BODY, *, align: Align = "start",
           direction: Direction | None = None) -> Para:
         """Text of this dossier (labels, generated sentences): the dossier's direction."""
-        return Para(text, style, direction=direction or self.dir, align=align)
+        return self._para(text, style, direction=direction or self.dir, align=align)
 
     def u(self, text: str, style: TextStyle = BODY) -> Para:
         """Text someone typed (titles, testimonies): its own direction, from its letters.
@@ -398,11 +426,16 @@ class DossierBuilder:
         align: Align = "start"
         if self.f.rtl and len(text) < 120 and not base_is_rtl(text):
             align = "end"
-        return Para(text, style, direction="auto", align=align)
+        return self._para(text, style, direction="auto", align=align)
 
     def code(self, text: str, style: TextStyle = MONO) -> Para:
         """Ids and hashes: left to right, aligned to the dossier's start side."""
-        return Para(text, style, direction="ltr", align="end" if self.f.rtl else "start")
+        return self._para(text, style, direction="ltr", align="end" if self.f.rtl else "start")
+
+    def _para(self, text: str, style: TextStyle, *, direction: Direction,
+              align: Align) -> Para:
+        cls = _DryPara if self.dry else Para
+        return cls(text, style, direction=direction, align=align)
 
     def row(self, cells: list[Any]) -> list[Any]:
         return list(reversed(cells)) if self.f.rtl else cells
@@ -432,7 +465,7 @@ class DossierBuilder:
         return t
 
     def heading(self, text: str, style: TextStyle, key: str, level: int) -> _Heading:
-        return _Heading(text, style, key=key, level=level, direction=self.dir, fmt=self.f)
+        return _Heading(text, style, key=key, level=level, direction=self.dir, dry=self.dry)
 
     def label(self, code: str, kind: str) -> str:
         try:
@@ -478,8 +511,11 @@ class DossierBuilder:
             return None  # the vault check reports it; the dossier shows no wrong picture
         try:
             with PILImage.open(io.BytesIO(raw)) as src:
-                src.draft("RGB", (THUMB_PX, THUMB_PX))
-                src.thumbnail((THUMB_PX, THUMB_PX))
+                w, h = src.size
+                scale = THUMB_PX / max(w, h, 1)
+                # JPEG: decode at 1/2, 1/4 or 1/8 straight away, no bigger than needed
+                src.draft("RGB", (max(1, int(w * scale)), max(1, int(h * scale))))
+                src.thumbnail((THUMB_PX, THUMB_PX), reducing_gap=2.0)
                 im = src.convert("RGB")
             out = io.BytesIO()
             im.save(out, "JPEG", quality=80)
@@ -694,7 +730,7 @@ class DossierBuilder:
                 if h > 48 * mm:
                     h = 48 * mm
                     w = h * th.width / th.height
-                img = Image(io.BytesIO(th.data), width=w, height=h)
+                img = _Box(w, h) if self.dry else Image(io.BytesIO(th.data), width=w, height=h)
             cells.append([img, self.u(e.get("file_name", ""), SMALL)])
         if not cells:
             return []
@@ -755,7 +791,7 @@ class DossierBuilder:
             if info.log_fingerprint:
                 s.append(self.p(f"{f('log_key')}: {f.ltr(info.log_fingerprint)}", SMALL))
             for line in info.checkpoint.rstrip("\n").split("\n"):
-                s.append(Para(line or " ", MONO, direction="ltr", align="start"))
+                s.append(self._para(line or " ", MONO, direction="ltr", align="start"))
         else:
             s.append(self.p(f("no_checkpoint"), SMALL))
         s += [Spacer(1, 4 * mm), self.p(f("digest"), H3)]
@@ -843,28 +879,32 @@ def render_dossier(service: VaultService, incidents: Sequence[SelectedIncident],
     fonts.register()
     builder = DossierBuilder(service, incidents, info, include_photos=include_photos,
                              cancel=cancel)
-    builder.prepare_thumbnails(None)
-    steps = 3
-    for attempt in range(steps):
-        check(cancel)
-        buf = io.BytesIO()
-        doc = _Doc(buf, builder)
-        doc.build(builder.story())
-        pages = int(doc.page)
-        stable = pages == builder.total_pages and doc.found == builder.pages
-        builder.pages, builder.total_pages = dict(doc.found), pages
-        if progress is not None:
-            progress(attempt + 1, steps)
-        if stable:
-            break
-    else:  # pragma: no cover - page numbers that never settle would be a layout bug
-        raise FieldKitError("The dossier's page numbers did not settle.")
+    builder.prepare_thumbnails(_share(progress, 0, 20))
     out_pdf = Path(out_pdf)
     fd, tmp = tempfile.mkstemp(dir=out_pdf.parent, prefix=f".{out_pdf.name}.", suffix=".part")
+    os.close(fd)
+    # Binary streams: reportlab's pure-Python ASCII85 of every image and page doubles the time.
+    a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        with os.fdopen(fd, "wb") as fh:
-            fh.write(buf.getvalue())
-            fh.flush()
+        for attempt in range(4):
+            check(cancel)
+            # The first pass only counts pages and finds the headings: it draws nothing and
+            # writes nothing. Then passes that draw (straight into the temporary file), until
+            # the numbers they print hold.
+            builder.dry = attempt == 0
+            doc = _Doc(io.BytesIO() if builder.dry else tmp, builder)
+            doc._doSave = 0 if builder.dry else 1
+            doc.build(builder.story())
+            pages = int(doc.page)
+            stable = pages == builder.total_pages and doc.found == builder.pages
+            builder.pages, builder.total_pages = dict(doc.found), pages
+            if progress is not None:
+                progress(min(95, 20 + 40 * (attempt + 1)), 100)
+            if stable and not builder.dry:
+                break
+        else:  # pragma: no cover - page numbers that never settle would be a layout bug
+            raise FieldKitError("The dossier's page numbers did not settle.")
+        with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         check(cancel)
         os.replace(tmp, out_pdf)
@@ -872,6 +912,18 @@ def render_dossier(service: VaultService, incidents: Sequence[SelectedIncident],
         with contextlib.suppress(FileNotFoundError):
             os.unlink(tmp)
         raise
+    finally:
+        rl_config.useA85 = a85
     if progress is not None:
-        progress(steps, steps)
+        progress(100, 100)
     return pages
+
+
+def _share(progress: Progress | None, start: int, share: int) -> Progress | None:
+    if progress is None:
+        return None
+
+    def report(done: int, total: int | None) -> None:
+        progress(start + (share * done // total if total else 0), 100)
+
+    return report

@@ -128,6 +128,9 @@ MAX_TOTAL_BYTES: Final = 256 * 1024 * MiB
 #: A member over 1 MiB that is compressed more than this is refused as a zip bomb.
 MAX_RATIO: Final = 100
 _CHUNK: Final = 1 * MiB
+#: All members but attachments are read into memory: together at most this much.
+MAX_METADATA_BYTES: Final = 2 * 1024 * MiB
+_TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?Z")
 
 
 def member_kind(name: str) -> tuple[str, str] | None:
@@ -379,7 +382,7 @@ def _check_entries(zf: zipfile.ZipFile, *, max_file_bytes: int,
         raise MemberTooLargeError(f"The bundle has {len(infos)} entries; at most "
                                   f"{MAX_MEMBERS} are read.", member=None)
     by_name: dict[str, zipfile.ZipInfo] = {}
-    total = 0
+    total = metadata = 0
     for info in infos:
         _check_name(info)
         name = info.filename
@@ -396,6 +399,13 @@ def _check_entries(zf: zipfile.ZipFile, *, max_file_bytes: int,
                                       f"{info.compress_size:,} bytes: refused as a zip bomb.",
                                       member=name)
         total += info.file_size
+        kind = member_kind(name)
+        if kind is None or kind[0] != "file":
+            metadata += info.file_size
+            if metadata > MAX_METADATA_BYTES:
+                raise MemberTooLargeError(f"The bundle's records, proofs and keys add up to "
+                                          f"more than {MAX_METADATA_BYTES:,} bytes.",
+                                          member=name)
         if total > max_total_bytes:
             raise MemberTooLargeError(f"The bundle's members add up to more than "
                                       f"{max_total_bytes:,} bytes.", member=name)
@@ -585,6 +595,9 @@ class _Verifier:
         rep = self.report
         rep.audience = _field(m, "audience", str, MANIFEST)
         rep.created_at = _field(m, "created_at", str, MANIFEST)
+        if not _TIME.fullmatch(rep.created_at):
+            raise BundleFormatError(f"{MANIFEST}: created_at is not an ISO 8601 UTC time.",
+                                    member=MANIFEST)
         rep.contents_digest = _field(m, "contents_digest", str, MANIFEST)
         exporter = _field(m, "exporter", dict, MANIFEST)
         rep.exporter = _field(exporter, "device", str, MANIFEST)
@@ -679,6 +692,9 @@ class _Verifier:
         self._load_devices()
         exporter = self._device_key(self.report.exporter, SIGNATURE)
         self.report.exporter_fingerprint = exporter.fingerprint
+        if manifest["exporter"].get("fingerprint") != exporter.fingerprint:
+            raise BundleRecordError(f"{MANIFEST} gives the exporting device another fingerprint "
+                                    "than its key has.", member=MANIFEST)
         sig = _json(self.data.get(SIGNATURE, b""), SIGNATURE)
         try:
             env = dsse.Envelope.from_json({"payload": base64.b64encode(
@@ -1023,10 +1039,13 @@ class _Verifier:
                                            member=b.member)
             run: list[sealing.SealedRecord] = []
             gaps: list[tuple[int, int]] = []
+            unlinked = 0
             prev: _Opened | None = None
             for rec in recs:
                 if prev is not None and rec.seq != prev.seq + 1:
                     gaps.append((prev.seq, rec.seq))
+                elif prev is not None and rec.sealed is None:
+                    unlinked += 1
                 if rec.sealed is not None:
                     if rec.seq == 1 and rec.sealed.chain_prev is not None:
                         raise BundleChainError(f"{rec.member} is record #1 of its device but "
@@ -1047,8 +1066,13 @@ class _Verifier:
                     run = []
                 prev = rec
             self._check_run(run)
+            fp = self.trusted[device].fingerprint if device in self.trusted else device
+            if unlinked:
+                self.report.notes.append(
+                    f"device {fp}: {unlinked} redacted record(s) follow a record of this "
+                    "bundle; their link to it is inside the withheld original and cannot be "
+                    "checked here.")
             if gaps:
-                fp = self.trusted[device].fingerprint if device in self.trusted else device
                 spans = ", ".join(f"#{a}→#{b}" for a, b in gaps[:5])
                 more = f" and {len(gaps) - 5} more" if len(gaps) > 5 else ""
                 self.report.notes.append(
@@ -1080,8 +1104,12 @@ class _Verifier:
             if k is not None and k[0] == "file":
                 files[k[1]] = name
         included = manifest["files"] == FILES_INCLUDED
+        # A record that failed (and was reported) may be the one naming a file: no cascade.
+        complete = all(e["record_id"] in self.records for e in manifest["records"])
         for sha, name in sorted(files.items()):
             if name in self.bad:
+                continue
+            if sha not in named and not complete:
                 continue
             if sha not in named:
                 self.fail(UnknownMemberError(f"{name} is a file no record in the bundle "

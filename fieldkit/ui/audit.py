@@ -73,7 +73,7 @@ class AuditPage(QWidget):
         self.checkpoint: CheckpointStatus | None = None
         self.checkpoint_error: FieldKitError | None = None
         self.error: FieldKitError | None = None
-        self._loading: Task[AuditRows] | None = None
+        self._loading: Task[tuple[AuditRows, list[DeviceRow] | None]] | None = None
         self._export: Task[int] | None = None
         self._dirty = True
         self.tabs = QTabWidget(self)
@@ -186,9 +186,9 @@ class AuditPage(QWidget):
         for w in (self.prev_button, self.page_label, self.next_button):
             paging.addWidget(w)
         paging.addStretch(1)
-        for w in (self.export_progress, self.export_cancel, self.export_page_button,
-                  self.export_all_button):
-            paging.addWidget(w)
+        for widget in (self.export_progress, self.export_cancel, self.export_page_button,
+                       self.export_all_button):
+            paging.addWidget(widget)
 
         self.status_label = QLabel(tab)
         self.status_label.setObjectName("auditPage.status")
@@ -302,7 +302,7 @@ class AuditPage(QWidget):
             self._update_paging()
 
         self.status_label.setText(self.tr("Loading…"))
-        self._loading = self.ctx.tasks.run(work, on_done=done, on_error=failed,  # type: ignore[arg-type]
+        self._loading = self.ctx.tasks.run(work, on_done=done, on_error=failed,
                                            title=self.tr("Reading the audit log"))
         self._update_paging()
 

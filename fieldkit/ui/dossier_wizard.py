@@ -12,6 +12,7 @@ import contextlib
 from dataclasses import dataclass
 from datetime import UTC, datetime
 from pathlib import Path
+from typing import TYPE_CHECKING, Any
 
 from PySide6.QtCore import QStandardPaths, Qt
 from PySide6.QtWidgets import (
@@ -36,6 +37,9 @@ from fieldkit.errors import CancelledError, FieldKitError
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
 from fieldkit.ui.tasks import Task, TaskControl
+
+if TYPE_CHECKING:
+    from fieldkit.export.job import ExportResult
 
 AUDIENCES = ("internal", "partners", "public")
 
@@ -264,7 +268,7 @@ class RunPage(QWizardPage):
             self.wiz.task.cancel()
 
     def isComplete(self) -> bool:
-        return self.wiz.result is not None
+        return self.wiz.export_result is not None
 
 
 class DossierWizard(QWizard):
@@ -279,8 +283,8 @@ class DossierWizard(QWizard):
         self.setWindowTitle(self.tr("Export a dossier"))
         self.setAccessibleName(self.tr("Export a dossier"))
         self.setMinimumSize(640, 480)
-        self.task: Task[object] | None = None
-        self.result: object | None = None
+        self.task: Task[Any] | None = None
+        self.export_result: ExportResult | None = None
         self.error: FieldKitError | None = None
         self.selection_page = SelectionPage(ctx, list(selected_ids or []), self)
         self.audience_page = AudiencePage(self)
@@ -320,11 +324,11 @@ class DossierWizard(QWizard):
         req = self.request()
         service = self.ctx.service
         page = self.run_page
-        self.result, self.error = None, None
+        self.export_result, self.error = None, None
         page.status.setText(self.tr("Selecting, verifying and rendering…"))
         page.status.setStyleSheet("")
 
-        def work(c: TaskControl) -> object:
+        def work(c: TaskControl) -> ExportResult:
             filters = None if req.ids is not None else Selection(
                 req.date_from, req.date_to, req.country, req.category)
             return export_dossier(service, ids=req.ids, filters=filters,
@@ -334,9 +338,9 @@ class DossierWizard(QWizard):
                                   prepared_by=req.prepared_by, progress=c.progress,
                                   cancel=c.cancel)
 
-        def done(result: object) -> None:
+        def done(result: ExportResult) -> None:
             self.task = None
-            self.result = result
+            self.export_result = result
             page.status.setText(self.result_text(result))
             page.completeChanged.emit()
 
@@ -359,16 +363,14 @@ class DossierWizard(QWizard):
                                        cancel_button=page.cancel_button,
                                        changes=frozenset({"audit"}))
 
-    def result_text(self, result: object) -> str:
-        pdf = getattr(result, "pdf", None)
-        bundle = getattr(result, "bundle", None)
+    def result_text(self, result: ExportResult) -> str:
+        pdf, bundle = result.pdf, result.bundle
         lines = [self.tr("Dossier: {path} ({pages} pages, {n} incidents)").format(
-            path=str(pdf), pages=getattr(result, "pages", "?"),
-            n=len(getattr(result, "record_ids", [])))]
+            path=str(pdf), pages=result.pages, n=len(result.record_ids))]
         if bundle is not None:
             lines.append(self.tr("Bundle: {path}").format(path=str(bundle)))
             lines.append(self.tr("Contents digest (printed in the dossier): {digest}").format(
-                digest=getattr(result, "contents_digest", "")))
+                digest=result.contents_digest or ""))
             lines.append(self.tr("Anyone can check it with: fieldkit verify {bundle} "
                                  "--dossier {pdf}").format(bundle=str(bundle), pdf=str(pdf)))
         return "\n".join(lines)

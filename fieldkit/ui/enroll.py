@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import Any
 
 from PySide6.QtCore import Qt
 from PySide6.QtWidgets import (
@@ -64,8 +65,8 @@ def code_from_image(path: Path) -> str:
             Image.DecompressionBombError):
         raise ValidationError(f"{path.name} is not an image FieldKit can read.",
                               hint=_QR_HINT) from None
-    found = [b.text for b in zxingcpp.read_barcodes(gray, formats=zxingcpp.BarcodeFormat.QRCode)
-             if b.valid]
+    qr_only = zxingcpp.BarcodeFormats(zxingcpp.BarcodeFormat.QRCode)
+    found = [b.text for b in zxingcpp.read_barcodes(gray, formats=qr_only) if b.valid]
     if not found:
         raise ValidationError(f"No QR code was found in {path.name}.", hint=_QR_HINT)
     text = next((t for t in found if t.strip().startswith(PREFIX)), found[0])
@@ -151,16 +152,16 @@ class EnrollDialog(QDialog):
         layout.addWidget(self.result_label)
         layout.addWidget(self.buttons)
 
-        self.task: Task[object] | None = None
-        self.result: EnrollResult | None = None
+        self.task: Task[Any] | None = None
+        self.enrolled: EnrollResult | None = None
         self.error: FieldKitError | None = None
         self._update_buttons()
 
     def _update_buttons(self) -> None:
         busy = self.task is not None
-        self.enroll_button.setEnabled(not busy and self.result is None
+        self.enroll_button.setEnabled(not busy and self.enrolled is None
                                       and bool(self.code_edit.toPlainText().strip()))
-        self.qr_button.setEnabled(not busy and self.result is None)
+        self.qr_button.setEnabled(not busy and self.enrolled is None)
 
     def _show_error(self, err: FieldKitError) -> None:
         self.error = err
@@ -198,7 +199,7 @@ class EnrollDialog(QDialog):
         task: Task[str] = self.ctx.tasks.run(lambda c: code_from_image(path), on_done=done,
                                              on_error=failed,
                                              title=self.tr("Reading the QR code"))
-        self.task = task  # type: ignore[assignment]
+        self.task = task
         self._update_buttons()
         return task
 
@@ -221,7 +222,7 @@ class EnrollDialog(QDialog):
 
         def done(result: EnrollResult) -> None:
             self.task = None
-            self.result = result
+            self.enrolled = result
             roles = {"monitor": self.tr("monitor"), "staff": self.tr("staff"),
                      "admin": self.tr("administrator")}
             self.result_label.setText(self.tr(

@@ -53,9 +53,9 @@ def test_pasted_code_enrolls(qtbot: QtBot, ctx: AppContext, world: World,
     with qtbot.waitSignal(ctx.changed, timeout=WAIT,
                           check_params_cb=lambda what: "sync" in what):
         qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=WAIT)
+    qtbot.waitUntil(lambda: dialog.enrolled is not None, timeout=WAIT)
     assert dialog.error is None
-    result = dialog.result
+    result = dialog.enrolled
     assert result is not None and result.role == "monitor" and result.url == world.live.url
     pin = EnrollmentCode.from_text(code).pin
     assert result.fingerprint == _fingerprint(pin)
@@ -79,9 +79,9 @@ def test_qr_image_enrolls(qtbot: QtBot, ctx: AppContext, world: World, tmp_path:
     qtbot.waitUntil(lambda: dialog.code_edit.toPlainText() != "", timeout=WAIT)
     assert dialog.code_edit.toPlainText() == code and dialog.error is None
     qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
-    qtbot.waitUntil(lambda: dialog.result is not None or dialog.error is not None,
+    qtbot.waitUntil(lambda: dialog.enrolled is not None or dialog.error is not None,
                     timeout=WAIT)
-    assert dialog.result is not None and dialog.result.role == "staff"
+    assert dialog.enrolled is not None and dialog.enrolled.role == "staff"
     assert ctx.role() == "staff"
 
 
@@ -144,5 +144,5 @@ def test_bad_pasted_code_shows_the_error(qtbot: QtBot, ctx: AppContext) -> None:
     assert isinstance(dialog.error, ValidationError)
     assert dialog.error_label.text() == ("That is not a FieldKit enrolment code.\n"
                                          "Copy the whole enrolment code, starting with FKE1.")
-    assert dialog.result is None and ctx.role() is None
+    assert dialog.enrolled is None and ctx.role() is None
     assert dialog.enroll_button.isEnabled()  # fix the code and try again

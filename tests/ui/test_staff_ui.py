@@ -105,7 +105,7 @@ def test_dossier_wizard_exports_selected_incidents(
     assert wizard.currentPage() is wizard.run_page
     qtbot.waitUntil(lambda: wizard.task is None, timeout=WAIT)
     assert wizard.error is None, wizard.error
-    result = wizard.result
+    result = wizard.export_result
     assert result is not None and sorted(result.record_ids) == sorted(chosen)
     assert wizard.button(QWizard.WizardButton.FinishButton).isEnabled()
     status = wizard.run_page.status.text()
@@ -147,7 +147,7 @@ def test_dossier_wizard_by_filter_and_cancel(
     assert wizard.task is not None and wizard.run_page.cancel_button.isEnabled()
     qtbot.mouseClick(wizard.run_page.cancel_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: wizard.task is None, timeout=WAIT)
-    assert wizard.result is None and wizard.run_page.status.text() == \
+    assert wizard.export_result is None and wizard.run_page.status.text() == \
         "Cancelled. No file was written."
     assert not pdf.exists() and not bundle.exists()
     assert [p.name for p in tmp_path.iterdir() if p.name.startswith((".fr", "fr"))] == []
@@ -158,7 +158,7 @@ def test_dossier_wizard_by_filter_and_cancel(
     _next(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.task is None, timeout=WAIT)
     assert wizard.error is None, wizard.error
-    assert wizard.result is not None and len(wizard.result.record_ids) == 1
+    assert wizard.export_result is not None and len(wizard.export_result.record_ids) == 1
     assert pdf.is_file() and bundle.is_file()
     assert "Prière" in _pdf_text(pdf) or "prière" in _pdf_text(pdf)
     verify_bundle(bundle, dossier=pdf)
@@ -175,7 +175,7 @@ def test_dossier_wizard_explains_a_bad_filter(
     wizard.output_page.pdf_edit.setText(str(tmp_path / "x.pdf"))
     _next(qtbot, wizard)
     qtbot.waitUntil(lambda: wizard.task is None, timeout=WAIT)
-    assert wizard.error is not None and wizard.result is None
+    assert wizard.error is not None and wizard.export_result is None
     text = wizard.run_page.status.text()
     assert text.startswith("The dossier was not written.\n--from 'last tuesday' is not a date.")
     assert text.endswith("Use YYYY, YYYY-MM or YYYY-MM-DD.")

@@ -126,8 +126,8 @@ def test_window_enrolment_adds_the_role_pages(qtbot: QtBot, ctx: AppContext,
     dialog.code_edit.setPlainText(world.code("admin"))
     qtbot.mouseClick(dialog.enroll_button, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: "audit" in window.pages, timeout=WAIT)
-    qtbot.waitUntil(lambda: dialog.result is not None, timeout=WAIT)
-    assert dialog.isVisible() and dialog.result.role == "admin"
+    qtbot.waitUntil(lambda: dialog.enrolled is not None, timeout=WAIT)
+    assert dialog.isVisible() and dialog.enrolled.role == "admin"
     audit = window.show_page("audit")
     assert isinstance(audit, AuditPage)
     qtbot.waitUntil(lambda: audit.table.rowCount() > 0, timeout=WAIT)

@@ -572,15 +572,19 @@ def _align_x(line: Line, style: TextStyle, width: float, align: Align) -> float:
 
 def _draw_lines(canv: Any, lines: Sequence[Line], *, x: float, y_top: float, width: float,
                 style: TextStyle, align: Align) -> None:
-    canv.saveState()
-    canv.setFillColorRGB(*style.color)
-    for n, line in enumerate(lines):
-        if not line.pieces:
-            continue
-        baseline = y_top - n * style.line_height - _ascent(style)
-        canv.addLiteral(_line_ops(canv, line, x + _align_x(line, style, width, align),
-                                  baseline, style.size))
-    canv.restoreState()
+    ops = [_line_ops(canv, line, x + _align_x(line, style, width, align),
+                     y_top - n * style.line_height - _ascent(style), style.size)
+           for n, line in enumerate(lines) if line.pieces]
+    _add_text(canv, ops, style)
+
+
+def _add_text(canv: Any, ops: list[str], style: TextStyle) -> None:
+    """Append text operators in the style's colour, inside q/Q so the canvas's own colour
+    is untouched (cheaper than reportlab's saveState/setFillColor for every paragraph)."""
+    if ops:
+        r, g, b = style.color
+        body = "\n".join(ops)
+        canv.addLiteral(f"q {_num(r)} {_num(g)} {_num(b)} rg\n{body}\nQ")
 
 
 def _ascent(style: TextStyle) -> float:
@@ -598,11 +602,8 @@ def draw_text(canvas: Any, text: str, *, x: float, y: float, width: float,
     line = layout_line(one, base_is_rtl(one, direction), style.bold, style.mono)
     if not line.pieces:
         return
-    canvas.saveState()
-    canvas.setFillColorRGB(*style.color)
-    canvas.addLiteral(_line_ops(canvas, line, x + _align_x(line, style, width, align), y,
-                                style.size))
-    canvas.restoreState()
+    _add_text(canvas, [_line_ops(canvas, line, x + _align_x(line, style, width, align), y,
+                                 style.size)], style)
 
 
 def text_width(text: str, style: TextStyle) -> float:

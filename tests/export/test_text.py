@@ -433,3 +433,20 @@ def test_hostile_text_lays_out_and_draws(tmp_path: Path, text: str) -> None:
     for line in lines:
         assert line.width <= 300 / STYLE.size + 1e-6 or len(line.pieces) == 1
     build(tmp_path / "t.pdf", [Para(text, STYLE)])
+
+
+def test_colour_applies_to_its_paragraph_only(tmp_path: Path) -> None:
+    from PIL import Image
+
+    pdf = build(tmp_path / "t.pdf", [Para("سري للغاية", TextStyle(size=30, color=(1, 0, 0))),
+                                     Para("عادي", TextStyle(size=30))])
+    subprocess.run(["pdftoppm", "-png", "-r", "50", "-f", "1", "-l", "1", str(pdf),
+                    str(tmp_path / "page")], check=True)
+    img = Image.open(next(tmp_path.glob("page*.png"))).convert("RGB")
+    w, h = img.size
+    px = img.load()
+    top = {px[x, y] for x in range(w) for y in range(h // 10, h // 6)}
+    below = {px[x, y] for x in range(w) for y in range(h // 6, h // 4)}
+    assert any(r > 200 and g < 80 and b < 80 for r, g, b in top)
+    assert any(r < 60 and g < 60 and b < 60 for r, g, b in below)
+    assert not any(r > 200 and g < 80 and b < 80 for r, g, b in below)

@@ -40,14 +40,10 @@ HEALTH_INTERVAL_MS = 30_000
 LOG_LIMIT = 200
 
 
-def tr(text: str) -> str:
-    return QCoreApplication.translate("SyncPanel", text)
-
-
 def format_time(iso: str | None) -> str:
     """An ISO 8601 UTC time from the vault, shown in local time in the UI's locale."""
     if not iso:
-        return tr("never")
+        return QCoreApplication.translate("SyncPanel", "never")
     when = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
     if not when.isValid():
         return iso
@@ -61,21 +57,25 @@ def format_bytes(n: int) -> str:
 def report_text(report: SyncReport) -> str:
     """The last sync's result in one sentence."""
     if report.action == "pull":
-        text = tr("Received {records} records and {files} files ({size}).").format(
+        text = QCoreApplication.translate(
+            "SyncPanel", "Received {records} records and {files} files ({size}).").format(
             records=report.records, files=report.files,
             size=format_bytes(report.bytes_received))
     else:
-        text = tr("Sent {records} records and {files} files ({size}); each has a verified "
-                  "receipt.").format(records=report.records, files=report.files,
-                                     size=format_bytes(report.bytes_sent))
+        text = QCoreApplication.translate(
+            "SyncPanel", "Sent {records} records and {files} files ({size}); each has a "
+                         "verified receipt.").format(
+            records=report.records, files=report.files, size=format_bytes(report.bytes_sent))
     if report.retries:
-        text += " " + tr("{n} retries.").format(n=report.retries)
+        text += " " + QCoreApplication.translate("SyncPanel", "{n} retries.").format(
+            n=report.retries)
     return text
 
 
 def cancelled_text() -> str:
-    return tr("Cancelled. Records already sent keep their receipts; the rest stay queued and "
-              "nothing half-stored was kept.")
+    return QCoreApplication.translate(
+        "SyncPanel", "Cancelled. Records already sent keep their receipts; the rest stay "
+                     "queued and nothing half-stored was kept.")
 
 
 @dataclass(frozen=True)

@@ -238,6 +238,29 @@ class VaultService:
         rows = self.vault.read().execute("SELECT DISTINCT country FROM incidents ORDER BY 1")
         return [r[0] for r in rows]
 
+    def search_recent(self, query: str, *, limit: int = 50,
+                      before: int | None = None) -> list[IncidentView]:
+        """Current incidents matching ``query``, most recently recorded first; ``before`` is
+        the rowid of the last one seen (keyset paging). FTS5 walks its index in rowid order
+        and stops after ``limit``, so a word found in most of the vault costs what a rare
+        one does; :meth:`search` ranks by relevance, which means scoring every match. The
+        app's incident list uses this one."""
+        expr = search.match_expression(query)
+        if expr is None or limit <= 0:
+            return []
+        conn = self.vault.read()
+        where = "search_index MATCH ?" + (" AND rowid < ?" if before is not None else "")
+        args: list[Any] = [expr] + ([int(before)] if before is not None else [])
+        rowids = [r[0] for r in conn.execute(
+            f"SELECT rowid FROM search_index WHERE {where} ORDER BY rowid DESC LIMIT ?",
+            (*args, int(limit)))]
+        if not rowids:
+            return []
+        marks = ",".join("?" * len(rowids))
+        rows = conn.execute(f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE rowid IN "
+                            f"({marks}) ORDER BY rowid DESC", rowids).fetchall()
+        return [self._row_to_view(r) for r in rows]
+
     def search(self, query: str, *, limit: int = 20, offset: int = 0) -> list[SearchHit]:
         conn = self.vault.read()
         hits = search.SearchIndex(conn).search(query, limit=limit, offset=offset)

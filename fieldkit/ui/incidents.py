@@ -3,9 +3,9 @@
 The model never holds more than the rows the user has scrolled to: it loads pages of
 :data:`PAGE_SIZE` on a worker (``canFetchMore``/``fetchMore``), keyed by the last row seen
 (``occurred, rowid``) rather than an OFFSET, so page 500 costs what page 1 costs. A search
-uses the core's full-text index (Arabic normalised there) and pages by hit offset; filters
-then apply to each page of hits. Every load carries a generation number; a result from a
-superseded filter or search is dropped on arrival.
+uses the core's full-text index (Arabic normalised there), lists matches newest first and
+pages by rowid; the other filters then apply to each page of matches. Every load carries a
+generation number; a result from a superseded filter or search is dropped on arrival.
 """
 
 from __future__ import annotations
@@ -46,7 +46,7 @@ from fieldkit.ui import i18n
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.tasks import Task, TaskControl
 
-PAGE_SIZE = 200
+PAGE_SIZE = 100  # a screenful or three; more arrive as the user scrolls
 #: After a change, reload at most this many rows (the rows the user had scrolled to).
 MAX_RELOAD = 2000
 SEARCH_DEBOUNCE_MS = 150
@@ -108,7 +108,6 @@ class IncidentRow:
     is_sealed: bool
     is_amendment: bool
     synced: bool
-    snippet: str = ""
 
     @property
     def state(self) -> str:
@@ -125,28 +124,28 @@ class Page:
     exhausted: bool
 
 
-def _rows(service: VaultService, views: list[IncidentView],
-          snippets: dict[int, str] | None = None) -> list[IncidentRow]:
+def _rows(service: VaultService, views: list[IncidentView]) -> list[IncidentRow]:
     synced = service.synced_ids([v.record_id for v in views if v.record_id])
     return [IncidentRow(v.rowid, v.ref, v.title, v.category, v.country, v.occurred,
-                        v.is_sealed, v.prev is not None, v.record_id in synced,
-                        (snippets or {}).get(v.rowid, "")) for v in views]
+                        v.is_sealed, v.prev is not None, v.record_id in synced) for v in views]
 
 
 def fetch_page(service: VaultService, flt: IncidentFilter, cursor: tuple[str, int] | int | None,
                limit: int = PAGE_SIZE) -> Page:
-    """One page of the list (runs on a worker)."""
+    """One page of the list (runs on a worker). A search lists matches newest first
+    (``VaultService.search_recent``: fast however common the word), paged by rowid; the
+    other filters then apply to each page of matches."""
     if flt.query.strip():
-        offset = cursor if isinstance(cursor, int) else 0
-        hits = service.search(flt.query, limit=limit, offset=offset)
-        views = [h.incident for h in hits if h.incident.superseded_by is None]
-        snippets = {h.incident.rowid: h.snippet for h in hits}
-        rows = [r for r in _rows(service, views, snippets) if flt.matches(r)]
-        return Page(rows, offset + len(hits), len(hits) < limit)
-    before = cursor if isinstance(cursor, tuple) else None
-    views = service.list_incidents(**flt.list_args(), before=before, limit=limit)
-    last = (views[-1].occurred, views[-1].rowid) if views else None
-    return Page(_rows(service, views), last, len(views) < limit)
+        before = cursor if isinstance(cursor, int) else None
+        views = service.search_recent(flt.query, limit=limit, before=before)
+        rows = [r for r in _rows(service, [v for v in views if v.superseded_by is None])
+                if flt.matches(r)]
+        last = views[-1].rowid if views else before
+        return Page(rows, last, len(views) < limit)
+    before_key = cursor if isinstance(cursor, tuple) else None
+    views = service.list_incidents(**flt.list_args(), before=before_key, limit=limit)
+    last_key = (views[-1].occurred, views[-1].rowid) if views else None
+    return Page(_rows(service, views), last_key, len(views) < limit)
 
 
 class IncidentTableModel(QAbstractTableModel):
@@ -196,8 +195,7 @@ class IncidentTableModel(QAbstractTableModel):
         if not self.ctx.is_unlocked:
             self._exhausted = True
             return
-        self._load(max(self.page_size, min(keep, MAX_RELOAD)))
-        self._count()
+        self._load(max(self.page_size, min(keep, MAX_RELOAD)), count_after=True)
 
     def clear(self) -> None:
         """Forget every row (on lock)."""
@@ -215,7 +213,9 @@ class IncidentTableModel(QAbstractTableModel):
         if self.canFetchMore(parent):
             self._load(self.page_size)
 
-    def _load(self, limit: int) -> None:
+    def _load(self, limit: int, *, count_after: bool = False) -> None:
+        """Load the next page; ``count_after``: then count the matches (a full scan, so only
+        once the first page is on screen)."""
         generation, flt, cursor, ctx = self._generation, self.filter, self._cursor, self.ctx
 
         def work(control: TaskControl) -> Page:
@@ -233,6 +233,8 @@ class IncidentTableModel(QAbstractTableModel):
                 self.rows.extend(page.rows)
                 self.endInsertRows()
             self.loaded.emit()
+            if count_after:
+                self._count()
 
         def error(err: FieldKitError) -> None:
             if generation != self._generation:
@@ -300,7 +302,7 @@ class IncidentTableModel(QAbstractTableModel):
                 return self.state_text(row)
             return self.tr("Yes") if row.synced else self.tr("No")
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
-            return row.snippet or row.title
+            return row.title
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("country", "date", "synced"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == RefRole:

@@ -1,22 +1,25 @@
 """Text in PDFs that reads right in Arabic, Latin, digits and Cyrillic, mixed.
 
 reportlab alone gets Arabic wrong (see NOTES.md, "Arabic in reportlab 5.1 PDFs"). This
-module does the text layout itself and hands reportlab only positioned glyphs:
+module does the text layout itself and hands reportlab only positioned glyphs
+(docs/adr/0009-arabic-in-pdf.md):
 
-1. wrap the *logical* text into lines (word widths from shaped runs);
+1. wrap the *logical* text into lines (word widths from shaped words; ids wrapped by
+   :func:`isolate_ltr` never break);
 2. per line, the Unicode bidi algorithm (python-bidi's pure-Python ``bidi.algorithm``)
-   gives level runs in visual order; the paragraph's base direction is its first strong
-   character unless the caller says otherwise;
-3. each level run is split by font coverage (Amiri for Arabic and Latin, Noto Sans for
-   Cyrillic/Kazakh and other Latin, Noto Sans Arabic as a last Arabic resort, DejaVu Sans
-   Mono for ``mono`` text) and shaped by harfbuzz with the direction its level says
-   (odd = right-to-left; this also keeps digits in order and mirrors brackets);
-4. the glyphs are drawn left to right at harfbuzz's positions, each with a code whose
-   ToUnicode entry is the logical text of its cluster (:mod:`fieldkit.export.fonts`), so
-   ``pdftotext`` returns what was typed.
+   gives level runs, put in visual order; the paragraph's base direction is its first
+   strong character unless the caller says otherwise;
+3. each run is shaped word by word with harfbuzz, direction forced by its level (odd =
+   right-to-left: digits stay in order, brackets mirror), in the font that covers it:
+   Amiri for Arabic and Latin, Noto Sans for Cyrillic/Kazakh (and the Latin words of a
+   paragraph that holds Cyrillic), Noto Sans Arabic as a last Arabic resort, DejaVu Sans
+   Mono for ``mono`` text;
+4. the glyphs are drawn left to right at harfbuzz's positions, with codes whose ToUnicode
+   entries (:mod:`fieldkit.export.fonts`) and an invisible text layer (:class:`Shaped`)
+   make ``pdftotext`` return what was typed, in logical order.
 
-Shaping results, word widths and line layouts are cached: a dossier repeats its labels
-hundreds of times.
+Shaped words, word widths, bidi levels, line layouts and each word's PDF operators are
+cached: a dossier repeats its labels and words thousands of times.
 """
 
 from __future__ import annotations
@@ -61,7 +64,6 @@ _RTL_CLASSES = frozenset({"R", "AL"})
 _NUMBER_CLASSES = frozenset({"EN", "AN"})
 
 
-
 @dataclass(frozen=True)
 class TextStyle:
     """How text looks. ``leading`` defaults to 1.5 × size (Arabic needs room for marks)."""
@@ -85,17 +87,33 @@ def _is_arabic(ch: str) -> bool:
             or 0xFB50 <= o <= 0xFDFF or 0xFE70 <= o <= 0xFEFF)
 
 
-def _font_runs(text: str, fonts: FontSet, mono: bool) -> list[tuple[GlyphFont, str]]:
+_CYRILLIC = re.compile("[\u0400-\u052f]")
+
+
+def _preference(style: TextStyle, text: str) -> str:
+    """Which font non-Arabic characters of ``text`` prefer (see :func:`_font_runs`)."""
+    if style.mono:
+        return "mono"
+    return "noto" if _CYRILLIC.search(text) else "amiri"
+
+
+def _font_runs(text: str, fonts: FontSet, pref: str) -> list[tuple[GlyphFont, str]]:
     """Split logical ``text`` into runs of one font each.
 
-    A character stays in the previous character's font when that font has it (so ``FK-42``
-    after Cyrillic stays in Noto Sans and digits after Arabic stay in Amiri); otherwise
-    the first font of its fallback list that has it. Arabic script always goes to Amiri
-    (then Noto Sans Arabic): the mono font has Arabic glyphs but does not join them.
+    ``pref`` (see :func:`_preference`) orders the fonts for non-Arabic text: "amiri"
+    (Amiri, Noto Sans, Noto Sans Arabic), "noto" for text that holds Cyrillic, so its
+    Latin words match (Noto Sans first), "mono" (DejaVu Sans Mono, Noto Sans, Amiri).
+    Arabic script always goes to Amiri, then Noto Sans Arabic (the mono font has Arabic
+    glyphs but does not join them). Inside a word, a character stays in the previous
+    character's font when that font has it (digits and punctuation after Arabic letters).
     """
     arabic = (fonts.amiri, fonts.noto_arabic)
-    other = (fonts.mono, fonts.noto, fonts.amiri) if mono else (fonts.amiri, fonts.noto,
-                                                                 fonts.noto_arabic)
+    if pref == "mono":
+        other: tuple[GlyphFont, ...] = (fonts.mono, fonts.noto, fonts.amiri)
+    elif pref == "noto":
+        other = (fonts.noto, fonts.amiri, fonts.noto_arabic)
+    else:
+        other = (fonts.amiri, fonts.noto, fonts.noto_arabic)
     runs: list[tuple[GlyphFont, str]] = []
     current: GlyphFont | None = None
     start = 0
@@ -139,6 +157,7 @@ class Shaped:
     """
 
     font: GlyphFont
+    source: str  # the logical text that was shaped
     text: tuple[tuple[int, float, bool], ...]
     decor: tuple[tuple[int, float, float], ...]
     gids: tuple[int, ...]
@@ -196,7 +215,7 @@ def shape(font: GlyphFont, text: str, rtl: bool) -> Shaped:
                 a, b = pen + span * k // len(visual), pen + span * (k + 1) // len(visual)
                 text_layer.append((font.code_for(gid, ch, b - a), a / 1000, True))
         pen += span
-    return Shaped(font=font, text=tuple(text_layer), decor=tuple(decor),
+    return Shaped(font=font, source=text, text=tuple(text_layer), decor=tuple(decor),
                   gids=tuple(info.codepoint for info in infos), width=pen / 1000)
 
 
@@ -357,21 +376,21 @@ _TOKEN_RE = re.compile(r"\s+|\S+")
 
 
 @lru_cache(maxsize=65536)
-def _shape_token(token: str, rtl: bool, bold: bool, mono: bool) -> tuple[Shaped, ...]:
+def _shape_token(token: str, rtl: bool, bold: bool, pref: str) -> tuple[Shaped, ...]:
     """A word (or a run of spaces) shaped in one direction, font runs in visual order.
 
     Lines are shaped word by word: Arabic letters never join across a space, and words
     repeat, so the cache does most of the work in a dossier.
     """
     fonts = fk_fonts.font_set(bold=bold)
-    shaped = [shape(font, part, rtl) for font, part in _font_runs(token, fonts, mono)]
+    shaped = [shape(font, part, rtl) for font, part in _font_runs(token, fonts, pref)]
     if rtl:
         shaped.reverse()
     return tuple(shaped)
 
 
 @lru_cache(maxsize=32768)
-def layout_line(line: str, rtl: bool, bold: bool, mono: bool) -> Line:
+def layout_line(line: str, rtl: bool, bold: bool, pref: str) -> Line:
     """Bidi-reorder and shape one line of logical text."""
     pieces: list[Shaped] = []
     for run_text, level in visual_runs(line, rtl):
@@ -380,19 +399,19 @@ def layout_line(line: str, rtl: bool, bold: bool, mono: bool) -> Line:
         if run_rtl:
             tokens.reverse()
         for token in tokens:
-            pieces.extend(_shape_token(token, run_rtl, bold, mono))
+            pieces.extend(_shape_token(token, run_rtl, bold, pref))
     return Line(pieces=tuple(pieces), width=sum(p.width for p in pieces), rtl=rtl,
                 text=line)
 
 
 @lru_cache(maxsize=65536)
-def _word_width(word: str, bold: bool, mono: bool) -> float:
+def _word_width(word: str, bold: bool, pref: str) -> float:
     rtl = any(_is_arabic(c) for c in word)
-    return sum(p.width for p in _shape_token(word, rtl, bold, mono))
+    return sum(p.width for p in _shape_token(word, rtl, bold, pref))
 
 
-def _space_width(bold: bool, mono: bool) -> float:
-    return _word_width(" ", bold, mono)
+def _space_width(bold: bool, pref: str) -> float:
+    return _word_width(" ", bold, pref)
 
 
 _SPACES = re.compile("[ \t\u00a0]+")
@@ -423,7 +442,7 @@ def _words(text: str) -> list[str]:
     return words
 
 
-def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[str]:
+def _break_long_word(word: str, max_em: float, bold: bool, pref: str) -> list[str]:
     """Cut a word wider than the line (a hash, a URL) at character boundaries; an
     embedding open at a cut is closed there and reopened on the next piece.
 
@@ -436,7 +455,7 @@ def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[s
     width = 0.0
     stack: list[str] = []
     for ch in word:
-        w = 0.0 if ch in _CONTROLS else _word_width(ch, bold, mono)
+        w = 0.0 if ch in _CONTROLS else _word_width(ch, bold, pref)
         closing = "".join(_OPENERS[c] for c in reversed(stack))
         if (width > 0 and w > 0 and not unicodedata.combining(ch) and width + w > max_em):
             pieces.append(current + closing)
@@ -452,20 +471,20 @@ def _break_long_word(word: str, max_em: float, bold: bool, mono: bool) -> list[s
     return pieces
 
 
-def wrap_paragraph(text: str, max_em: float, bold: bool, mono: bool) -> list[str]:
+def wrap_paragraph(text: str, max_em: float, bold: bool, pref: str) -> list[str]:
     """Greedy wrap of one logical paragraph (no newlines) into logical lines."""
     words = _words(text.strip())
     if not words:
         return [""]
-    space = _space_width(bold, mono)
+    space = _space_width(bold, pref)
     lines: list[str] = []
     current: list[str] = []
     width = 0.0
     for word in words:
-        w = _word_width(word, bold, mono)
-        parts = _break_long_word(word, max_em, bold, mono) if w > max_em else [word]
+        w = _word_width(word, bold, pref)
+        parts = _break_long_word(word, max_em, bold, pref) if w > max_em else [word]
         for part in parts:
-            pw = w if len(parts) == 1 else _word_width(part, bold, mono)
+            pw = w if len(parts) == 1 else _word_width(part, bold, pref)
             if current and width + space + pw > max_em:
                 lines.append(" ".join(current))
                 current, width = [], 0.0
@@ -485,8 +504,9 @@ def layout(text: str, style: TextStyle, width: float | None,
     max_em = (width / style.size) if width is not None else float("inf")
     for paragraph in text.split("\n"):
         rtl = base_is_rtl(paragraph, direction)
-        for logical in wrap_paragraph(paragraph, max_em, style.bold, style.mono):
-            lines.append(layout_line(logical, rtl, style.bold, style.mono))
+        pref = _preference(style, paragraph)
+        for logical in wrap_paragraph(paragraph, max_em, style.bold, pref):
+            lines.append(layout_line(logical, rtl, style.bold, pref))
     return lines
 
 
@@ -599,7 +619,7 @@ def draw_text(canvas: Any, text: str, *, x: float, y: float, width: float,
     """Draw one line with its baseline at ``y`` within [x, x + width] (headers, footers,
     cover). Newlines are drawn as spaces; text wider than ``width`` overflows."""
     one = " ".join(text.split())
-    line = layout_line(one, base_is_rtl(one, direction), style.bold, style.mono)
+    line = layout_line(one, base_is_rtl(one, direction), style.bold, _preference(style, one))
     if not line.pieces:
         return
     _add_text(canvas, [_line_ops(canvas, line, x + _align_x(line, style, width, align), y,
@@ -609,7 +629,8 @@ def draw_text(canvas: Any, text: str, *, x: float, y: float, width: float,
 def text_width(text: str, style: TextStyle) -> float:
     """Width in points of ``text`` drawn on one line."""
     one = " ".join(text.split())
-    return layout_line(one, base_is_rtl(one), style.bold, style.mono).width * style.size
+    return layout_line(one, base_is_rtl(one), style.bold,
+                       _preference(style, one)).width * style.size
 
 
 def isolate_ltr(s: str) -> str:
@@ -669,7 +690,8 @@ class Para(Flowable):  # type: ignore[misc]  # reportlab is untyped
     def minWidth(self) -> float:
         """The widest word (tables size auto-width columns with it)."""
         words = _words(self.text.replace("\n", " "))
-        return max((_word_width(w, self.style.bold, self.style.mono) for w in words),
+        pref = _preference(self.style, self.text)
+        return max((_word_width(w, self.style.bold, pref) for w in words),
                    default=0.0) * self.style.size
 
     def split(self, availWidth: float, availHeight: float) -> list[Flowable]:

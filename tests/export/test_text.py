@@ -36,6 +36,7 @@ from reportlab.platypus import PageBreak, SimpleDocTemplate, Table, TableStyle
 
 from fieldkit.errors import NotFoundError, ValidationError
 from fieldkit.export import fonts
+from fieldkit.export.fonts import GlyphFont
 from fieldkit.export.text import (
     Para,
     TextStyle,
@@ -450,3 +451,19 @@ def test_colour_applies_to_its_paragraph_only(tmp_path: Path) -> None:
     assert any(r > 200 and g < 80 and b < 80 for r, g, b in top)
     assert any(r < 60 and g < 60 and b < 60 for r, g, b in below)
     assert not any(r > 200 and g < 80 and b < 80 for r, g, b in below)
+
+
+def test_latin_words_take_the_font_of_their_paragraph() -> None:
+    fs = fonts.font_set()
+
+    def font_of(text: str, word: str, style: TextStyle = STYLE) -> GlyphFont:
+        [line] = layout(text, style, None)
+        [font] = {p.font for p in line.pieces if p.source == word}
+        return font
+
+    assert font_of("Свидетель из Алматы FK", "FK") is fs.noto
+    assert font_of("وثّق الفريق FK", "FK") is fs.amiri
+    assert font_of("documented FK", "FK") is fs.amiri
+    assert font_of("Алматы", "Алматы") is fs.noto
+    assert font_of("hash FK", "FK", TextStyle(mono=True)) is fs.mono
+    assert font_of("hash الفريق", "الفريق", TextStyle(mono=True)) is fs.amiri

@@ -2,12 +2,13 @@
 
 reportlab's TrueType support draws *characters*: it maps each code point to the glyph the
 font's cmap gives it. Shaped Arabic needs *glyphs* that have no code point (``uni0628.init``,
-ligatures), so :class:`GlyphFont` hands out a private code for each ``(glyph, text)`` pair
-the shaper produces, where ``text`` is the logical characters of that glyph's harfbuzz
-cluster. reportlab then subsets and embeds the font as usual (only the glyphs used), and
-:meth:`GlyphFont.addObjects` writes a ToUnicode map that sends each private code back to its
-``text``, so ``pdftotext`` and copy-paste return the characters that were typed, in logical
-order, instead of private-use garbage. See docs/adr/0009-arabic-in-pdf.md.
+ligatures, mirrored brackets), so :class:`GlyphFont` hands out a private code for each
+``(glyph, text, advance)`` the layout asks for, where ``text`` is what the glyph should
+extract as (one character, or nothing for glyphs whose text an invisible copy carries, see
+:class:`fieldkit.export.text.Shaped`). reportlab then subsets and embeds the font as usual
+(only the glyphs used), and :meth:`GlyphFont.addObjects` writes a ToUnicode map that sends
+each code back to its text, so ``pdftotext`` and copy-paste return the characters that
+were typed instead of private-use garbage. See docs/adr/0009-arabic-in-pdf.md.
 
 Faces (all shipped in ``resources/fonts`` with their licences, never the system's):
 

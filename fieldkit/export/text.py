@@ -709,6 +709,19 @@ class Para(Flowable):  # type: ignore[misc]  # reportlab is untyped
         _draw_lines(self.canv, lines, x=0.0, y_top=self.height, width=self.width,
                     style=self.style, align=self.align)
 
+    def __deepcopy__(self, memo: dict[int, Any]) -> Para:
+        """A fresh Para sharing the (immutable) laid-out lines: reportlab deep-copies
+        flowables in KeepInFrame, ListFlowable and PTOContainer, and copying the lines would
+        copy whole fonts."""
+        new = Para(self.text, self.style, direction=self.direction, align=self.align)
+        if self._lines is not None:
+            new._lines, new._wrapped_for = list(self._lines), self._wrapped_for
+        new.width, new.height = self.width, self.height
+        return new
+
+    def deepcopy(self) -> Para:  # reportlab's cdeepcopy() looks for this name
+        return self.__deepcopy__({})
+
     def __repr__(self) -> str:
         return f"Para({self.text[:40]!r})"
 

@@ -467,3 +467,24 @@ def test_latin_words_take_the_font_of_their_paragraph() -> None:
     assert font_of("Алматы", "Алматы") is fs.noto
     assert font_of("hash FK", "FK", TextStyle(mono=True)) is fs.mono
     assert font_of("hash الفريق", "الفريق", TextStyle(mono=True)) is fs.amiri
+
+
+def test_para_survives_reportlab_containers(tmp_path: Path) -> None:
+    """KeepInFrame and ListFlowable deep-copy their content; a Para copies cheaply and
+    still draws and extracts."""
+    import copy
+
+    from reportlab.platypus import KeepInFrame, ListFlowable
+
+    para = Para(AR_PLAIN, STYLE)
+    para.wrap(300, 100)
+    clone = copy.deepcopy(para)
+    assert clone is not para and clone.text == para.text
+    assert clone._lines is not None and clone._lines[0] is para._lines[0]  # shared, not copied
+    pdf = build(tmp_path / "t.pdf", [
+        KeepInFrame(400, 60, [Para(AR_PLAIN, STYLE), Para(RU_KZ, STYLE)], mode="shrink"),
+        ListFlowable([Para(AR_PLAIN, STYLE), Para("ثانياً", STYLE)], bulletType="1"),
+    ])
+    text = norm(pdftotext(pdf))
+    assert text.count(norm(AR_PLAIN)) == 2
+    assert norm(RU_KZ) in text

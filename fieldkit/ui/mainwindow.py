@@ -145,6 +145,9 @@ class MainWindow(QMainWindow):
         from fieldkit.ui.autolock import AutoLock
 
         self.autolock = AutoLock(ctx, self)
+        # import the pages now, while the user types the passphrase, not after the unlock
+        for factory in [*(spec.factory for spec in PAGES), *STATUS_WIDGETS, EDITOR]:
+            resolve(factory)
         self.retranslate()
         if ctx.is_unlocked:
             self._on_unlocked()

@@ -13,9 +13,9 @@ Arabic is drawn by :mod:`fieldkit.export.text` (bidi per line, harfbuzz shaping,
 text); an Arabic dossier is right-to-left throughout: paragraphs start at the right, table
 columns run right to left, header and footer are mirrored.
 
-The document is built twice: the first pass finds each section's page and the page count,
-the second draws the contents and "of Y" with them (a third pass runs only if the count
-moved). Photos are decrypted in memory and thumbnailed once; no plaintext touches the disk.
+The document is laid out once: the canvas holds every page until the end, then draws what
+needs the other pages (the contents' page numbers, "of Y", bookmarks) and writes them.
+Photos are decrypted in memory and thumbnailed once; no plaintext touches the disk.
 """
 
 from __future__ import annotations
@@ -318,41 +318,32 @@ def _base_font() -> str:
     return str(fonts.font_set().amiri.fontName)
 
 
-class _DryPara(Para):
-    """A paragraph that takes its room but draws nothing: the first (page-counting) pass."""
-
-    def draw(self) -> None:
-        return
-
-
 class _Heading(Para):
     """A heading the contents (and the PDF outline) point to."""
 
     def __init__(self, text: str, style: TextStyle, *, key: str, level: int,
-                 direction: Direction, dry: bool) -> None:
+                 direction: Direction) -> None:
         super().__init__(text, style, direction=direction, align="start")
         self.toc_key = key
         self.toc_title = text
         self.toc_level = level
-        self.dry = dry
-
-    def draw(self) -> None:
-        if not self.dry:
-            super().draw()
 
 
-class _Box(Flowable):  # type: ignore[misc]
-    """The room a picture takes, drawn as nothing (first pass)."""
+class _PageRef(Flowable):  # type: ignore[misc]
+    """The page number of a section, in the contents: the room for it is kept while the
+    document is laid out, and the number is drawn once every page is known."""
 
-    def __init__(self, width: float, height: float) -> None:
+    def __init__(self, builder: DossierBuilder, key: str, style: TextStyle) -> None:
         super().__init__()
-        self.width, self.height = width, height
+        self.builder, self.key, self.style = builder, key, style
 
     def wrap(self, aw: float, ah: float) -> tuple[float, float]:
-        return self.width, self.height
+        self.width = aw
+        return aw, self.style.line_height
 
     def draw(self) -> None:
-        return
+        x, y = self.canv.absolutePosition(0, 0)
+        self.builder.refs.append((self.builder.doc_page(), self.key, x, y, self.width))
 
 
 class QRCode(Flowable):  # type: ignore[misc]
@@ -408,7 +399,8 @@ class DossierBuilder:
         self.thumbs: dict[str, _Thumb | None] = {}
         self.pages: dict[str, int] = {}   # section key -> page (from the previous pass)
         self.total_pages = 0
-        self.dry = False  # the page-counting pass: lay out, draw nothing
+        self.refs: list[tuple[int, str, float, float, float]] = []  # page, key, x, y, width
+        self.doc: BaseDocTemplate | None = None
         self.tax = service.taxonomy
 
     # -- small helpers --
@@ -434,8 +426,10 @@ class DossierBuilder:
 
     def _para(self, text: str, style: TextStyle, *, direction: Direction,
               align: Align) -> Para:
-        cls = _DryPara if self.dry else Para
-        return cls(text, style, direction=direction, align=align)
+        return Para(text, style, direction=direction, align=align)
+
+    def doc_page(self) -> int:
+        return int(self.doc.page) if self.doc is not None else 0
 
     def row(self, cells: list[Any]) -> list[Any]:
         return list(reversed(cells)) if self.f.rtl else cells
@@ -465,7 +459,7 @@ class DossierBuilder:
         return t
 
     def heading(self, text: str, style: TextStyle, key: str, level: int) -> _Heading:
-        return _Heading(text, style, key=key, level=level, direction=self.dir, dry=self.dry)
+        return _Heading(text, style, key=key, level=level, direction=self.dir)
 
     def label(self, code: str, kind: str) -> str:
         try:
@@ -583,11 +577,10 @@ class DossierBuilder:
         f = self.f
         rows = []
         for key, title, level in self.toc_entries():
-            page = self.pages.get(key)
             indent = "    " * level
             rows.append([self.p(indent + title if not f.rtl else title,
                                 CELL_B if level == 0 else CELL),
-                         self.p(f.num(page) if page else "…", CELL, align="end")])
+                         _PageRef(self, key, CELL)])
         t = self.table(None, rows, [FRAME_W - 22 * mm, 22 * mm], zebra=False)
         t.setStyle(TableStyle([("GRID", (0, 0), (-1, -1), 0, colors.white),
                                ("LINEBELOW", (0, 0), (-1, -1), 0.25, LINE)]))
@@ -730,7 +723,7 @@ class DossierBuilder:
                 if h > 48 * mm:
                     h = 48 * mm
                     w = h * th.width / th.height
-                img = _Box(w, h) if self.dry else Image(io.BytesIO(th.data), width=w, height=h)
+                img = Image(io.BytesIO(th.data), width=w, height=h)
             cells.append([img, self.u(e.get("file_name", ""), SMALL)])
         if not cells:
             return []
@@ -813,12 +806,37 @@ class DossierBuilder:
         return own.fingerprint if own.key_id == key_id else key_id[:16]
 
 
+class _HoldingCanvas(Canvas):  # type: ignore[misc]
+    """Holds every page until the document ends, then finishes each one (header, footer
+    with "page X of Y", the contents' page numbers, bookmarks) and writes it: one layout
+    pass instead of one to count pages and one to print the count."""
+
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self._held: list[dict[str, Any]] = []
+        self.finish: Callable[[Canvas, int, int], None] | None = None
+
+    def showPage(self) -> None:
+        self._held.append(dict(self.__dict__))
+        self._startPage()
+
+    def save(self) -> None:
+        held, finish = self._held, self.finish
+        for n, state in enumerate(held, 1):
+            self.__dict__.update(state)
+            if finish is not None:
+                finish(self, n, len(held))
+            Canvas.showPage(self)
+        Canvas.save(self)
+
+
 class _Doc(BaseDocTemplate):  # type: ignore[misc]
     """Records the page of every heading for the contents and the PDF outline."""
 
     def __init__(self, target: Any, builder: DossierBuilder) -> None:
         self.builder = builder
         self.found: dict[str, int] = {}
+        self.headings: list[tuple[int, str, str, int]] = []  # page, key, title, level
         super().__init__(target, pagesize=A4, leftMargin=MARGIN, rightMargin=MARGIN,
                          topMargin=MARGIN + 8 * mm, bottomMargin=MARGIN + 6 * mm,
                          title=builder.f("title"), author=builder.info.prepared_by,
@@ -827,45 +845,62 @@ class _Doc(BaseDocTemplate):  # type: ignore[misc]
                          # every page's preamble names a font: one we embed, not Helvetica
                          initialFontName=_base_font())
         frame = Frame(self.leftMargin, self.bottomMargin, self.width, self.height, id="body")
-        self.addPageTemplates([PageTemplate(id="page", frames=[frame],
-                                            onPage=self._decorate)])
+        self.addPageTemplates([PageTemplate(id="page", frames=[frame])])
 
     def afterFlowable(self, flowable: Flowable) -> None:
         if isinstance(flowable, _Heading):
             self.found[flowable.toc_key] = self.page
-            self.canv.bookmarkPage(flowable.toc_key)
-            self.canv.addOutlineEntry(flowable.toc_title, flowable.toc_key,
-                                      level=flowable.toc_level, closed=True)
+            self.headings.append((self.page, flowable.toc_key, flowable.toc_title,
+                                  flowable.toc_level))
         check(self.builder.cancel)
 
-    def _decorate(self, canvas: Canvas, doc: BaseDocTemplate) -> None:
+    def finish_page(self, canvas: Canvas, page: int, total: int) -> None:
+        """Everything on a page that needs to know the other pages."""
+        check(self.builder.cancel)
         b = self.builder
         f = b.f
+        for at, key, title, level in self.headings:
+            if at == page:
+                canvas.bookmarkPage(key)
+                canvas.addOutlineEntry(title, key, level=level, closed=True)
+        for at, key, x, y, width in b.refs:
+            if at == page and key in self.found:
+                num = Para(f.num(self.found[key]), CELL, direction=b.dir, align="end")
+                num.wrap(width, CELL.line_height)
+                num.drawOn(canvas, x, y)
         canvas.saveState()
         top = PAGE_H - MARGIN
         bottom = MARGIN
         half = FRAME_W / 2
         title = f("title")
-        level = f(b.info.audience)
+        level_text = f(b.info.audience)
         start_x, end_x = (MARGIN + half, MARGIN) if f.rtl else (MARGIN, MARGIN + half)
         # header: the dossier's title at the start side, the confidentiality level at the end
         draw_text(canvas, title, x=start_x, y=top, width=half, style=SMALL, align="start",
                   direction=b.dir)
-        draw_text(canvas, level, x=end_x, y=top, width=half,
+        draw_text(canvas, level_text, x=end_x, y=top, width=half,
                   style=TextStyle(size=8, leading=11, bold=True, color=(0.55, 0.1, 0.1)),
                   align="end", direction=b.dir)
         canvas.setStrokeColor(LINE)
         canvas.setLineWidth(0.5)
         canvas.line(MARGIN, top - 3 * mm, PAGE_W - MARGIN, top - 3 * mm)
         canvas.line(MARGIN, bottom + 5 * mm, PAGE_W - MARGIN, bottom + 5 * mm)
-        total = b.total_pages or doc.page
-        page_text = f("page_of", x=f.num(doc.page), y=f.num(total))
+        page_text = f("page_of", x=f.num(page), y=f.num(total))
         stamp = f.date(b.info.generated_at.isoformat(timespec="minutes"))
         draw_text(canvas, stamp, x=start_x, y=bottom, width=half, style=SMALL, align="start",
                   direction=b.dir)
         draw_text(canvas, page_text, x=end_x, y=bottom, width=half, style=SMALL, align="end",
                   direction=b.dir)
         canvas.restoreState()
+
+
+def _holding_canvas(doc: _Doc) -> Callable[..., Canvas]:
+    def make(*args: Any, **kwargs: Any) -> Canvas:
+        canvas = _HoldingCanvas(*args, **kwargs)
+        canvas.finish = doc.finish_page
+        return canvas
+
+    return make
 
 
 def render_dossier(service: VaultService, incidents: Sequence[SelectedIncident],
@@ -886,24 +921,17 @@ def render_dossier(service: VaultService, incidents: Sequence[SelectedIncident],
     # Binary streams: reportlab's pure-Python ASCII85 of every image and page doubles the time.
     a85, rl_config.useA85 = rl_config.useA85, 0
     try:
-        for attempt in range(4):
-            check(cancel)
-            # The first pass only counts pages and finds the headings: it draws nothing and
-            # writes nothing. Then passes that draw (straight into the temporary file), until
-            # the numbers they print hold.
-            builder.dry = attempt == 0
-            doc = _Doc(io.BytesIO() if builder.dry else tmp, builder)
-            doc._doSave = 0 if builder.dry else 1
-            doc.build(builder.story())
-            pages = int(doc.page)
-            stable = pages == builder.total_pages and doc.found == builder.pages
-            builder.pages, builder.total_pages = dict(doc.found), pages
-            if progress is not None:
-                progress(min(95, 20 + 40 * (attempt + 1)), 100)
-            if stable and not builder.dry:
-                break
-        else:  # pragma: no cover - page numbers that never settle would be a layout bug
-            raise FieldKitError("The dossier's page numbers did not settle.")
+        check(cancel)
+        doc = _Doc(tmp, builder)
+        builder.doc = doc
+        story = builder.story()
+        if progress is not None:
+            progress(30, 100)
+        doc.build(story, canvasmaker=_holding_canvas(doc))
+        pages = int(doc.page)
+        builder.pages, builder.total_pages = dict(doc.found), pages
+        if progress is not None:
+            progress(95, 100)
         with open(tmp, "rb+") as fh:
             os.fsync(fh.fileno())
         check(cancel)

@@ -527,6 +527,8 @@ class _Verifier:
         self.opened_by_text: dict[str, Checkpoint] = {}
         self.records: dict[str, _Opened] = {}
         self.revoked: dict[str, str] = {}
+        self._total = 0
+        self._grand_total = 0
         self._verifier: NoteVerifier | None = None
 
     def fail(self, err: BundleError) -> None:
@@ -554,8 +556,23 @@ class _Verifier:
             for name in _HEADER_MEMBERS:
                 if name not in entries:
                     raise MissingMemberError(f"The bundle has no {name}.", member=name)
-            self._read_all(zf, entries)
-        manifest = self._manifest()
+            self._grand_total = sum(i.file_size for i in entries.values())
+            self._read_all(zf, [entries[n] for n in _HEADER_MEMBERS])
+            manifest = self._manifest()
+            # Read only what the manifest lists, and only members whose declared size is the
+            # listed one: a lying zip header is refused before a byte is inflated.
+            listed = {e["name"]: e["size"] for e in manifest["members"]}
+            rest = []
+            for name, info in entries.items():
+                if name in _HEADER_MEMBERS or name not in listed:
+                    continue
+                if info.file_size != listed[name]:
+                    self.fail(MemberDigestError(
+                        f"{name} declares {info.file_size:,} bytes; the manifest lists "
+                        f"{listed[name]:,}.", member=name))
+                    continue
+                rest.append(info)
+            self._read_all(zf, rest)
         # The signature first: until it verifies, nothing the manifest says counts.
         self.attempt(self._signature, manifest)
         self._members(manifest, entries)
@@ -563,16 +580,16 @@ class _Verifier:
         self._contents(manifest)
         return self.report
 
-    def _read_all(self, zf: zipfile.ZipFile, entries: dict[str, zipfile.ZipInfo]) -> None:
-        total = sum(i.file_size for i in entries.values())
-        done = [0]
+    def _read_all(self, zf: zipfile.ZipFile, infos: list[zipfile.ZipInfo]) -> None:
+        total = self._grand_total
+        done = [self._total]
 
         def advance(n: int) -> None:
             done[0] += n
             if self.progress is not None:
                 self.progress(done[0], total)
 
-        for info in sorted(entries.values(), key=lambda i: i.header_offset):
+        for info in sorted(infos, key=lambda i: i.header_offset):
             kind = member_kind(info.filename)
             keep = kind is None or kind[0] != "file"
             try:
@@ -584,6 +601,7 @@ class _Verifier:
             self.digests[info.filename] = (sha, size)
             if data is not None:
                 self.data[info.filename] = data
+        self._total = done[0]
 
     def _manifest(self) -> dict[str, Any]:
         if MANIFEST not in self.data:

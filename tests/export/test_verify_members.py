@@ -154,3 +154,23 @@ def test_bomb_is_refused_before_decompressing(tmp_path: Path) -> None:
     _, peak = tracemalloc.get_traced_memory()
     tracemalloc.stop()
     assert peak < 8 * 1024 * 1024
+
+
+def test_a_member_larger_than_listed_is_not_read(walked: Path, tmp_path: Path) -> None:
+    """A zip entry whose declared size differs from the manifest's is refused before it is
+    read (here: an attachment grown to 8 MiB)."""
+    import os
+    import zipfile as zf_
+
+    members = read_members(walked)
+    name = sorted(n for n in members if n.startswith("files/"))[0]
+    members[name] = os.urandom(8 * 1024 * 1024)
+    bad = tmp_path / "grown.zip"
+    with zf_.ZipFile(bad, "w", zf_.ZIP_DEFLATED) as zf:
+        for n, d in members.items():
+            zf.writestr(n, d)
+    seen: list[int] = []
+    with pytest.raises(BundleError) as e:
+        verify_bundle(bad, progress=lambda done, total: seen.append(done))
+    assert e.value.member == name and "declares" in e.value.message
+    assert max(seen) < 4 * 1024 * 1024  # the 8 MiB were never read

@@ -469,8 +469,17 @@ class IncidentEditor(QWidget):
             return view, sealed_at
 
         def done(result: tuple[IncidentView, str | None]) -> None:
-            if generation == self._generation:
-                self._apply(result[0], sealed_at=result[1], keep_fields=self._dirty)
+            if generation != self._generation:
+                return  # something newer was shown meanwhile
+            view, current = result[0], self.view
+            if (current is not None
+                    and (view.rowid, view.state, view.superseded_by, view.record_id)
+                    == (current.rowid, current.state, current.superseded_by, current.record_id)
+                    and (result[1] or self.sealed_at) == self.sealed_at
+                    and view.body == current.body):
+                self.loaded.emit()  # unchanged: keep the GUI thread free
+                return
+            self._apply(view, sealed_at=result[1], keep_fields=self._dirty)
 
         def failed(err: FieldKitError) -> None:
             self.banner.setText(err.message)

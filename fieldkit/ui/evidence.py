@@ -378,6 +378,7 @@ class EvidencePanel(QWidget):
         self.items: list[dict[str, Any]] = []
         self._queue: list[Path] = []
         self.dialog: EvidenceImportDialog | None = None
+        self._shown: tuple[str, str, bool] | None = None
         self.setObjectName("evidencePanel")
         self.setAccessibleName(self.tr("Evidence"))
 
@@ -433,7 +434,13 @@ class EvidencePanel(QWidget):
         self.set_incident(None, editable=False)
 
     def set_incident(self, view: IncidentView | None, *, editable: bool) -> None:
-        """Show ``view``'s evidence; imports are allowed only into a saved draft."""
+        """Show ``view``'s evidence; imports are allowed only into a saved draft. Showing the
+        same revision again does nothing (no list rebuild, no second decryption)."""
+        key = (view.ref, view.state, editable) if view is not None else None
+        items = list(view.body["evidence"]) if view is not None else []
+        if key is not None and key == self._shown and items == self.items:
+            return
+        self._shown = key
         self.ref = view.ref if view is not None else None
         current = self.list.currentRow()
         self.items = list(view.body["evidence"]) if view is not None else []

@@ -46,8 +46,12 @@ def drop_files(widget: Any, paths: list[Path]) -> tuple[bool, bool]:
     mime = QMimeData()
     mime.setUrls([QUrl.fromLocalFile(str(p)) for p in paths])
     pos = widget.rect().center()
-    enter = QDragEnterEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
-                            Qt.KeyboardModifier.NoModifier)
+    args = (Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
+            Qt.KeyboardModifier.NoModifier)
+    try:  # PySide 6.12 takes a QPointF (the QPoint form is deprecated); 6.11 only a QPoint
+        enter = QDragEnterEvent(QPointF(pos), *args)
+    except TypeError:
+        enter = QDragEnterEvent(pos, *args)
     QApplication.sendEvent(widget, enter)
     drop = QDropEvent(QPointF(pos), Qt.DropAction.CopyAction, mime, Qt.MouseButton.LeftButton,
                       Qt.KeyboardModifier.NoModifier)

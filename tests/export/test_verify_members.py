@@ -174,3 +174,16 @@ def test_a_member_larger_than_listed_is_not_read(walked: Path, tmp_path: Path) -
         verify_bundle(bad, progress=lambda done, total: seen.append(done))
     assert e.value.member == name and "declares" in e.value.message
     assert max(seen) < 4 * 1024 * 1024  # the 8 MiB were never read
+
+
+def test_verification_can_be_cancelled(walked: Path) -> None:
+    from fieldkit.errors import CancelledError
+    from fieldkit.progress import CancelToken
+
+    token = CancelToken()
+
+    def progress(done: int, total: int | None) -> None:
+        token.cancel()
+
+    with pytest.raises(CancelledError):
+        verify_bundle(walked, progress=progress, cancel=token)

@@ -44,7 +44,7 @@ from fieldkit.sync.admin import (
 )
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import format_time
+from fieldkit.ui.syncpanel import format_time, ltr
 from fieldkit.ui.tasks import Task, TaskControl
 
 #: The registry's request names (route names), offered in the action filter.
@@ -122,6 +122,7 @@ class AuditPage(QWidget):
         self.until_edit.setAccessibleName(self.tr("To date, inclusive (UTC)"))
         for edit, check in ((self.since_edit, self.since_check),
                             (self.until_edit, self.until_check)):
+            edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)  # an ISO date reads LTR
             edit.setCalendarPopup(True)
             edit.setDisplayFormat("yyyy-MM-dd")
             edit.setEnabled(False)
@@ -155,11 +156,11 @@ class AuditPage(QWidget):
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.verticalHeader().hide()
 
-        self.prev_button = QPushButton(self.tr("◀ Previous"), tab)
+        self.prev_button = QPushButton(self.tr("Previous"), tab)
         self.prev_button.setObjectName("auditPage.prevButton")
         self.prev_button.setAccessibleName(self.tr("Previous page"))
         self.prev_button.clicked.connect(self.previous_page)
-        self.next_button = QPushButton(self.tr("Next ▶"), tab)
+        self.next_button = QPushButton(self.tr("Next"), tab)
         self.next_button.setObjectName("auditPage.nextButton")
         self.next_button.setAccessibleName(self.tr("Next page"))
         self.next_button.clicked.connect(self.next_page)
@@ -324,7 +325,8 @@ class AuditPage(QWidget):
             self.local_table.setRowCount(len(log))
             for i, row in enumerate(log):
                 for j, key in enumerate(("at", "action", "outcome", "detail")):
-                    value = format_time(row[key]) if key == "at" else row[key]
+                    value = format_time(row[key]) if key == "at" else \
+                        ltr(row[key]) if key == "detail" else row[key]
                     self.local_table.setItem(i, j, QTableWidgetItem(value))
             self.local_table.resizeColumnsToContents()
             self.local_table.horizontalHeader().setSectionResizeMode(
@@ -356,7 +358,9 @@ class AuditPage(QWidget):
                 if key == "at":
                     text = format_time(value)
                 elif key == "device" and value:
-                    text = f"{labels.get(value, '')} {value[:12]}".strip()
+                    text = f"{labels.get(value, '')} {ltr(value[:20])}".strip()
+                elif key in ("path", "reason", "detail", "remote"):
+                    text = ltr(value or "")
                 else:
                     text = "" if value is None else str(value)
                 item = QTableWidgetItem(text)
@@ -500,7 +504,7 @@ class AuditPage(QWidget):
                 "Verified: signed by the pinned log key and consistent with the {n} "
                 "checkpoints kept before it.").format(n=c.kept - 1))
             self.cp_state.setStyleSheet("")
-        self.cp_origin.setText(c.origin)
+        self.cp_origin.setText(ltr(c.origin))
         self.cp_size.setText(str(c.size))
-        self.cp_root.setText(c.root_b64)
+        self.cp_root.setText(ltr(c.root_b64))
         self.cp_time.setText(format_time(c.verified_at))

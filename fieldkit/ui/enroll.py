@@ -31,6 +31,7 @@ from fieldkit.errors import FieldKitError, NotFoundError, ValidationError
 from fieldkit.sync.enrollment import PREFIX, EnrollmentCode
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
+from fieldkit.ui.syncpanel import ltr
 from fieldkit.ui.tasks import Task
 
 #: A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.
@@ -119,7 +120,9 @@ class EnrollDialog(QDialog):
         code_row = QHBoxLayout()
         code_row.addWidget(self.code_edit, 1)
         code_row.addWidget(self.qr_button, 0, Qt.AlignmentFlag.AlignTop)
-        form.addRow(self.tr("&Code:"), code_row)
+        code_label = QLabel(self.tr("&Code:"), self)
+        code_label.setBuddy(self.code_edit)
+        form.addRow(code_label, code_row)
         form.addRow(self.tr("Device &name:"), self.label_edit)
 
         self.error_label = QLabel(self)
@@ -228,8 +231,8 @@ class EnrollDialog(QDialog):
             self.result_label.setText(self.tr(
                 "Enrolled as {role} with {url}.\nPinned certificate fingerprint (SHA-256):\n"
                 "{fingerprint}\nThis device: {key}").format(
-                    role=roles.get(result.role, result.role), url=result.url,
-                    fingerprint=result.fingerprint, key=result.key_id))
+                    role=roles.get(result.role, result.role), url=ltr(result.url),
+                    fingerprint=ltr(result.fingerprint), key=ltr(result.key_id)))
             self.result_label.show()
             self.code_edit.setReadOnly(True)
             self.label_edit.setReadOnly(True)

@@ -29,7 +29,7 @@ from fieldkit.service import IncidentView
 from fieldkit.sync.client import SyncReport
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import format_time, report_text
+from fieldkit.ui.syncpanel import format_time, ltr, report_text
 from fieldkit.ui.tasks import Task, TaskControl
 
 #: How many received incidents the table shows (newest first); the Incidents page has all.
@@ -183,7 +183,7 @@ class StaffPage(QWidget):
             except FieldKitError:
                 category = view.category
             record = view.record_id or ""
-            values = (view.occurred, view.title, view.country, category, record[:12])
+            values = (ltr(view.occurred), view.title, view.country, category, ltr(record[:12]))
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if j == 4:

@@ -40,14 +40,21 @@ HEALTH_INTERVAL_MS = 30_000
 LOG_LIMIT = 200
 
 
+def ltr(text: str) -> str:
+    """Keep technical text (paths, ids, times, English details from the core) left to right
+    inside a right-to-left layout: a left-to-right isolate (U+2066 … U+2069)."""
+    return f"\u2066{text}\u2069" if text else text
+
+
 def format_time(iso: str | None) -> str:
-    """An ISO 8601 UTC time from the vault, shown in local time in the UI's locale."""
+    """An ISO 8601 UTC time from the vault, in local time as ``yyyy-MM-dd HH:mm`` (the same
+    unambiguous form in every language; isolated so it reads the same in Arabic)."""
     if not iso:
         return QCoreApplication.translate("SyncPanel", "never")
     when = QDateTime.fromString(iso, Qt.DateFormat.ISODateWithMs)
     if not when.isValid():
-        return iso
-    return QLocale().toString(when.toLocalTime(), QLocale.FormatType.ShortFormat)
+        return ltr(iso)
+    return ltr(when.toLocalTime().toString("yyyy-MM-dd HH:mm"))
 
 
 def format_bytes(n: int) -> str:
@@ -352,11 +359,11 @@ class SyncPage(QWidget):
             self.registry_label.setText(self.tr("Not enrolled"))
             self.role_label.setText("—")
         else:
-            self.registry_label.setText(snap.url or "")
+            self.registry_label.setText(ltr(snap.url or ""))
             self.role_label.setText(roles.get(snap.role or "", snap.role or ""))
         self.queue_label.setText(self.tr("{n} sealed records").format(n=snap.queue))
         ok = snap.last_success
-        self.last_label.setText(format_time(ok["at"]) + " — " + ok["detail"] if ok
+        self.last_label.setText(format_time(ok["at"]) + " — " + ltr(ok["detail"]) if ok
                                 else self.tr("never"))
         can_sync = snap.enrolled and snap.role in ("monitor", "staff") and self.task is None
         self.sync_button.setEnabled(bool(can_sync))
@@ -364,11 +371,11 @@ class SyncPage(QWidget):
                                  else self.tr("Sync now"))
         self.log_table.setRowCount(len(snap.log))
         for i, row in enumerate(snap.log):
-            values = (format_time(row["at"]), row["action"], row["outcome"], row["detail"])
+            values = (format_time(row["at"]), row["action"], row["outcome"], ltr(row["detail"]))
             for j, value in enumerate(values):
                 item = QTableWidgetItem(value)
                 if j == 3:
-                    item.setToolTip(value)
+                    item.setToolTip(row["detail"])
                 self.log_table.setItem(i, j, item)
         self.log_table.resizeColumnsToContents()
         self.log_table.horizontalHeader().setSectionResizeMode(

@@ -59,7 +59,7 @@ def test_pasted_code_enrolls(qtbot: QtBot, ctx: AppContext, world: World,
     assert result is not None and result.role == "monitor" and result.url == world.live.url
     pin = EnrollmentCode.from_text(code).pin
     assert result.fingerprint == _fingerprint(pin)
-    text = dialog.result_label.text()
+    text = dialog.result_label.text().replace("\u2066", "").replace("\u2069", "")
     assert f"Enrolled as monitor with {world.live.url}." in text and _fingerprint(pin) in text
     assert not dialog.enroll_button.isEnabled()
     assert ctx.role() == "monitor"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import QCoreApplication, Qt, QTranslator
+from PySide6.QtCore import Qt, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
@@ -67,23 +67,25 @@ def test_unlock_screen_retranslates(qtbot, locked_ctx: AppContext) -> None:
     assert w.unlock_screen.create_page.title.text() == "Create your vault"
 
 
-def test_module_level_helpers_find_their_strings(qapp: QApplication) -> None:
+def test_module_level_helpers_find_their_strings(qapp: QApplication, tmp_path) -> None:
     """lupdate files strings of module-level helpers under the empty context; the app's
-    translator finds them under the helper's context too."""
-    tree = ET.parse(i18n.TRANSLATIONS_DIR / "fieldkit_ar.ts")
-    pairs = [(m.findtext("source"), m.findtext("translation"))
-             for ctx in tree.getroot().iter("context") if not ctx.findtext("name")
-             for m in ctx.iter("message") if (m.findtext("translation") or "").strip()]
-    if not pairs:
-        pytest.skip("no module-level helper strings in the .ts files")
-    source, translation = pairs[0]
-    try:
-        i18n.set_language("ar")
-        assert QCoreApplication.translate("AnyHelperContext", source) == translation
-        assert QCoreApplication.translate("AnyHelperContext", "no such string") == \
-            "no such string"
-    finally:
-        i18n.set_language("en")
+    translator finds them under the helper's context too, and answers every lookup."""
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    ts = tmp_path / "helper_ar.ts"
+    ts.write_text(
+        '<?xml version="1.0" encoding="utf-8"?>\n<!DOCTYPE TS>\n<TS version="2.1" '
+        'language="ar"><context><name></name><message><source>never</source>'
+        "<translation>أبداً</translation></message></context></TS>\n", encoding="utf-8")
+    lrelease = Path(sys.executable).parent / "pyside6-lrelease"
+    subprocess.run([str(lrelease), "-silent", str(ts), "-qm", str(tmp_path / "helper_ar.qm")],
+                   check=True)
+    translator = i18n._Translator()
+    assert translator.load("helper_ar", str(tmp_path))
+    assert translator.translate("SyncHelper", "never") == "أبداً"
+    assert translator.translate("SyncHelper", "not in the file") == "not in the file"
 
 
 def test_shipped_fonts_are_the_application_font(qapp: QApplication) -> None:

@@ -2,12 +2,17 @@
 
 from __future__ import annotations
 
+import json
+from pathlib import Path
+
 import pytest
 
-from fieldkit.errors import NotFoundError, ValidationError
+from fieldkit.errors import IntegrityError, NotFoundError, ValidationError
 from fieldkit.export.selection import Selection, select_records
+from fieldkit.service import VaultService
+from fieldkit.storage.vault import Vault
 
-from .conftest import NAMED, DemoVault, internal_testimonies
+from .conftest import NAMED, PASS, DemoVault, build_demo, internal_testimonies
 
 
 def test_all_sealed_incidents_for_internal(demo_vault: DemoVault) -> None:
@@ -77,3 +82,29 @@ def test_drafts_unknown_ids_and_audiences(demo_vault: DemoVault) -> None:
         select_records(svc, ids=["ffffffffffff"], selection=None, audience="internal")
     with pytest.raises(ValidationError):
         select_records(svc, ids=None, selection=None, audience="world")
+
+
+def test_exports_render_the_sealed_record_not_the_working_copy(tmp_path: Path) -> None:
+    """A row edited behind the vault's back changes nothing exported; a damaged seal stops
+    the export (fail closed)."""
+    vault, _ = Vault.create(tmp_path / "v", PASS)
+    svc = VaultService(vault)
+    views = build_demo(svc)
+    target = views[2]
+    with svc.vault.write() as conn:  # someone with the key, past the append-only triggers
+        conn.execute("DROP TRIGGER incidents_sealed_frozen")
+        conn.execute("DROP TRIGGER sealed_no_update")
+        body = dict(target.body, title="FORGED TITLE")
+        conn.execute("UPDATE incidents SET body = ?, title = ? WHERE rowid = ?",
+                     (json.dumps(body), "FORGED TITLE", target.rowid))
+    got = select_records(svc, ids=[str(target.record_id)], selection=None, audience="internal")
+    assert got[0].record["title"] == target.body["title"] != "FORGED TITLE"
+    with svc.vault.write() as conn:
+        env = bytearray(conn.execute("SELECT envelope FROM sealed WHERE record_id = ?",
+                                     (target.record_id,)).fetchone()[0])
+        env[len(env) // 2] ^= 0x01
+        conn.execute("UPDATE sealed SET envelope = ? WHERE record_id = ?",
+                     (bytes(env), target.record_id))
+    with pytest.raises(IntegrityError):
+        select_records(svc, ids=[str(target.record_id)], selection=None, audience="internal")
+    vault.lock()

@@ -25,6 +25,10 @@ FONTS_DIR = RESOURCES / "fonts"
 LANGUAGE_NAMES = {"en": "English", "ar": "العربية", "fr": "Français", "ru": "Русский",
                   "kk": "Қазақша"}
 RTL_LANGUAGES = frozenset({"ar"})
+#: The locale for numbers and dates. Arabic uses ar_AE: Modern Standard month names with
+#: Latin digits, which read the same in dates, ids and the ISO dates the vault stores (with
+#: Arabic-Indic digits a date field and a record id next to it use two digit systems).
+LOCALES = {"en": "en_US", "ar": "ar_AE", "fr": "fr_FR", "ru": "ru_RU", "kk": "kk_KZ"}
 FONT_FILES = ("NotoSans-Regular.ttf", "NotoSans-Bold.ttf", "NotoSansArabic-Regular.ttf",
               "NotoSansArabic-Bold.ttf", "DejaVuSansMono.ttf")
 UI_FAMILIES = ["Noto Sans", "Noto Sans Arabic"]
@@ -102,7 +106,7 @@ def set_language(code: str) -> None:
         elif name.startswith("fieldkit_") and code != "en":
             log.warning("no translation %s in %s", name, directory)
     _current = code
-    QLocale.setDefault(QLocale(code))
+    QLocale.setDefault(QLocale(LOCALES[code]))
     if isinstance(app, QGuiApplication):
         app.setLayoutDirection(Qt.LayoutDirection.RightToLeft if code in RTL_LANGUAGES
                                else Qt.LayoutDirection.LeftToRight)

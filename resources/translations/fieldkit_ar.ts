@@ -415,7 +415,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="464" />
         <source>Saved {n} events to {path}.</source>
-        <translation>حُفظ {n} حدثاً في {path}.</translation>
+        <translation>حُفظ {n} حدثاً في ⁦{path}⁩.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="469" />
@@ -752,22 +752,22 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="368" />
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
-        <translation>الملف: {path} (الصفحات: {pages}، الحوادث: {n})</translation>
+        <translation>الملف: ⁦{path}⁩ (الصفحات: {pages}، الحوادث: {n})</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="371" />
         <source>Bundle: {path}</source>
-        <translation>الحزمة: {path}</translation>
+        <translation>الحزمة: ⁦{path}⁩</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
         <source>Contents digest (printed in the dossier): {digest}</source>
-        <translation>بصمة المحتوى (مطبوعة في الملف): {digest}</translation>
+        <translation>بصمة المحتوى (مطبوعة في الملف): ⁦{digest}⁩</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="374" />
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
-        <translation>يمكن لأي شخص التحقق منه بالأمر: fieldkit verify {bundle} --dossier {pdf}</translation>
+        <translation>يمكن لأي شخص التحقق منه بالأمر: fieldkit verify ⁦{bundle}⁩ --dossier ⁦{pdf}⁩</translation>
     </message>
 </context>
 <context>
@@ -879,10 +879,10 @@
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
 This device: {key}</source>
-        <translation>سُجّلت بصفة {role} لدى {url}.
+        <translation>سُجّلت بصفة {role} لدى ⁦{url}⁩.
 بصمة الشهادة المثبّتة (SHA-256):
-{fingerprint}
-هذا الجهاز: {key}</translation>
+⁦{fingerprint}⁩
+هذا الجهاز: ⁦{key}⁩</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="247" />
@@ -901,7 +901,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/errors.py" line="31" />
         <source>Error code: {code}</source>
-        <translation>رمز الخطأ: {code}</translation>
+        <translation>رمز الخطأ: ⁦{code}⁩</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/errors.py" line="33" />
@@ -1356,22 +1356,22 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="593" />
         <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
-        <translation>🔒 مختوم ومُستبدَل — السجل {id}، خُتم في {at}. تحلّ محله نسخة أحدث: {new}.</translation>
+        <translation>🔒 مختوم ومُستبدَل — السجل ⁦{id}⁩، خُتم في ⁦{at}⁩. تحلّ محله نسخة أحدث: ⁦{new}⁩.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="598" />
         <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
-        <translation>🔒 مختوم — السجل {id}، خُتم في {at}. للقراءة فقط: استخدم «تعديل» لتصحيحه.</translation>
+        <translation>🔒 مختوم — السجل ⁦{id}⁩، خُتم في ⁦{at}⁩. للقراءة فقط: استخدم «تعديل» لتصحيحه.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="602" />
         <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
-        <translation>✎ مسودة {id} — لم تُختم بعد؛ ما زال بإمكانك تعديلها.</translation>
+        <translation>✎ مسودة ⁦{id}⁩ — لم تُختم بعد؛ ما زال بإمكانك تعديلها.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="605" />
         <source>It amends the sealed record {id}.</source>
-        <translation>تعدّل السجل المختوم {id}.</translation>
+        <translation>تعدّل السجل المختوم ⁦{id}⁩.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="620" />
@@ -1706,7 +1706,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="237" />
         <source>Unlocked: {path}</source>
-        <translation>مفتوحة: {path}</translation>
+        <translation>مفتوحة: ⁦{path}⁩</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="241" />
@@ -2116,12 +2116,12 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="147" />
         <source>Signed by this device's key {fingerprint} ({key_id}).</source>
-        <translation>يوقّعه مفتاح هذا الجهاز {fingerprint} ({key_id}).</translation>
+        <translation>يوقّعه مفتاح هذا الجهاز ⁦{fingerprint}⁩ (⁦{key_id}⁩).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="150" />
         <source>It amends the sealed record {id}.</source>
-        <translation>تعدّل السجل المختوم {id}.</translation>
+        <translation>تعدّل السجل المختوم ⁦{id}⁩.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="176" />
@@ -2340,7 +2340,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="198" />
         <source>{n} sealed incidents</source>
-        <translation>الحوادث المختومة: {n}</translation>
+        <translation>{n} حادثة مختومة</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="199" />
@@ -2510,7 +2510,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
         <source>{n} sealed records</source>
-        <translation>السجلات المختومة: {n}</translation>
+        <translation>{n} سجل مختوم</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="367" />
@@ -2549,12 +2549,12 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="67" />
         <source>Received {records} records and {files} files ({size}).</source>
-        <translation>استُلم {records} سجلاً و{files} ملفاً ({size}).</translation>
+        <translation>استُلم {records} سجلاً و{files} ملفاً (⁦{size}⁩).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="72" />
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
-        <translation>أُرسل {records} سجلاً و{files} ملفاً ({size})؛ لكلٍّ منها إيصال مُتحقق منه.</translation>
+        <translation>أُرسل {records} سجلاً و{files} ملفاً (⁦{size}⁩)؛ لكلٍّ منها إيصال مُتحقق منه.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="77" />
@@ -2617,7 +2617,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="229" />
         <source>Last receipt: {when}</source>
-        <translation>آخر إيصال: {when}</translation>
+        <translation>آخر إيصال: ⁦{when}⁩</translation>
     </message>
 </context>
 <context>
@@ -2826,7 +2826,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="356" />
         <source>Vault: {path}</source>
-        <translation>الخزنة: {path}</translation>
+        <translation>الخزنة: ⁦{path}⁩</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="357" />

@@ -6,7 +6,7 @@ from __future__ import annotations
 import xml.etree.ElementTree as ET
 
 import pytest
-from PySide6.QtCore import Qt, QTranslator
+from PySide6.QtCore import QCoreApplication, Qt, QTranslator
 from PySide6.QtGui import QFontDatabase
 from PySide6.QtWidgets import QApplication, QLabel, QPushButton
 
@@ -102,3 +102,18 @@ def test_every_string_has_an_arabic_translation() -> None:
                if not (m.findtext("translation") or "").strip()
                or m.find("translation").get("type") in ("unfinished", "vanished", "obsolete")]
     assert not missing, f"{len(missing)} untranslated, e.g. {missing[:5]}"
+
+
+def test_arabic_uses_latin_digits_and_isolates_ids(qapp: QApplication) -> None:
+    from PySide6.QtCore import QDate, QLocale
+
+    try:
+        i18n.set_language("ar")
+        assert QLocale().toString(QDate(2026, 4, 3), "yyyy-MM-dd") == "2026-04-03"
+        assert QLocale().monthName(1) == "يناير"
+        banner = QCoreApplication.translate(
+            "IncidentEditor", "✎ Draft {id} — not sealed yet; you can still edit it.")
+        assert "\u2066{id}\u2069" in banner  # ids keep their order inside Arabic sentences
+    finally:
+        i18n.set_language("en")
+    assert QLocale().toString(1234) == "1,234"

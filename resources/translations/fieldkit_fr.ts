@@ -59,7 +59,7 @@
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="305" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="352" />
@@ -116,7 +116,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="68" />
         <source>Audit</source>
         <extracomment>The registry's request names (route names), offered in the action filter.</extracomment>
-        <translation type="unfinished" />
+        <translation>Audit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="81" />
@@ -324,7 +324,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="182" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="196" />
@@ -453,22 +453,22 @@
     <message>
         <location filename="../../fieldkit/ui/autolock.py" line="82" />
         <source>Auto-lock</source>
-        <translation type="unfinished" />
+        <translation>Verrouillage automatique</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/autolock.py" line="89" />
         <source> min</source>
-        <translation type="unfinished" />
+        <translation> min</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/autolock.py" line="90" />
         <source>Lock after idle minutes</source>
-        <translation type="unfinished" />
+        <translation>Verrouiller après des minutes d'inactivité</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/autolock.py" line="91" />
         <source>Lock after this many idle &amp;minutes (0: never):</source>
-        <translation type="unfinished" />
+        <translation>Verrouiller après ce nombre de &amp;minutes d'inactivité (0 : jamais) :</translation>
     </message>
 </context>
 <context>
@@ -493,102 +493,102 @@
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="182" />
         <source>Create your vault</source>
-        <translation type="unfinished" />
+        <translation>Créez votre coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="184" />
         <source>Everything you record is encrypted on this computer with a key protected by your passphrase. Choose several words you can remember; nobody can reset it.</source>
-        <translation type="unfinished" />
+        <translation>Tout ce que vous enregistrez est chiffré sur cet ordinateur avec une clé protégée par votre phrase secrète. Choisissez plusieurs mots faciles à retenir : personne ne peut la réinitialiser.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="186" />
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="187" />
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="188" />
         <source>Also set a &amp;duress passphrase</source>
-        <translation type="unfinished" />
+        <translation>Définir aussi une phrase de &amp;contrainte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="189" />
         <source>D&amp;uress passphrase:</source>
-        <translation type="unfinished" />
+        <translation>Phrase de c&amp;ontrainte :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="191" />
         <source>Typed instead of the real passphrase, it silently destroys this vault and opens an empty one.</source>
-        <translation type="unfinished" />
+        <translation>Saisie à la place de la vraie phrase, elle détruit ce coffre sans bruit et en ouvre un vide.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="193" />
         <source>&amp;Create vault</source>
-        <translation type="unfinished" />
+        <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="194" />
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="195" />
         <source>Repeat the passphrase</source>
-        <translation type="unfinished" />
+        <translation>Répétez la phrase secrète</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="196" />
         <source>Duress passphrase</source>
-        <translation type="unfinished" />
+        <translation>Phrase de contrainte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="197" />
         <source>Passphrase strength</source>
-        <translation type="unfinished" />
+        <translation>Robustesse de la phrase secrète</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="204" />
         <source>Too short: use at least {n} characters, better several words.</source>
-        <translation type="unfinished" />
+        <translation>Trop courte : au moins {n} caractères, mieux vaut plusieurs mots.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="206" />
         <source>Weak: add more words.</source>
-        <translation type="unfinished" />
+        <translation>Faible : ajoutez des mots.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="207" />
         <source>Fair: one or two more words would help.</source>
-        <translation type="unfinished" />
+        <translation>Moyenne : un ou deux mots de plus aideraient.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="208" />
         <source>Good.</source>
-        <translation type="unfinished" />
+        <translation>Bonne.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="209" />
         <source>Strong.</source>
-        <translation type="unfinished" />
+        <translation>Robuste.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="232" />
         <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
+        <translation>Les deux phrases diffèrent.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="233" />
         <source>Type the same passphrase twice.</source>
-        <translation type="unfinished" />
+        <translation>Saisissez deux fois la même phrase.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="255" />
         <source>Creating the vault</source>
-        <translation type="unfinished" />
+        <translation>Création du coffre</translation>
     </message>
 </context>
 <context>
@@ -898,12 +898,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/errors.py" line="31" />
         <source>Error code: {code}</source>
-        <translation type="unfinished" />
+        <translation>Code d'erreur : {code}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/errors.py" line="33" />
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation>Erreur</translation>
     </message>
 </context>
 <context>
@@ -927,7 +927,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="180" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="183" />
@@ -997,7 +997,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="227" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Fermer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="254" />
@@ -1041,7 +1041,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/evidence.py" line="383" />
         <source>Evidence</source>
         <extracomment>A file import dialog opened (tests drive it; the editor does not need it). The incident after a file was added to it.</extracomment>
-        <translation type="unfinished" />
+        <translation>Preuves</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="387" />
@@ -1123,7 +1123,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="303" />
         <source>Save draft</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="304" />
@@ -1133,7 +1133,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="305" />
         <source>Seal…</source>
-        <translation type="unfinished" />
+        <translation>Sceller…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="306" />
@@ -1143,7 +1143,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="308" />
         <source>Amend</source>
-        <translation type="unfinished" />
+        <translation>Modifier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="309" />
@@ -1153,7 +1153,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="311" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Fermer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="312" />
@@ -1193,12 +1193,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="333" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="334" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="335" />
@@ -1208,7 +1208,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="336" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="337" />
@@ -1218,45 +1218,45 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="338" />
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>Pays</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="339" />
         <location filename="../../fieldkit/ui/editor.py" line="352" />
         <source>Place</source>
-        <translation type="unfinished" />
+        <translation>Lieu</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="340" />
         <location filename="../../fieldkit/ui/editor.py" line="353" />
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation>Description</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="342" />
         <location filename="../../fieldkit/ui/editor.py" line="354" />
         <source>Confidentiality</source>
-        <translation type="unfinished" />
+        <translation>Confidentialité</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="348" />
         <source>Title *</source>
-        <translation type="unfinished" />
+        <translation>Titre *</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="349" />
         <source>Category *</source>
-        <translation type="unfinished" />
+        <translation>Catégorie *</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="350" />
         <source>When *</source>
-        <translation type="unfinished" />
+        <translation>Date *</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="351" />
         <source>Country *</source>
-        <translation type="unfinished" />
+        <translation>Pays *</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="359" />
@@ -1298,7 +1298,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/editor.py" line="376" />
         <location filename="../../fieldkit/ui/editor.py" line="392" />
         <source>Testimonies</source>
-        <translation type="unfinished" />
+        <translation>Témoignages</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="377" />
@@ -1313,17 +1313,17 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="390" />
         <source>Incident</source>
-        <translation type="unfinished" />
+        <translation>Incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="391" />
         <source>Persons and acts</source>
-        <translation type="unfinished" />
+        <translation>Personnes et actes</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="393" />
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation>Preuves</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="412" />
@@ -1418,32 +1418,32 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/incidents.py" line="55" />
         <source>Title</source>
         <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to).</extracomment>
-        <translation type="unfinished" />
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="56" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="57" />
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>Pays</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="58" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Date</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="59" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>État</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="60" />
         <source>Synced</source>
-        <translation type="unfinished" />
+        <translation>Synchronisé</translation>
     </message>
 </context>
 <context>
@@ -1452,32 +1452,32 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/incidents.py" line="247" />
         <source>Loading incidents</source>
         <extracomment>How to ask for the next page: a (occurred, rowid) key, or a search-hit offset.</extracomment>
-        <translation type="unfinished" />
+        <translation>Chargement des incidents</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="277" />
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation>Brouillon</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="277" />
         <source>Sealed</source>
-        <translation type="unfinished" />
+        <translation>Scellé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="278" />
         <source>Sealed (amended)</source>
-        <translation type="unfinished" />
+        <translation>Scellé (modifié)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="303" />
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>Oui</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="303" />
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Non</translation>
     </message>
 </context>
 <context>
@@ -1485,102 +1485,102 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="447" />
         <source>&amp;Search:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Rechercher :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="448" />
         <source>Words in any language, names, places…</source>
-        <translation type="unfinished" />
+        <translation>Mots dans toute langue, noms, lieux…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="449" />
         <source>Search incidents</source>
-        <translation type="unfinished" />
+        <translation>Rechercher des incidents</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="450" />
         <source>&amp;New incident</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouvel incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="451" />
         <source>New incident</source>
-        <translation type="unfinished" />
+        <translation>Nouvel incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="452" />
         <source>Clear filters</source>
-        <translation type="unfinished" />
+        <translation>Effacer les filtres</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="453" />
         <source>&amp;Category:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Catégorie :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="453" />
         <source>C&amp;ountry:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Pays :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="453" />
         <source>&amp;From:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Du :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="453" />
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Au :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="454" />
         <source>S&amp;tate:</source>
-        <translation type="unfinished" />
+        <translation>É&amp;tat :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="454" />
         <source>S&amp;ynced:</source>
-        <translation type="unfinished" />
+        <translation>S&amp;ynchro :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="457" />
         <source>Category filter</source>
-        <translation type="unfinished" />
+        <translation>Filtre par catégorie</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="457" />
         <source>Country filter</source>
-        <translation type="unfinished" />
+        <translation>Filtre par pays</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="457" />
         <source>From date</source>
-        <translation type="unfinished" />
+        <translation>Date de début</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="458" />
         <source>To date</source>
-        <translation type="unfinished" />
+        <translation>Date de fin</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="458" />
         <source>State filter</source>
-        <translation type="unfinished" />
+        <translation>Filtre par état</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="458" />
         <source>Synced filter</source>
-        <translation type="unfinished" />
+        <translation>Filtre de synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="463" />
         <source>any</source>
-        <translation type="unfinished" />
+        <translation>toute date</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="464" />
         <source>Incidents</source>
-        <translation type="unfinished" />
+        <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="465" />
@@ -1588,47 +1588,47 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/incidents.py" line="489" />
         <location filename="../../fieldkit/ui/incidents.py" line="499" />
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>Tous</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="465" />
         <source>Drafts</source>
-        <translation type="unfinished" />
+        <translation>Brouillons</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="466" />
         <source>Sealed</source>
-        <translation type="unfinished" />
+        <translation>Scellés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="467" />
         <source>Synced</source>
-        <translation type="unfinished" />
+        <translation>Synchronisés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="468" />
         <source>Not synced</source>
-        <translation type="unfinished" />
+        <translation>Non synchronisés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="556" />
         <source>{n}{more} found</source>
-        <translation type="unfinished" />
+        <translation>{n}{more} trouvés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="558" />
         <source>{n} incidents</source>
-        <translation type="unfinished" />
+        <translation>{n} incidents</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="560" />
         <source>{n} shown</source>
-        <translation type="unfinished" />
+        <translation>{n} affichés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="562" />
         <source>loading…</source>
-        <translation type="unfinished" />
+        <translation>chargement…</translation>
     </message>
 </context>
 <context>
@@ -1637,22 +1637,22 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/mainwindow.py" line="65" />
         <source>Incidents</source>
         <extracomment>Source text, translated in the "MainWindow" context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
-        <translation type="unfinished" />
+        <translation>Incidents</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="67" />
         <source>Sync</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="69" />
         <source>Audit</source>
-        <translation type="unfinished" />
+        <translation>Audit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="71" />
         <source>Staff</source>
-        <translation type="unfinished" />
+        <translation>Équipe</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
@@ -1663,52 +1663,52 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
         <source>&amp;Vault</source>
-        <translation type="unfinished" />
+        <translation>&amp;Coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="207" />
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Langue</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="208" />
         <source>&amp;Lock now</source>
-        <translation type="unfinished" />
+        <translation>&amp;Verrouiller</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="209" />
         <source>&amp;New incident</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouvel incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="210" />
         <source>&amp;Auto-lock…</source>
-        <translation type="unfinished" />
+        <translation>Verrouillage &amp;automatique…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="211" />
         <source>Panic &amp;wipe…</source>
-        <translation type="unfinished" />
+        <translation>&amp;Effacement d'urgence…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="212" />
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Quitter</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="213" />
         <source>Sections</source>
-        <translation type="unfinished" />
+        <translation>Sections</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="237" />
         <source>Unlocked: {path}</source>
-        <translation type="unfinished" />
+        <translation>Déverrouillé : {path}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="241" />
         <source>Locked</source>
-        <translation type="unfinished" />
+        <translation>Verrouillé</translation>
     </message>
 </context>
 <context>
@@ -1804,29 +1804,31 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="506" />
         <source>Panic wipe</source>
-        <translation type="unfinished" />
+        <translation>Effacement d'urgence</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="508" />
         <source>WIPE</source>
-        <translation type="unfinished" />
+        <translation>EFFACER</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="510" />
         <source>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
 
 Type {word} to confirm.</source>
-        <translation type="unfinished" />
+        <translation>Ceci détruit immédiatement la clé du coffre : chaque incident, témoignage et élément de preuve de ce coffre devient illisible pour toujours, et la clé de récupération ne le rendra pas. Les enregistrements déjà synchronisés restent au registre.
+
+Tapez {word} pour confirmer.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="519" />
         <source>Type {word} to confirm</source>
-        <translation type="unfinished" />
+        <translation>Tapez {word} pour confirmer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="524" />
         <source>&amp;Wipe the vault</source>
-        <translation type="unfinished" />
+        <translation>&amp;Effacer le coffre</translation>
     </message>
 </context>
 <context>
@@ -1966,47 +1968,47 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="410" />
         <source>Recover the vault</source>
-        <translation type="unfinished" />
+        <translation>Récupérer le coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="414" />
         <source>Recovery key</source>
-        <translation type="unfinished" />
+        <translation>Clé de récupération</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="416" />
         <source>New passphrase</source>
-        <translation type="unfinished" />
+        <translation>Nouvelle phrase secrète</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="418" />
         <source>Repeat the new passphrase</source>
-        <translation type="unfinished" />
+        <translation>Répétez la nouvelle phrase secrète</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="419" />
         <source>Recovery &amp;key:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Clé de récupération :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="420" />
         <source>&amp;New passphrase:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nouvelle phrase secrète :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="421" />
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="440" />
         <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
+        <translation>Les deux phrases diffèrent.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="451" />
         <source>Recovering</source>
-        <translation type="unfinished" />
+        <translation>Récupération</translation>
     </message>
 </context>
 <context>
@@ -2014,27 +2016,27 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="295" />
         <source>Write down your recovery key</source>
-        <translation type="unfinished" />
+        <translation>Notez votre clé de récupération</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="297" />
         <source>If you forget your passphrase, this key is the only way back into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.</source>
-        <translation type="unfinished" />
+        <translation>Si vous oubliez votre phrase secrète, cette clé est le seul moyen de rouvrir le coffre. Écrivez-la sur papier et gardez-la en lieu sûr, loin de cet ordinateur. Elle ne sera plus affichée.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="300" />
         <source>I have &amp;written it down</source>
-        <translation type="unfinished" />
+        <translation>Je l'ai &amp;notée</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="301" />
         <source>C&amp;ontinue</source>
-        <translation type="unfinished" />
+        <translation>C&amp;ontinuer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="302" />
         <source>Recovery key</source>
-        <translation type="unfinished" />
+        <translation>Clé de récupération</translation>
     </message>
 </context>
 <context>
@@ -2101,7 +2103,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="117" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="143" />
@@ -2149,7 +2151,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="95" />
         <source>From date</source>
-        <translation type="unfinished" />
+        <translation>Date de début</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
@@ -2175,7 +2177,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="108" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
@@ -2209,7 +2211,7 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/staff.py" line="44" />
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
-        <translation type="unfinished" />
+        <translation>Équipe</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="46" />
@@ -2229,7 +2231,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="55" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="57" />
@@ -2259,17 +2261,17 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="78" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Titre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="79" />
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>Pays</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="79" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Catégorie</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="80" />
@@ -2378,7 +2380,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="242" />
         <source>Sync</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="244" />
@@ -2420,12 +2422,12 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
         <location filename="../../fieldkit/ui/syncpanel.py" line="371" />
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>Synchroniser</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="269" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="271" />
@@ -2510,7 +2512,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="367" />
         <source>never</source>
-        <translation type="unfinished" />
+        <translation>jamais</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="370" />
@@ -2539,7 +2541,7 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/syncpanel.py" line="53" />
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
-        <translation type="unfinished" />
+        <translation>jamais</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="67" />
@@ -2597,22 +2599,22 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="223" />
         <source>Online</source>
-        <translation type="unfinished" />
+        <translation>En ligne</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="225" />
         <source>Offline</source>
-        <translation type="unfinished" />
+        <translation>Hors ligne</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="228" />
         <source>Queue: {n}</source>
-        <translation type="unfinished" />
+        <translation>En attente : {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="229" />
         <source>Last receipt: {when}</source>
-        <translation type="unfinished" />
+        <translation>Dernier reçu : {when}</translation>
     </message>
 </context>
 <context>
@@ -2621,17 +2623,17 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/tasks.py" line="259" />
         <source>Working</source>
         <extracomment>How often the GUI reads a running task's progress (ms).</extracomment>
-        <translation type="unfinished" />
+        <translation>En cours</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/tasks.py" line="261" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Annuler</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/tasks.py" line="262" />
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation>Progression</translation>
     </message>
 </context>
 <context>
@@ -2816,37 +2818,37 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="355" />
         <source>Unlock the vault</source>
-        <translation type="unfinished" />
+        <translation>Déverrouiller le coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="356" />
         <source>Vault: {path}</source>
-        <translation type="unfinished" />
+        <translation>Coffre : {path}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="357" />
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="358" />
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Phrase secrète</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="359" />
         <source>&amp;Unlock</source>
-        <translation type="unfinished" />
+        <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="360" />
         <source>Forgot it? Use the &amp;recovery key…</source>
-        <translation type="unfinished" />
+        <translation>Oubliée ? Utilisez la clé de &amp;récupération…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="396" />
         <source>Unlocking</source>
-        <translation type="unfinished" />
+        <translation>Déverrouillage</translation>
     </message>
 </context>
 <context>

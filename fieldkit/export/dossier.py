@@ -428,6 +428,12 @@ class DossierBuilder:
               align: Align) -> Para:
         return Para(text, style, direction=direction, align=align)
 
+    def h3(self, text: str) -> Para:
+        """A sub-heading, kept on the page of what follows it."""
+        para = self.p(text, H3)
+        para.keepWithNext = True
+        return para
+
     def doc_page(self) -> int:
         return int(self.doc.page) if self.doc is not None else 0
 
@@ -628,9 +634,9 @@ class DossierBuilder:
             s += [Spacer(1, 1.5 * mm),
                   self.p(f("withheld", n=f.num(len(inc.redacted.removed))), SMALL)]
         if r.get("description"):
-            s += [Spacer(1, 3 * mm), self.p(f("description"), H3), self.u(r["description"])]
+            s += [Spacer(1, 3 * mm), self.h3(f("description")), self.u(r["description"])]
         # acts
-        s += [Spacer(1, 3 * mm), self.p(f("acts"), H3)]
+        s += [Spacer(1, 3 * mm), self.h3(f("acts"))]
         if r.get("acts"):
             rows = []
             for a in r["acts"]:
@@ -647,7 +653,7 @@ class DossierBuilder:
         else:
             s.append(self.p(f("none"), SMALL))
         # persons
-        s += [Spacer(1, 3 * mm), self.p(f("persons"), H3)]
+        s += [Spacer(1, 3 * mm), self.h3(f("persons"))]
         internal = self.info.audience == "internal"
         header = [f("pseudonym"), f("roles"), f("gender"), f("age_group")]
         widths = [48 * mm, 40 * mm, 22 * mm, 24 * mm]
@@ -673,7 +679,7 @@ class DossierBuilder:
         else:
             s.append(self.p(f("none"), SMALL))
         # testimonies
-        s += [Spacer(1, 3 * mm), self.p(f("testimonies"), H3)]
+        s += [Spacer(1, 3 * mm), self.h3(f("testimonies"))]
         if not r.get("testimonies"):
             s.append(self.p(f("none"), SMALL))
         for t in r.get("testimonies", []):
@@ -691,7 +697,7 @@ class DossierBuilder:
             if len(t.get("text", "")) >= 1200:
                 s += block[1:]
         # evidence
-        s += [Spacer(1, 3 * mm), self.p(f("evidence"), H3)]
+        s += [Spacer(1, 3 * mm), self.h3(f("evidence"))]
         evs = r.get("evidence", [])
         if evs:
             rows = [[self.u(e.get("file_name", ""), CELL), self.code(e.get("media_type", ""),
@@ -735,7 +741,7 @@ class DossierBuilder:
         t.setStyle(TableStyle([("FONTNAME", (0, 0), (-1, -1), _base_font()),
                                ("VALIGN", (0, 0), (-1, -1), "TOP"),
                                ("ALIGN", (0, 0), (-1, -1), "CENTER")]))
-        return [Spacer(1, 3 * mm), CondPageBreak(60 * mm), self.p(self.f("photos"), H3), t]
+        return [Spacer(1, 3 * mm), CondPageBreak(60 * mm), self.h3(self.f("photos")), t]
 
     def custody(self, evs: list[dict[str, Any]]) -> list[Flowable]:
         f = self.f
@@ -756,7 +762,7 @@ class DossierBuilder:
                              self.u(note, SMALL)])
         if not rows:
             return []
-        return [Spacer(1, 3 * mm), self.p(f("custody"), H3),
+        return [Spacer(1, 3 * mm), self.h3(f("custody")),
                 self.table([f("at"), f("file"), f("action"), f("by"), f("note")], rows,
                            [30 * mm, 34 * mm, 20 * mm, 30 * mm, FRAME_W - 114 * mm])]
 
@@ -779,7 +785,7 @@ class DossierBuilder:
                             [70 * mm, 50 * mm, 25 * mm, FRAME_W - 145 * mm]))
         if any_redacted:
             s += [Spacer(1, 2 * mm), self.p(f("redacted_note"), SMALL)]
-        s += [Spacer(1, 4 * mm), self.p(f("checkpoint"), H3)]
+        s += [Spacer(1, 4 * mm), self.h3(f("checkpoint"))]
         if info.checkpoint:
             if info.log_fingerprint:
                 s.append(self.p(f"{f('log_key')}: {f.ltr(info.log_fingerprint)}", SMALL))
@@ -787,7 +793,7 @@ class DossierBuilder:
                 s.append(self._para(line or " ", MONO, direction="ltr", align="start"))
         else:
             s.append(self.p(f("no_checkpoint"), SMALL))
-        s += [Spacer(1, 4 * mm), self.p(f("digest"), H3)]
+        s += [Spacer(1, 4 * mm), self.h3(f("digest"))]
         if info.contents_digest:
             s += [self.code(info.contents_digest, TextStyle(size=8, leading=11, mono=True)),
                   Spacer(1, 3 * mm), QRCode(info.contents_digest, 42 * mm)]

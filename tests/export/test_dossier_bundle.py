@@ -123,3 +123,19 @@ def test_cancel_while_writing_the_bundle_leaves_nothing(synced_demo: SyncedDemo,
                        out_pdf=tmp_path / "d.pdf", out_bundle=tmp_path / "d.zip",
                        progress=progress, cancel=token)
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_bundle_without_files_lists_them_by_digest_and_verifies(synced_demo: SyncedDemo,
+                                                                 tmp_path: Path) -> None:
+    result = export_dossier(synced_demo.staff, audience="public", language="en",
+                            out_pdf=tmp_path / "d.pdf", out_bundle=tmp_path / "d.zip",
+                            include_files=False)
+    assert result.bundle is not None
+    with zipfile.ZipFile(result.bundle) as z:
+        assert not [n for n in z.namelist() if n.startswith("files/")]
+    assert not verify_bundle(result.bundle, dossier=result.pdf).problems
+    # the dossier still indexes the evidence by SHA-256
+    flat = pt.text(result.pdf).replace("\n", "").replace(" ", "")
+    digests = [ev["sha256"] for rid in result.record_ids
+               for ev in synced_demo.staff.sealed_record(rid).record["evidence"]]
+    assert digests and all(d[:32] in flat for d in digests)

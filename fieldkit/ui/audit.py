@@ -44,7 +44,7 @@ from fieldkit.sync.admin import (
 )
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import format_time, ltr
+from fieldkit.ui.syncpanel import alive, format_time, ltr, track
 from fieldkit.ui.tasks import Task, TaskControl
 
 #: The registry's request names (route names), offered in the action filter.
@@ -288,6 +288,8 @@ class AuditPage(QWidget):
             return rows, api.devices() if want_devices else None
 
         def done(result: tuple[AuditRows, list[DeviceRow] | None]) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._loading = None
             page, devices = result
             if devices is not None:
@@ -297,6 +299,8 @@ class AuditPage(QWidget):
             self._show_page(page)
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._loading = None
             self.error = err
             self.status_label.setText(error_text(err))
@@ -321,6 +325,8 @@ class AuditPage(QWidget):
             return log, cp
 
         def done(result: tuple[list[dict[str, str]], object]) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             log, cp = result
             self.local_table.setRowCount(len(log))
             for i, row in enumerate(log):
@@ -460,21 +466,24 @@ class AuditPage(QWidget):
             self._update_paging()
 
         def done(n: int) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             finish()
             self.status_label.setText(self.tr("Saved {n} events to {path}.").format(
                 n=n, path=str(out)))
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             finish()
             self.status_label.setText(self.tr("Export cancelled; no file was written.")
                                       if isinstance(err, CancelledError) else error_text(err))
 
         self.export_progress.show()
         self.export_cancel.show()
-        self._export = self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                          title=self.tr("Exporting the audit log"),
-                                          progress=self.export_progress,
-                                          cancel_button=self.export_cancel)
+        self._export = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                                title=self.tr("Exporting the audit log")),
+                             self.export_progress, self.export_cancel)
         self._update_paging()
         return self._export
 

@@ -31,7 +31,7 @@ from fieldkit.errors import FieldKitError, NotFoundError, ValidationError
 from fieldkit.sync.enrollment import PREFIX, EnrollmentCode
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import ltr
+from fieldkit.ui.syncpanel import alive, ltr
 from fieldkit.ui.tasks import Task
 
 #: A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.
@@ -190,11 +190,15 @@ class EnrollDialog(QDialog):
         self._clear_error()
 
         def done(text: str) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self.code_edit.setPlainText(text)
             self._update_buttons()
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self._show_error(err)
             self._update_buttons()
@@ -224,6 +228,8 @@ class EnrollDialog(QDialog):
                                 key_id=answer.key_id, enrol_index=answer.enrol_index)
 
         def done(result: EnrollResult) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self.enrolled = result
             roles = {"monitor": self.tr("monitor"), "staff": self.tr("staff"),
@@ -239,6 +245,8 @@ class EnrollDialog(QDialog):
             self._update_buttons()
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self._show_error(err)
             self._update_buttons()

@@ -29,7 +29,7 @@ from fieldkit.service import IncidentView
 from fieldkit.sync.client import SyncReport
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import format_time, ltr, report_text
+from fieldkit.ui.syncpanel import alive, format_time, ltr, report_text, track
 from fieldkit.ui.tasks import Task, TaskControl
 
 #: How many received incidents the table shows (newest first); the Incidents page has all.
@@ -157,6 +157,8 @@ class StaffPage(QWidget):
                                                                                   limit=50)
 
         def done(result: tuple[list[IncidentView], int, list[dict[str, Any]]]) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._loading = False
             self._show(*result)
             if self._again:
@@ -164,6 +166,8 @@ class StaffPage(QWidget):
                 self.refresh()
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._loading = False
             self._again = False
 
@@ -241,6 +245,8 @@ class StaffPage(QWidget):
             return client.pull(progress=c.progress, cancel=c.cancel)
 
         def done(report: SyncReport) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self.last_report = report
             self.progress.setRange(0, 1000)
@@ -249,6 +255,8 @@ class StaffPage(QWidget):
             self._update_buttons()
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self.progress.setRange(0, 1000)
             self.progress.setValue(0)
@@ -264,10 +272,10 @@ class StaffPage(QWidget):
             if self.ctx.is_unlocked:
                 self.ctx.notify("sync", "incidents")
 
-        self.task = self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                       title=self.tr("Pulling records"), progress=self.progress,
-                                       cancel_button=self.cancel_button,
-                                       changes=frozenset({"sync", "incidents"}))
+        self.task = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                             title=self.tr("Pulling records"),
+                                             changes=frozenset({"sync", "incidents"})),
+                          self.progress, self.cancel_button)
         self._update_buttons()
 
     def open_dossier_wizard(self) -> QWidget:

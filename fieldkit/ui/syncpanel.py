@@ -9,11 +9,14 @@ opens a dialog: being offline is a normal state for a field monitor, not an erro
 
 from __future__ import annotations
 
+import contextlib
 from dataclasses import dataclass
 from typing import Any
 
-from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, Qt, QTimer
+import shiboken6
+from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
+    QAbstractButton,
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
@@ -38,6 +41,53 @@ from fieldkit.ui.tasks import Task, TaskControl
 HEALTH_INTERVAL_MS = 30_000
 #: How many sync log lines the page shows.
 LOG_LIMIT = 200
+
+
+def alive(widget: QObject) -> bool:
+    """False once Qt deleted the widget (pages go on lock): task callbacks check it first."""
+    return shiboken6.isValid(widget)
+
+
+class _BarDriver(QObject):
+    """Shows one task's progress on a bar and lets a button cancel it. A child of the bar, so
+    when a page is deleted (on lock) its connections die with it and nothing touches the
+    deleted widgets."""
+
+    def __init__(self, task: Task[Any], bar: QProgressBar,
+                 cancel_button: QAbstractButton | None) -> None:
+        super().__init__(bar)
+        self.bar = bar
+        self.button = cancel_button
+        self.task = task
+        bar.setRange(0, 0)  # busy until the first report
+        task.progressed.connect(self.show)
+        task.finished.connect(self.stop)
+        task.failed.connect(self.stop)
+        if cancel_button is not None:
+            cancel_button.setEnabled(True)
+            cancel_button.clicked.connect(task.cancel)
+
+    def show(self, done: int, total: int | None) -> None:
+        if total:
+            self.bar.setRange(0, 1000)
+            self.bar.setValue(min(1000, int(done * 1000 / total)))
+        else:
+            self.bar.setRange(0, 0)
+
+    def stop(self, _result: object = None) -> None:
+        if self.button is not None:
+            with contextlib.suppress(RuntimeError, TypeError):
+                self.button.clicked.disconnect(self.task.cancel)
+            self.button.setEnabled(False)
+        self.deleteLater()
+
+
+def track(task: Task[Any], bar: QProgressBar,
+          cancel_button: QAbstractButton | None = None) -> Task[Any]:
+    """Drive ``bar`` (and ``cancel_button``) from ``task``, safely for widgets that may be
+    deleted while it runs."""
+    _BarDriver(task, bar, cancel_button)
+    return task
 
 
 def ltr(text: str) -> str:
@@ -184,6 +234,8 @@ class SyncStatusWidget(QWidget):
             return
 
         def done(snap: SyncSnapshot) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._task = None
             if snap.online is None and self.snapshot is not None:  # keep the last known state
                 snap = SyncSnapshot(**{**snap.__dict__, "online": self.snapshot.online,
@@ -195,6 +247,8 @@ class SyncStatusWidget(QWidget):
                 self.refresh(check_online=False)
 
         def failed(err: FieldKitError) -> None:  # locked meanwhile, or the vault went away
+            if not alive(self):
+                return
             self._task = None
             self._again = False
 
@@ -337,11 +391,15 @@ class SyncPage(QWidget):
         self._loading = True
 
         def done(snap: SyncSnapshot) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._loading = False
             self.snapshot = snap
             self._show(snap)
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self._loading = False
             if not isinstance(err, CancelledError):
                 self._show_error(err)
@@ -403,6 +461,8 @@ class SyncPage(QWidget):
             return client.sync(progress=c.progress, cancel=c.cancel)
 
         def done(report: SyncReport) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self.last_report = report
             self.progress.setRange(0, 1000)
@@ -411,6 +471,8 @@ class SyncPage(QWidget):
             self.sync_button.setEnabled(True)
 
         def failed(err: FieldKitError) -> None:
+            if not alive(self):  # closed or locked meanwhile
+                return
             self.task = None
             self.progress.setRange(0, 1000)
             self.progress.setValue(0)
@@ -423,10 +485,10 @@ class SyncPage(QWidget):
             if self.ctx.is_unlocked:
                 self.ctx.notify("sync")  # the log and the queue changed
 
-        self.task = self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                       title=self.tr("Syncing"), progress=self.progress,
-                                       cancel_button=self.cancel_button,
-                                       changes=frozenset({"sync", "incidents"}))
+        self.task = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                             title=self.tr("Syncing"),
+                                             changes=frozenset({"sync", "incidents"})),
+                          self.progress, self.cancel_button)
 
     def open_enroll_dialog(self) -> None:
         from fieldkit.ui.enroll import EnrollDialog

@@ -134,3 +134,41 @@ def test_window_enrolment_adds_the_role_pages(qtbot: QtBot, ctx: AppContext,
     status = window.findChild(SyncStatusWidget, "syncStatus")
     assert status is not None
     qtbot.waitUntil(lambda: status.state_label.text() == "Online", timeout=WAIT)
+
+
+def test_lock_during_sync_leaves_queue_whole(qtbot: QtBot, monitor_ctx: AppContext,
+                                             tmp_path: Path) -> None:
+    """Locking while a sync runs (the window drops its pages) cancels the sync quietly; the
+    records not yet acknowledged stay queued for the next unlock."""
+    from fieldkit.storage.vault import Vault
+    from fieldkit.ui.mainwindow import MainWindow
+
+    from .conftest import PASSPHRASE
+
+    ctx = monitor_ctx
+    ids = seal_incidents(ctx.service, tmp_path, file_mib=16)
+    client = ctx.sync_client
+    assert client is not None
+    client.config = SyncConfig(chunk_size=1 << 20, batch=2)
+    window = MainWindow(ctx)
+    qtbot.addWidget(window)
+    window.show()
+    page = window.show_page("sync")
+    assert isinstance(page, SyncPage)
+    qtbot.waitUntil(page.sync_button.isEnabled, timeout=WAIT)
+    qtbot.mouseClick(page.sync_button, Qt.MouseButton.LeftButton)
+    qtbot.waitUntil(lambda: 0 < page.progress.value() < 1000, timeout=WAIT)
+    ctx.lock()
+    # a real event loop: the pages are deleted before the cancelled sync reports back, and
+    # its callbacks must not touch them (pytest-qt fails the test on any exception)
+    qtbot.waitUntil(lambda: not ctx.tasks.active, timeout=WAIT)
+    qtbot.wait(100)
+    assert "sync" not in window.pages
+
+    ctx.attach(Vault.open(ctx.vault_dir, PASSPHRASE))
+    client = ctx.sync_client
+    assert client is not None
+    sent = int(ctx.service.vault.read().execute("SELECT COUNT(*) FROM receipts").fetchone()[0])
+    assert sent < len(ids) and len(client.pending()) == len(ids) - sent
+    report = client.sync()
+    assert report.records == len(ids) - sent and client.pending() == []

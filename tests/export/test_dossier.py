@@ -275,3 +275,20 @@ def test_bad_arguments_are_refused_before_anything_is_written(
     with pytest.raises(error):
         export_dossier(demo_vault.service, out_pdf=tmp_path / "d.pdf", **args)  # type: ignore[arg-type]
     assert list(tmp_path.iterdir()) == []
+
+
+def test_bad_destinations_are_refused_before_anything_is_written(
+        demo_vault: DemoVault, tmp_path: Path) -> None:
+    from fieldkit.errors import NotFoundError
+
+    (tmp_path / "a-folder").mkdir()
+    cases: list[tuple[dict[str, Path], type[Exception]]] = [
+        ({"out_pdf": tmp_path / "missing" / "d.pdf"}, NotFoundError),
+        ({"out_pdf": tmp_path / "a-folder"}, ValidationError),
+        ({"out_pdf": tmp_path / "d.pdf", "out_bundle": tmp_path / "d.pdf"}, ValidationError),
+    ]
+    for kw, error in cases:
+        with pytest.raises(error):
+            export_dossier(demo_vault.service, audience="public", language="en", **kw)
+    assert sorted(p.name for p in tmp_path.iterdir()) == ["a-folder"]
+    assert list((tmp_path / "a-folder").iterdir()) == []

@@ -121,6 +121,7 @@ class StaffPage(QWidget):
         self.last_report: SyncReport | None = None
         self.last_error: FieldKitError | None = None
         self.incidents: list[IncidentView] = []
+        self.role: str | None = None  # read with the incidents, on a worker
         self.wizard: QWidget | None = None
         self._loading = False
         self._again = False
@@ -148,19 +149,23 @@ class StaffPage(QWidget):
             return
         self._loading = True
         service = self.ctx.service
+        client = self.ctx.sync_client
+        Result = tuple[list[IncidentView], int, list[dict[str, Any]], str | None]
 
-        def work(c: TaskControl) -> tuple[list[IncidentView], int, list[dict[str, Any]]]:
+        def work(c: TaskControl) -> Result:
             from fieldkit.export.log import list_exports
 
             shown = service.list_incidents(state="sealed", limit=SHOWN)
-            return shown, service.count_incidents(state="sealed"), list_exports(service,
-                                                                                  limit=50)
+            reg = client.registry() if client is not None else None
+            return (shown, service.count_incidents(state="sealed"),
+                    list_exports(service, limit=50), reg.role if reg else None)
 
-        def done(result: tuple[list[IncidentView], int, list[dict[str, Any]]]) -> None:
+        def done(result: Result) -> None:
             if not alive(self):  # closed or locked meanwhile
                 return
             self._loading = False
-            self._show(*result)
+            incidents, total, exports, self.role = result
+            self._show(incidents, total, exports)
             if self._again:
                 self._again = False
                 self.refresh()
@@ -220,7 +225,11 @@ class StaffPage(QWidget):
         return out
 
     def _update_buttons(self) -> None:
-        self.pull_button.setEnabled(self.task is None and self.ctx.is_unlocked)
+        self.pull_button.setEnabled(self.task is None and self.ctx.is_unlocked
+                                    and self.role == "staff")
+        self.pull_button.setToolTip("" if self.role == "staff" else self.tr(
+            "Only a staff vault, enrolled with a staff code and holding the organisation key, "
+            "can pull records."))
         n = len(self.selected_ids())
         self.dossier_button.setText(self.tr("Export a dossier of {n} incidents…").format(n=n)
                                     if n else self.tr("Export a dossier…"))

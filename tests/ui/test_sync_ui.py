@@ -12,6 +12,7 @@ from pytestqt.qtbot import QtBot
 from fieldkit.sync.client import SyncConfig
 from fieldkit.sync.transport import RegistryUnreachableError
 from fieldkit.ui.context import AppContext
+from fieldkit.ui.staff import StaffPage
 from fieldkit.ui.syncpanel import SyncPage, SyncStatusWidget
 
 from .registry_fixtures import *  # noqa: F403 - fixtures
@@ -134,6 +135,10 @@ def test_window_enrolment_adds_the_role_pages(qtbot: QtBot, ctx: AppContext,
     status = window.findChild(SyncStatusWidget, "syncStatus")
     assert status is not None
     qtbot.waitUntil(lambda: status.state_label.text() == "Online", timeout=WAIT)
+    staff = window.show_page("staff")  # admins see the Staff page, but cannot pull
+    assert isinstance(staff, StaffPage)
+    qtbot.waitUntil(lambda: staff.role == "admin", timeout=WAIT)
+    assert not staff.pull_button.isEnabled() and "staff vault" in staff.pull_button.toolTip()
 
 
 def test_lock_during_sync_leaves_queue_whole(qtbot: QtBot, monitor_ctx: AppContext,

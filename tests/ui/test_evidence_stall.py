@@ -7,6 +7,7 @@ GUI thread measures the longest gap between its ticks while the import runs."""
 
 from __future__ import annotations
 
+import gc
 import hashlib
 import os
 import time
@@ -57,6 +58,34 @@ def start_import(qtbot: Any, ctx: AppContext, path: Path) -> tuple[IncidentEdito
     return editor, opened.args[0]
 
 
+class GapLog:
+    """Where the long gaps were (seconds from start, gap ms, progress value): printed with
+    the figures, so a stall can be placed."""
+
+    def __init__(self, probe: Any, dialog: EvidenceImportDialog, over_ms: float = 40.0) -> None:
+        self.dialog = dialog
+        self.over_ms = over_ms
+        self.gaps: list[tuple[float, float, int]] = []
+        self.t0 = self.last = time.perf_counter()
+        probe.timer.timeout.connect(self.tick)
+
+    def tick(self) -> None:
+        now = time.perf_counter()
+        gap = (now - self.last) * 1000
+        if gap > self.over_ms:
+            self.gaps.append((round(now - self.t0, 3), round(gap, 1),
+                              self.dialog.progressBar.value()))
+        self.last = now
+
+
+def collect_garbage() -> None:
+    """Collect the previous tests' garbage before measuring. A full collection of it (about
+    90,000 objects, many of them Qt wrappers) measured 75-135 ms on a loaded machine: it runs
+    in whichever thread allocates, holding the GIL, so it stalls the GUI thread too. That is
+    the test session's debris, not the import's cost (the app can gc.freeze() after unlock)."""
+    gc.collect()
+
+
 def vault_files(ctx: AppContext) -> list[Path]:
     """Every file under the attachment store (blobs and any temp file)."""
     root = ctx.service.vault.attachments.root
@@ -72,7 +101,9 @@ def test_cancelling_a_1_gib_import_midway_leaves_nothing(
     seen: list[int] = []
     dialog.progressBar.valueChanged.connect(seen.append)
 
+    collect_garbage()
     gui_stall_probe.start()
+    log = GapLog(gui_stall_probe, dialog)
     started = time.perf_counter()
     qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.progressBar.value() >= 300, timeout=120_000)
@@ -80,9 +111,9 @@ def test_cancelling_a_1_gib_import_midway_leaves_nothing(
     qtbot.mouseClick(dialog.cancelButton, Qt.MouseButton.LeftButton)
     qtbot.waitUntil(lambda: dialog.task is None, timeout=60_000)
     elapsed = time.perf_counter() - started
-    gui_stall_probe.assert_no_stall(100.0)
     print(f"\ncancel: {elapsed:.2f} s, max GUI gap {gui_stall_probe.max_gap_ms:.1f} ms, "
-          f"{gui_stall_probe.ticks} ticks, progress values {seen}")
+          f"{gui_stall_probe.ticks} ticks, progress values {seen}, gaps > 40 ms {log.gaps}")
+    gui_stall_probe.assert_no_stall(100.0)
 
     moving = [v for v in seen if 0 < v < 1000]
     assert len(set(moving)) >= 2 and moving == sorted(moving), seen  # it moved, forwards
@@ -106,15 +137,18 @@ def test_a_1_gib_import_keeps_the_gui_responsive_and_shows_the_hash(
     seen: list[int] = []
     dialog.progressBar.valueChanged.connect(seen.append)
 
+    collect_garbage()
     gui_stall_probe.start()
+    log = GapLog(gui_stall_probe, dialog)
     started = time.perf_counter()
     with qtbot.waitSignal(dialog.imported, timeout=300_000):
         qtbot.mouseClick(dialog.importButton, Qt.MouseButton.LeftButton)
     elapsed = time.perf_counter() - started
-    gui_stall_probe.assert_no_stall(100.0)
+    qtbot.wait(200)  # what the GUI does right after completion counts too
     print(f"\nimport: 1 GiB in {elapsed:.2f} s ({GIB / MIB / elapsed:.0f} MiB/s), max GUI gap "
           f"{gui_stall_probe.max_gap_ms:.1f} ms over {gui_stall_probe.ticks} ticks, "
-          f"{len(set(seen))} distinct progress values")
+          f"{len(set(seen))} distinct progress values, gaps > 40 ms {log.gaps}")
+    gui_stall_probe.assert_no_stall(100.0)
 
     moving = [v for v in seen if 0 < v < 1000]
     assert len(set(moving)) >= 5, seen

@@ -79,7 +79,8 @@ def direction_of(text: str) -> Qt.LayoutDirection | None:
 
 def follow_text_direction(widget: QLineEdit | QPlainTextEdit) -> None:
     """Make ``widget`` lay its text out right to left when it starts with Arabic (or Hebrew...)
-    and left to right when it starts with Latin or Cyrillic, whatever the UI language."""
+    and left to right when it starts with Latin or Cyrillic, whatever the UI language. A
+    multi-line field also lets Tab move the focus on, so the keyboard never gets stuck."""
 
     def update() -> None:
         text = widget.text() if isinstance(widget, QLineEdit) else widget.toPlainText()
@@ -97,6 +98,8 @@ def follow_text_direction(widget: QLineEdit | QPlainTextEdit) -> None:
                 option.setAlignment(align)
                 doc.setDefaultTextOption(option)
 
+    if isinstance(widget, QPlainTextEdit):
+        widget.setTabChangesFocus(True)  # Tab moves on (no keyboard trap); Ctrl+Tab for a tab
     widget.textChanged.connect(update)
     update()
 

@@ -328,3 +328,38 @@ def test_text_direction_follows_the_text_not_the_ui(qtbot: Any,
         assert edit.layoutDirection() == Qt.LayoutDirection.RightToLeft
     finally:
         QApplication.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+
+
+def test_every_control_has_an_accessible_name_and_keyboard_order(qtbot: Any,
+                                                                 ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QAbstractButton, QAbstractSpinBox, QComboBox, QListWidget
+
+    view = make_incident(ctx)
+    editor = open_editor(qtbot, ctx, view.ref)
+    kinds = (QLineEdit, QPlainTextEdit, QComboBox, QAbstractButton, QAbstractSpinBox,
+             QListWidget)
+    unnamed = [w for w in editor.findChildren(QWidget)
+               if isinstance(w, kinds) and w.objectName().startswith(("incidentEditor.",
+                                                                       "evidencePanel.",
+                                                                       "custodyTimeline."))
+               and not w.accessibleName()]
+    assert unnamed == []
+    # Tab walks the form top to bottom: title, category, precision, date, country...
+    editor.activateWindow()
+    editor.titleEdit.setFocus()
+    qtbot.waitUntil(lambda: editor.titleEdit.hasFocus())
+
+    def named(w: QWidget | None) -> str:
+        while w is not None and not w.objectName().startswith("incidentEditor."):
+            w = w.parentWidget()
+        return w.objectName() if w is not None else ""
+
+    order = [named(QApplication.focusWidget())]
+    while len(order) < 8:
+        qtbot.keyClick(QApplication.focusWidget(), Qt.Key.Key_Tab)
+        if named(QApplication.focusWidget()) != order[-1]:
+            order.append(named(QApplication.focusWidget()))
+    assert order == ["incidentEditor.titleEdit", "incidentEditor.categoryCombo",
+                     "incidentEditor.precisionCombo", "incidentEditor.dateEdit",
+                     "incidentEditor.countryCombo", "incidentEditor.placeEdit",
+                     "incidentEditor.descriptionEdit", "incidentEditor.confidentialityCombo"]

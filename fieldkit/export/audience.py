@@ -9,6 +9,10 @@ Audiences are the confidentiality scale of :mod:`fieldkit.domain.records`
 - a person is shown by pseudonym only: ``name`` and ``contact`` are dropped, and a person
   whose own confidentiality does not allow the audience keeps only id, pseudonym and roles;
 - evidence stays (it is named by digest), but its GPS position is dropped for ``public``;
+- a separately sealed custody event keeps its free-text ``note`` for ``internal`` only
+  (:func:`redact_custody`); a note may name people;
+- a level outside the scale (a record from a hostile or newer device) is a
+  ValidationError: nothing is shown on a guess;
 - every removal is listed, so a bundle can say exactly what was withheld.
 
 ``internal`` sees the record unchanged. The input is never modified.
@@ -20,7 +24,7 @@ import copy
 from dataclasses import dataclass, field
 from typing import Any
 
-from fieldkit.domain.records import LEVELS, level_allows
+from fieldkit.domain.records import LEVELS
 from fieldkit.errors import ValidationError
 
 AUDIENCES = LEVELS
@@ -52,9 +56,21 @@ def check_audience(audience: str) -> str:
     return audience
 
 
+def _allows(level: object, audience: str, what: str) -> bool:
+    """Like records.level_allows, but an unknown level fails closed with a typed error."""
+    if level not in LEVELS:
+        raise ValidationError(f"{what} has the level {level!r}, which is not one of "
+                              f"{', '.join(LEVELS)}; it cannot be exported.",
+                              hint="The record comes from a device that does not follow this "
+                                   "FieldKit's scale; export it for 'internal' only after a "
+                                   "review, or amend it.")
+    return LEVELS.index(str(level)) >= LEVELS.index(audience)
+
+
 def incident_allowed(record: dict[str, Any], audience: str) -> bool:
     """True if the incident as a whole may be shown to ``audience``."""
-    return level_allows(record.get("confidentiality", "internal"), check_audience(audience))
+    return _allows(record.get("confidentiality", "internal"), check_audience(audience),
+                   f"Incident {record.get('uid', '?')}")
 
 
 def redact(record: dict[str, Any], audience: str) -> Redacted:
@@ -71,7 +87,8 @@ def redact(record: dict[str, Any], audience: str) -> Redacted:
     removed: list[str] = []
     kept_testimonies = []
     for t in out.get("testimonies", []):
-        if level_allows(t.get("consent", "internal"), audience):
+        if _allows(t.get("consent", "internal"), audience,
+                   f"Testimony {t.get('id', '?')}'s consent"):
             kept_testimonies.append(t)
         else:
             removed.append(f"testimonies/{t.get('id', '?')}")
@@ -79,7 +96,8 @@ def redact(record: dict[str, Any], audience: str) -> Redacted:
     persons = []
     for p in out.get("persons", []):
         pid = p.get("id", "?")
-        if not level_allows(p.get("confidentiality", "internal"), audience):
+        if not _allows(p.get("confidentiality", "internal"), audience,
+                       f"Person {pid}"):
             dropped = [k for k in p if k not in PERSON_MINIMUM and p[k] not in (None, "", [])]
             removed.extend(f"persons/{pid}/{k}" for k in dropped)
             persons.append({k: p[k] for k in PERSON_MINIMUM if k in p})
@@ -95,3 +113,14 @@ def redact(record: dict[str, Any], audience: str) -> Redacted:
             removed.append(f"evidence/{ev.get('sha256', '?')[:16]}/gps")
             ev["gps"] = None
     return Redacted(out, audience, removed)
+
+
+def redact_custody(record: dict[str, Any], audience: str) -> Redacted:
+    """A sealed custody event (``fieldkit.custody/1``) as ``audience`` may see it: the
+    free-text note is kept for ``internal`` only (the actor is a device key id)."""
+    check_audience(audience)
+    out = copy.deepcopy(record)
+    if audience == "internal" or not out.get("note"):
+        return Redacted(out, audience)
+    out.pop("note")
+    return Redacted(out, audience, ["note"])

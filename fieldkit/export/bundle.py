@@ -34,7 +34,7 @@ from fieldkit.crypto.jcs import canonicalize
 from fieldkit.crypto.keys import SigningKey, VerifyKey
 from fieldkit.domain.sealing import SealedRecord
 from fieldkit.errors import DigestMismatchError, NotFoundError, ValidationError
-from fieldkit.export.audience import check_audience, incident_allowed, redact
+from fieldkit.export.audience import check_audience, incident_allowed, redact, redact_custody
 from fieldkit.export.verify import (
     BUNDLE_TYPE,
     FILES_HASHES_ONLY,
@@ -265,7 +265,11 @@ def plan_bundle(service: VaultService, record_ids: list[str], *, audience: str,
 
 
 def _shown(sealed: SealedRecord, audience: str) -> tuple[dict[str, Any], list[str]]:
-    """The record as the audience may see it and what was removed (custody: unchanged)."""
+    """The record as the audience may see it and what was removed (custody events: the note
+    is for ``internal`` only)."""
+    if sealed.kind == "custody":
+        c = redact_custody(sealed.record, audience)
+        return c.record, list(c.removed)
     if sealed.kind != "incident":
         return sealed.record, []
     if not incident_allowed(sealed.record, audience):

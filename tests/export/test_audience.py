@@ -8,7 +8,7 @@ from typing import Any
 import pytest
 
 from fieldkit.errors import ValidationError
-from fieldkit.export.audience import check_audience, incident_allowed, redact
+from fieldkit.export.audience import check_audience, incident_allowed, redact, redact_custody
 
 
 def incident(**over: Any) -> dict[str, Any]:
@@ -120,10 +120,6 @@ def test_empty_identity_fields_are_dropped_without_being_listed() -> None:
     assert out.removed == []
 
 
-@pytest.mark.xfail(strict=True, raises=ValueError,
-                   reason="audience.level_allows raises a bare ValueError for a consent or "
-                          "confidentiality value outside the scale (a record sealed by a "
-                          "hostile device); it should be a ValidationError")
 @pytest.mark.parametrize("field", ["consent", "confidentiality"])
 def test_a_level_outside_the_scale_is_a_typed_error(field: str) -> None:
     if field == "consent":
@@ -133,3 +129,14 @@ def test_a_level_outside_the_scale_is_a_typed_error(field: str) -> None:
         inc = incident(confidentiality="world")
     with pytest.raises(ValidationError):
         redact(inc, "partners")
+
+
+def test_custody_notes_are_for_internal_only() -> None:
+    event = {"schema": "fieldkit.custody/1", "sha256": "ab" * 32, "at": "2024-01-01T00:00:00Z",
+             "actor": "cd" * 32, "action": "transferred", "note": "handed to Dr Karimova"}
+    assert redact_custody(event, "internal").record == event
+    for audience in ("partners", "public"):
+        out = redact_custody(event, audience)
+        assert "note" not in out.record and out.removed == ["note"]
+    assert event["note"] == "handed to Dr Karimova"
+    assert redact_custody({**event, "note": ""}, "public").removed == []

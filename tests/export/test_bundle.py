@@ -438,6 +438,18 @@ def test_custody_events_travel_with_their_evidence(small: VaultService, tmp_path
     assert [r.kind for r in without.records] == ["incident"]
 
 
+def test_custody_notes_stay_out_of_wider_audiences(small: VaultService, tmp_path: Path) -> None:
+    """A custody note is free text that may name people: internal bundles carry the sealed
+    event as it is; partners/public bundles carry a redaction statement without the note."""
+    incident = small.list_incidents(state="sealed")[0]
+    for audience, present in (("internal", True), ("partners", False), ("public", False)):
+        made = make(small, [str(incident.record_id)], tmp_path / audience, audience=audience)
+        custody = [r for r in made.plan.records if r.kind == "custody"]
+        assert [r.redacted for r in custody] == [not present] * 2
+        verify_bundle(made.path)
+        assert ("to the court clerk" in all_text(made.path)) is present, audience
+
+
 def test_dossier_named_by_its_destination(small: VaultService, tmp_path: Path) -> None:
     """export_dossier renders the PDF to '.NAME.XXXXXXXX.part' beside its destination; the
     manifest names the destination. An explicit dossier_name wins."""

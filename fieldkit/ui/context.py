@@ -9,6 +9,7 @@ Pages are ``Page(ctx, parent=None)``; they read through ``ctx.service`` (on a wo
 from __future__ import annotations
 
 import logging
+import threading
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,9 @@ class AppContext(QObject):
         self.sync_transport = sync_transport
         self._service: VaultService | None = None
         self._sync: SyncClient | None = None
+        self._retiring = 0
+        self._retired = threading.Event()
+        self._retired.set()
 
     # --- state --------------------------------------------------------------------------------
 
@@ -100,7 +104,7 @@ class AppContext(QObject):
     def attach(self, vault: Vault) -> None:
         """Take an unlocked vault (opened or created on a worker) and announce it."""
         if self._service is not None:
-            self._service.vault.lock()
+            self._retire(self._service.vault)
         self._service = VaultService(vault)
         self._sync = None
         self.settings.last_vault = str(self.vault_dir)
@@ -108,33 +112,74 @@ class AppContext(QObject):
         self.notify(*CHANGE_KINDS)
 
     def lock(self) -> None:
-        """Drop the service and the key (Vault.lock()); pages and editors close on ``locked``.
-        Running tasks that touch the vault fail with VaultLockedError."""
+        """Lock now: the service is gone at once (``ctx.service`` raises VaultLockedError, the
+        pages and the editor close on ``locked``), running jobs are cancelled, and the vault
+        drops its key and connections (Vault.lock()) as soon as the jobs that were running
+        have stopped (see :meth:`_retire`)."""
         service, self._service, self._sync = self._service, None, None
-        for task in self.tasks.active:
-            task.cancel()
         if service is not None:
-            service.vault.lock()
+            self._retire(service.vault)
             self.locked.emit()
 
+    def _retire(self, vault: Vault) -> None:
+        """Lock ``vault`` once no job that was running can still be inside it.
+
+        Closing a SQLite connection while a worker thread runs a query on it crashes the
+        process, and a query cannot be interrupted from outside, so the jobs are cancelled
+        and the vault locks when the last of them has returned (at once when none runs).
+        Until then the key stays in memory only for those jobs; nothing new can reach it."""
+        running = [t for t in self.tasks.active if not t.done]
+        for task in running:
+            task.cancel()
+        if not running:
+            vault.lock()
+            return
+        self._retiring += 1
+        self._retired.clear()
+        pending = set(running)
+
+        def settle(task: object) -> None:
+            if task not in pending:
+                return
+            pending.discard(task)  # type: ignore[arg-type,unused-ignore]
+            if not pending:
+                vault.lock()
+                self._retiring -= 1
+                if self._retiring == 0:
+                    self._retired.set()
+
+        for task in running:
+            task.finished.connect(lambda _r, t=task: settle(t))
+            task.failed.connect(lambda _e, t=task: settle(t))
+
+    @property
+    def vault_closed(self) -> bool:
+        """False while a vault locked earlier still waits for its last jobs."""
+        return self._retired.is_set()
+
+    def wait_retired(self, timeout: float) -> bool:
+        """Block (on a worker, never the GUI thread) until every vault locked earlier has
+        really closed: opening the same vault again needs its file lock back."""
+        return self._retired.wait(timeout)
+
     def wipe(self) -> None:
-        """Panic wipe: lock, then crypto-shred the key file and remove the vault directory."""
+        """Panic wipe: drop the service, crypto-shred the key file and remove the vault
+        directory at once (open connections to unlinked files are harmless), then lock the
+        vault object as :meth:`lock` does."""
         from fieldkit.storage.vault import wipe
 
         service, self._service, self._sync = self._service, None, None
-        for task in self.tasks.active:
-            task.cancel()
-        if service is not None:
-            service.vault.wipe()
-            self.locked.emit()
-        elif self.vault_dir.is_dir():
+        if self.vault_dir.is_dir():
             wipe(self.vault_dir)
+        if service is not None:
+            self._retire(service.vault)
+            self.locked.emit()
         self.wiped.emit()
 
     def close(self) -> None:
-        """On quit: wait briefly for running jobs, then lock."""
-        self.tasks.wait_idle(5000)
+        """On quit: lock, and give running jobs a few seconds to stop."""
         self.lock()
+        self.tasks.wait_idle(5000)
 
     def __repr__(self) -> str:
         state = "unlocked" if self.is_unlocked else "locked"

@@ -385,7 +385,10 @@ class UnlockPage(_Card):
         self.busy.show()
         self.unlock_button.setEnabled(False)
 
+        ctx = self.ctx
+
         def work(control: TaskControl) -> Vault:
+            ctx.wait_retired(60)  # a vault locked a moment ago still closing its last jobs
             return Vault.open(path, passphrase)
 
         def done(vault: Vault) -> None:
@@ -447,7 +450,13 @@ class RecoverDialog(QDialog):
             self.accept()
             self.ctx.attach(vault)
 
-        self.ctx.tasks.run(lambda control: Vault.recover(path, key, new), on_done=done,
+        ctx = self.ctx
+
+        def work(control: TaskControl) -> Vault:
+            ctx.wait_retired(60)
+            return Vault.recover(path, key, new)
+
+        self.ctx.tasks.run(work, on_done=done,
                            on_error=self.show_error, title=self.tr("Recovering"))
 
 

@@ -66,6 +66,7 @@ def test_first_run_creates_the_vault_and_shows_the_recovery_key_once(
     assert "incidents" in window.pages
     # the key shown really recovers the vault
     locked_ctx.lock()
+    qtbot.waitUntil(lambda: locked_ctx.vault_closed, timeout=10_000)
     Vault.recover(locked_ctx.vault_dir, key, "a brand new passphrase").lock()
     assert Vault.open(locked_ctx.vault_dir, "a brand new passphrase") is not None
 
@@ -96,6 +97,7 @@ def test_duress_passphrase_is_set_at_creation(qtbot, locked_ctx: AppContext, typ
     type_text(find(window, QLineEdit, "createVault.duressEdit"), "under duress passphrase")
     create_vault(qtbot, window, type_text)
     locked_ctx.lock()
+    qtbot.waitUntil(lambda: locked_ctx.vault_closed, timeout=10_000)
     # the duress passphrase opens an empty vault in place of the real one
     Vault.open(locked_ctx.vault_dir, "under duress passphrase").lock()
     with pytest.raises(WrongPassphraseError):
@@ -153,6 +155,7 @@ def test_recovery_dialog_opens_with_a_new_passphrase(qtbot, locked_ctx: AppConte
     with qtbot.waitSignal(locked_ctx.unlocked, timeout=20_000):
         window.findChild(QLineEdit, "recoverDialog.keyEdit").window().submit()
     locked_ctx.lock()
+    qtbot.waitUntil(lambda: locked_ctx.vault_closed, timeout=10_000)
     Vault.open(locked_ctx.vault_dir, "another passphrase").lock()
 
 
@@ -163,3 +166,37 @@ def test_strength_hint_grows_with_length() -> None:
     assert scores[0] == 0
     assert scores == [*sorted(scores[:4]), scores[4]]
     assert scores[3] >= 3 and scores[4] >= 3
+
+
+def test_lock_waits_for_running_jobs_before_closing_the_vault(qtbot, ctx: AppContext,
+                                                              type_text) -> None:
+    """Closing a connection under a running query crashes the process: the vault locks once
+    the jobs running at lock time have returned, and a new unlock waits for that."""
+    import threading
+
+    ctx.service.create_incident(title="x", category="other.unclassified",
+                                occurred="2026-01-01", country="SY")
+    window = make_window(qtbot, ctx)
+    started, gate = threading.Event(), threading.Event()
+    svc = ctx.service
+    vault = svc.vault
+
+    def work(control) -> int:  # type: ignore[no-untyped-def]
+        started.set()
+        gate.wait(10)
+        return svc.count_incidents()  # a query after the lock was asked for
+
+    task = ctx.tasks.run(work)
+    qtbot.waitUntil(started.is_set, timeout=5000)
+    with qtbot.waitSignal(ctx.locked, timeout=5000):
+        window.lock_action.trigger()
+    assert not ctx.is_unlocked and window.pages == {}
+    assert not vault.is_locked  # still closing: a job is inside it
+    unlock(qtbot, window, type_text, PASSPHRASE)  # waits for the old vault to close
+    gate.set()
+    with qtbot.waitSignal(task.finished, timeout=10_000) as done:
+        pass
+    assert done.args == [1]
+    qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)
+    qtbot.waitUntil(lambda: ctx.is_unlocked, timeout=30_000)
+    assert ctx.service.vault is not vault

@@ -76,6 +76,12 @@ def run(vault_dir: Path | None = None, *, language: str | None = None,
 
 def main(argv: list[str] | None = None) -> None:
     args = parse_args(argv)
+    if (sys.platform.startswith("linux") and not os.environ.get("QT_QPA_PLATFORM")
+            and not (os.environ.get("DISPLAY") or os.environ.get("WAYLAND_DISPLAY"))):
+        # Qt would abort the process with a message about plugins; say what is wrong.
+        print("error: fieldkit-app needs a desktop (no DISPLAY or WAYLAND_DISPLAY is set).\n"
+              "Run it in a desktop session, or use the `fieldkit` command.", file=sys.stderr)
+        sys.exit(2)
     logging.basicConfig(level=logging.DEBUG if os.environ.get("FIELDKIT_DEBUG") else
                         logging.WARNING)
     settings = Settings.load(args.settings)

@@ -13,7 +13,7 @@ are kept, the lists are refreshed.
 
 from __future__ import annotations
 
-from datetime import date, datetime, tzinfo
+from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
 
@@ -90,6 +90,23 @@ def countries() -> tuple[tuple[str, str], ...]:
         native = loc.nativeTerritoryName() if loc.territory() == territory else ""
         out[code] = f"{name} — {native}" if native and native != name else name
     return tuple(sorted(out.items(), key=lambda kv: kv[1].casefold()))
+
+
+def ltr(text: str | None) -> str:
+    """Embed an id or a time left to right (LRE…PDF), so Arabic sentences around it cannot
+    reorder its parts."""
+    return f"\u202a{text or '?'}\u202c"
+
+
+def utc_minutes(at: str | None) -> str:
+    """``2026-12-02T00:13:14.727Z`` → ``2026-12-02 00:13 UTC`` (what a person reads)."""
+    if not at:
+        return "?"
+    try:
+        when = datetime.fromisoformat(at.replace("Z", "+00:00"))
+    except ValueError:
+        return at
+    return when.astimezone(UTC).strftime("%Y-%m-%d %H:%M UTC")
 
 
 # --- field widgets ----------------------------------------------------------------------------
@@ -592,17 +609,19 @@ class IncidentEditor(QWidget):
             state = "superseded"
             text = self.tr("🔒 Sealed and superseded — record {id}, sealed {at}. A newer "
                            "revision replaces it: {new}.").format(
-                id=view.record_id, at=self.sealed_at or "?", new=view.superseded_by)
+                id=ltr(view.record_id), at=ltr(utc_minutes(self.sealed_at)),
+                new=ltr(view.superseded_by))
         elif view.is_sealed:
             state = "sealed"
             text = self.tr("🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to "
-                           "correct it.").format(id=view.record_id, at=self.sealed_at or "?")
+                           "correct it.").format(id=ltr(view.record_id),
+                                                 at=ltr(utc_minutes(self.sealed_at)))
         else:
             state = "draft"
             text = self.tr("✎ Draft {id} — not sealed yet; you can still edit it.").format(
-                id=view.draft_id)
+                id=ltr(view.draft_id))
             if view.prev:
-                text += " " + self.tr("It amends the sealed record {id}.").format(id=view.prev)
+                text += " " + self.tr("It amends the sealed record {id}.").format(id=ltr(view.prev))
         colours = {"new": ("#eef2f7", "#1f2d3d"), "draft": ("#fff4d6", "#5a4500"),
                    "sealed": ("#ddf3e4", "#11502a"), "superseded": ("#e8e8e8", "#333333")}
         bg, fg = colours[state]

@@ -239,7 +239,8 @@ def test_a_sealed_record_opens_read_only(qtbot: Any, ctx: AppContext,
     assert editor.is_sealed
     assert editor.banner.property("state") == "sealed"
     text = editor.banner.text()
-    assert "Sealed" in text and sealed.record_id in text and sealed.sealed_at in text
+    assert "Sealed" in text and f"\u202a{sealed.record_id}\u202c" in text
+    assert sealed.sealed_at[:10] + " " + sealed.sealed_at[11:16] + " UTC" in text
     for w in editor.inputs():
         if isinstance(w, QLineEdit | QPlainTextEdit):
             assert w.isReadOnly() or not w.isEnabled(), w.objectName()

@@ -164,3 +164,31 @@ def test_100k_rows_load_lazily(qtbot, locked_ctx: AppContext, big_vault: Path) -
     assert keys == sorted(keys, reverse=True) and len(set(keys)) == len(keys)
     # newest first across page boundaries: the keyset cursor loses and repeats nothing
     assert len({r.rowid for r in rows}) == 4 * PAGE_SIZE
+
+
+def test_100k_scrolling_and_search_never_stall_the_gui(qtbot, locked_ctx: AppContext,
+                                                      big_vault: Path, type_text,
+                                                      gui_stall_probe) -> None:
+    from fieldkit.ui.incidents import IncidentsPage
+
+    locked_ctx.vault_dir = big_vault
+    locked_ctx.attach(Vault.open(big_vault, PASSPHRASE))
+    page = IncidentsPage(locked_ctx)
+    qtbot.addWidget(page)
+    page.resize(1000, 600)
+    page.show()
+    qtbot.waitUntil(lambda: page.model.rowCount() > 0 and not page.model.loading,
+                    timeout=20_000)
+    gui_stall_probe.start()
+    bar = page.table.verticalScrollBar()
+    for _ in range(8):  # the view asks for more rows each time it reaches the end
+        before = page.model.rowCount()
+        bar.setValue(bar.maximum())
+        qtbot.waitUntil(lambda b=before: page.model.rowCount() > b and not page.model.loading,
+                        timeout=20_000)
+    assert PAGE_SIZE * 9 <= page.model.rowCount() < 100_000
+    type_text(page.search, "market")
+    qtbot.waitUntil(lambda: page.model.filter.query == "market" and not page.model.loading,
+                    timeout=20_000)
+    assert page.model.rowCount() > 0
+    gui_stall_probe.assert_no_stall(100)

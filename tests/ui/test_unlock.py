@@ -200,3 +200,17 @@ def test_lock_waits_for_running_jobs_before_closing_the_vault(qtbot, ctx: AppCon
     qtbot.waitUntil(lambda: vault.is_locked, timeout=5000)
     qtbot.waitUntil(lambda: ctx.is_unlocked, timeout=30_000)
     assert ctx.service.vault is not vault
+
+
+def test_the_gui_never_stalls_while_the_key_is_derived(qtbot, ctx: AppContext, type_text,
+                                                       gui_stall_probe) -> None:
+    """Argon2id runs on a worker (and releases the GIL): the window keeps painting."""
+    window = make_window(qtbot, ctx)
+    with qtbot.waitSignal(ctx.locked, timeout=5000):
+        window.lock_action.trigger()
+    qtbot.waitUntil(lambda: ctx.vault_closed, timeout=10_000)
+    gui_stall_probe.start()
+    with qtbot.waitSignal(ctx.unlocked, timeout=30_000):
+        unlock(qtbot, window, type_text, PASSPHRASE)
+    qtbot.waitUntil(lambda: not window.pages["incidents"].model.loading, timeout=10_000)
+    gui_stall_probe.assert_no_stall(100)

@@ -70,3 +70,23 @@ def test_editor_opens_in_the_stack_and_lock_closes_it(qtbot: Any, ctx: AppContex
     assert window.screens.currentWidget() is window.unlock_screen
     assert window.findChildren(QWidget, "incidentEditor") == [] or all(
         not w.isVisible() for w in window.findChildren(QWidget, "incidentEditor"))
+
+
+def test_settings_survive_a_restart_and_bad_values(tmp_path: Path) -> None:
+    from fieldkit.ui.settings import Settings
+
+    path = tmp_path / "cfg" / "app.json"
+    s = Settings.load(path)
+    assert s.language == "en" and s.auto_lock_minutes == 5
+    s.language, s.auto_lock_minutes, s.registry = "ar", 2, "https://10.0.0.2:8443"
+    s.save()
+    assert path.stat().st_mode & 0o777 == 0o600  # written through mkstemp, then replaced
+    again = Settings.load(path)
+    assert (again.language, again.auto_lock_minutes, again.registry) == \
+        ("ar", 2, "https://10.0.0.2:8443")
+    path.write_text('{"language": "xx", "auto_lock_minutes": "soon", "unknown": 1}')
+    hostile = Settings.load(path)
+    assert hostile.language == "en" and hostile.auto_lock_minutes == 5
+    path.write_text("not json")
+    assert Settings.load(path).language == "en"
+    assert not list(path.parent.glob(".tmp-*"))

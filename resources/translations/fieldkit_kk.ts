@@ -116,7 +116,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="68" />
         <source>Audit</source>
         <extracomment>The registry's request names (route names), offered in the action filter.</extracomment>
-        <translation type="unfinished" />
+        <translation>Аудит</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="81" />
@@ -324,7 +324,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="182" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="196" />
@@ -493,7 +493,7 @@
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="182" />
         <source>Create your vault</source>
-        <translation type="unfinished" />
+        <translation>Қоймаңызды жасаңыз</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="184" />
@@ -503,7 +503,7 @@
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="186" />
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Құпия фраза:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="187" />
@@ -528,12 +528,12 @@
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="193" />
         <source>&amp;Create vault</source>
-        <translation type="unfinished" />
+        <translation>Қойма &amp;жасау</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="194" />
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Құпия фраза</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="195" />
@@ -997,7 +997,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="227" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Жабу</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="254" />
@@ -1153,7 +1153,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="311" />
         <source>Close</source>
-        <translation type="unfinished" />
+        <translation>Жабу</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="312" />
@@ -1193,12 +1193,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="333" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Атауы</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="334" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Санат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="335" />
@@ -1208,7 +1208,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="336" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Күні</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="337" />
@@ -1218,7 +1218,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="338" />
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>Ел</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="339" />
@@ -1418,32 +1418,32 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/incidents.py" line="55" />
         <source>Title</source>
         <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to).</extracomment>
-        <translation type="unfinished" />
+        <translation>Атауы</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="56" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Санат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="57" />
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>Ел</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="58" />
         <source>Date</source>
-        <translation type="unfinished" />
+        <translation>Күні</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="59" />
         <source>State</source>
-        <translation type="unfinished" />
+        <translation>Күйі</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="60" />
         <source>Synced</source>
-        <translation type="unfinished" />
+        <translation>Синхрондалған</translation>
     </message>
 </context>
 <context>
@@ -1457,12 +1457,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="277" />
         <source>Draft</source>
-        <translation type="unfinished" />
+        <translation>Жоба</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="277" />
         <source>Sealed</source>
-        <translation type="unfinished" />
+        <translation>Мөрленген</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="278" />
@@ -1472,12 +1472,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="303" />
         <source>Yes</source>
-        <translation type="unfinished" />
+        <translation>Иә</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="303" />
         <source>No</source>
-        <translation type="unfinished" />
+        <translation>Жоқ</translation>
     </message>
 </context>
 <context>
@@ -1485,7 +1485,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="447" />
         <source>&amp;Search:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Іздеу:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="448" />
@@ -1500,17 +1500,17 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="450" />
         <source>&amp;New incident</source>
-        <translation type="unfinished" />
+        <translation>&amp;Жаңа оқиға</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="451" />
         <source>New incident</source>
-        <translation type="unfinished" />
+        <translation>Жаңа оқиға</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="452" />
         <source>Clear filters</source>
-        <translation type="unfinished" />
+        <translation>Сүзгілерді тазарту</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="453" />
@@ -1580,7 +1580,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="464" />
         <source>Incidents</source>
-        <translation type="unfinished" />
+        <translation>Оқиғалар</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="465" />
@@ -1588,7 +1588,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/incidents.py" line="489" />
         <location filename="../../fieldkit/ui/incidents.py" line="499" />
         <source>All</source>
-        <translation type="unfinished" />
+        <translation>Барлығы</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="465" />
@@ -1598,12 +1598,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="466" />
         <source>Sealed</source>
-        <translation type="unfinished" />
+        <translation>Мөрленген</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="467" />
         <source>Synced</source>
-        <translation type="unfinished" />
+        <translation>Синхрондалған</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/incidents.py" line="468" />
@@ -1637,22 +1637,22 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/mainwindow.py" line="65" />
         <source>Incidents</source>
         <extracomment>Source text, translated in the "MainWindow" context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
-        <translation type="unfinished" />
+        <translation>Оқиғалар</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="67" />
         <source>Sync</source>
-        <translation type="unfinished" />
+        <translation>Синхрондау</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="69" />
         <source>Audit</source>
-        <translation type="unfinished" />
+        <translation>Аудит</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="71" />
         <source>Staff</source>
-        <translation type="unfinished" />
+        <translation>Қызметкерлер</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
@@ -1663,22 +1663,22 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
         <source>&amp;Vault</source>
-        <translation type="unfinished" />
+        <translation>&amp;Қойма</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="207" />
         <source>&amp;Language</source>
-        <translation type="unfinished" />
+        <translation>&amp;Тіл</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="208" />
         <source>&amp;Lock now</source>
-        <translation type="unfinished" />
+        <translation>&amp;Қазір құлыптау</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="209" />
         <source>&amp;New incident</source>
-        <translation type="unfinished" />
+        <translation>&amp;Жаңа оқиға</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="210" />
@@ -1693,7 +1693,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="212" />
         <source>&amp;Quit</source>
-        <translation type="unfinished" />
+        <translation>&amp;Шығу</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="213" />
@@ -1703,12 +1703,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="237" />
         <source>Unlocked: {path}</source>
-        <translation type="unfinished" />
+        <translation>Ашық: {path}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="241" />
         <source>Locked</source>
-        <translation type="unfinished" />
+        <translation>Құлыпталған</translation>
     </message>
 </context>
 <context>
@@ -2101,7 +2101,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="117" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="143" />
@@ -2175,7 +2175,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="108" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Санат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
@@ -2209,7 +2209,7 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/staff.py" line="44" />
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
-        <translation type="unfinished" />
+        <translation>Қызметкерлер</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="46" />
@@ -2229,7 +2229,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="55" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="57" />
@@ -2259,17 +2259,17 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="78" />
         <source>Title</source>
-        <translation type="unfinished" />
+        <translation>Атауы</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="79" />
         <source>Country</source>
-        <translation type="unfinished" />
+        <translation>Ел</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="79" />
         <source>Category</source>
-        <translation type="unfinished" />
+        <translation>Санат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="80" />
@@ -2378,7 +2378,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="242" />
         <source>Sync</source>
-        <translation type="unfinished" />
+        <translation>Синхрондау</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="244" />
@@ -2420,12 +2420,12 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
         <location filename="../../fieldkit/ui/syncpanel.py" line="371" />
         <source>Sync now</source>
-        <translation type="unfinished" />
+        <translation>Қазір синхрондау</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="269" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="271" />
@@ -2597,12 +2597,12 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="223" />
         <source>Online</source>
-        <translation type="unfinished" />
+        <translation>Желіде</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="225" />
         <source>Offline</source>
-        <translation type="unfinished" />
+        <translation>Желіден тыс</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="228" />
@@ -2626,7 +2626,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/tasks.py" line="261" />
         <source>Cancel</source>
-        <translation type="unfinished" />
+        <translation>Бас тарту</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/tasks.py" line="262" />
@@ -2816,27 +2816,27 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="355" />
         <source>Unlock the vault</source>
-        <translation type="unfinished" />
+        <translation>Қойманы ашу</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="356" />
         <source>Vault: {path}</source>
-        <translation type="unfinished" />
+        <translation>Қойма: {path}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="357" />
         <source>&amp;Passphrase:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Құпия фраза:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="358" />
         <source>Passphrase</source>
-        <translation type="unfinished" />
+        <translation>Құпия фраза</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="359" />
         <source>&amp;Unlock</source>
-        <translation type="unfinished" />
+        <translation>&amp;Ашу</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/unlock.py" line="360" />

@@ -241,6 +241,8 @@ class TaskRunner(QObject):
             progress.setRange(0, 0)  # busy until the first report
 
             def show(done: int, total: int | None, bar: QProgressBar = progress) -> None:
+                if not shiboken6.isValid(bar):
+                    return  # its page closed (a lock) while the job ran
                 if total:
                     bar.setRange(0, 1000)
                     bar.setValue(min(1000, int(done * 1000 / total)))
@@ -276,11 +278,11 @@ class TaskRunner(QObject):
 
         def cleanup() -> None:
             self._active.discard(task)
-            if cancel_button is not None:
+            if cancel_button is not None and shiboken6.isValid(cancel_button):
                 with contextlib.suppress(RuntimeError, TypeError):
                     cancel_button.clicked.disconnect(task.cancel)
                 cancel_button.setEnabled(False)
-            if dialog is not None:
+            if dialog is not None and shiboken6.isValid(dialog):
                 dialog.canceled.disconnect(task.cancel)
                 dialog.close()
                 dialog.deleteLater()

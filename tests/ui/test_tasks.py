@@ -222,3 +222,25 @@ def test_callbacks_of_a_deleted_owner_are_skipped(qtbot, runner: TaskRunner) -> 
     shiboken6.delete(page)
     gate.set()
     assert runner.wait_idle(5000)  # pytest-qt fails the test on an exception in a callback
+
+
+def test_progress_bar_and_cancel_button_deleted_while_running(qtbot, runner: TaskRunner) -> None:
+    """A lock closes the page that holds the bar and the cancel button mid-job."""
+    import shiboken6
+
+    gate = threading.Event()
+    bar, button = QProgressBar(), QPushButton("Cancel")
+
+    def work(control: TaskControl) -> None:
+        control.progress(1, 2)
+        gate.wait(5)
+        control.progress(2, 2)
+
+    task = runner.run(work, progress=bar, cancel_button=button, on_error=lambda e: None)
+    qtbot.waitUntil(lambda: bar.value() == 500, timeout=5000)
+    shiboken6.delete(bar)
+    shiboken6.delete(button)
+    gate.set()
+    with qtbot.waitSignal(task.finished, timeout=5000):
+        pass
+    assert runner.wait_idle(5000)

@@ -4,65 +4,65 @@
 <context>
     <name>ActDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="247" />
-        <location filename="../../fieldkit/ui/persons.py" line="248" />
+        <location filename="../../fieldkit/ui/persons.py" line="250" />
+        <location filename="../../fieldkit/ui/persons.py" line="251" />
         <source>Add an act</source>
         <translation>إضافة فعل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="255" />
-        <location filename="../../fieldkit/ui/persons.py" line="260" />
+        <location filename="../../fieldkit/ui/persons.py" line="258" />
+        <location filename="../../fieldkit/ui/persons.py" line="263" />
         <source>Act type</source>
         <translation>نوع الفعل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="264" />
-        <location filename="../../fieldkit/ui/persons.py" line="272" />
+        <location filename="../../fieldkit/ui/persons.py" line="267" />
+        <location filename="../../fieldkit/ui/persons.py" line="275" />
         <source>Victims</source>
         <translation>الضحايا</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="276" />
+        <location filename="../../fieldkit/ui/persons.py" line="279" />
         <source>Perpetrators and their involvement</source>
         <translation>الجناة ودور كل منهم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="277" />
+        <location filename="../../fieldkit/ui/persons.py" line="280" />
         <source>Perpetrator</source>
         <translation>الجاني</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="278" />
+        <location filename="../../fieldkit/ui/persons.py" line="281" />
         <source>Involvement</source>
         <translation>الدور</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="289" />
+        <location filename="../../fieldkit/ui/persons.py" line="292" />
         <source>Involvement of {who}</source>
         <translation>دور {who}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="295" />
+        <location filename="../../fieldkit/ui/persons.py" line="298" />
         <source>Perpetrators</source>
         <translation>الجناة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="297" />
+        <location filename="../../fieldkit/ui/persons.py" line="300" />
         <source>Add the persons involved first (victims, perpetrators).</source>
         <translation>أضف الأشخاص المعنيين أولاً (الضحايا والجناة).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="303" />
+        <location filename="../../fieldkit/ui/persons.py" line="306" />
         <source>What happened in this act</source>
         <translation>ما الذي حدث في هذا الفعل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="305" />
+        <location filename="../../fieldkit/ui/persons.py" line="308" />
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="352" />
+        <location filename="../../fieldkit/ui/persons.py" line="355" />
         <source>Adding an act</source>
         <translation>جارٍ إضافة الفعل</translation>
     </message>
@@ -70,42 +70,42 @@
 <context>
     <name>AudiencePage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="135" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
         <source>Who will read it?</source>
         <translation>من سيقرؤه؟</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137" />
         <source>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</source>
         <translation>يحدد الجمهور ما يُحذف من الملف وحزمته. لا يمكن استعادة أي شيء حُذف منهما.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="139" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
         <source>Internal (our organisation)</source>
         <translation>داخلي (منظمتنا)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141" />
         <source>Everything: names and contacts of people, every testimony, the GPS position of evidence.</source>
         <translation>كل شيء: أسماء الأشخاص ووسائل الاتصال بهم، وكل الشهادات، وموقع الأدلة الجغرافي.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="142" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
         <source>Partners</source>
         <translation>الشركاء</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
         <source>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</source>
         <translation>يحذف الحوادث غير المسموح بمشاركتها مع الشركاء، والشهادات التي لم يوافق أصحابها على مشاركتها معهم. يظهر الأشخاص بأسمائهم المستعارة فقط: لا أسماء ولا وسائل اتصال.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="146" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
         <source>Public</source>
         <translation>العموم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
         <source>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</source>
         <translation>الحوادث والشهادات المسموح بنشرها فقط؛ الأشخاص بأسمائهم المستعارة فقط؛ ويُحذف كذلك موقع الأدلة الجغرافي.</translation>
     </message>
@@ -141,8 +141,8 @@
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="98" />
-        <location filename="../../fieldkit/ui/audit.py" line="343" />
-        <location filename="../../fieldkit/ui/audit.py" line="394" />
+        <location filename="../../fieldkit/ui/audit.py" line="349" />
+        <location filename="../../fieldkit/ui/audit.py" line="400" />
         <source>Any device</source>
         <translation>أي جهاز</translation>
     </message>
@@ -277,19 +277,9 @@
         <translation>السبب</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="159" />
-        <source>◀ Previous</source>
-        <translation>▶ السابق</translation>
-    </message>
-    <message>
         <location filename="../../fieldkit/ui/audit.py" line="161" />
         <source>Previous page</source>
         <translation>الصفحة السابقة</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/audit.py" line="163" />
-        <source>Next ▶</source>
-        <translation>التالي ◀</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="165" />
@@ -338,6 +328,16 @@
         <translation>التفاصيل</translation>
     </message>
     <message>
+        <location filename="../../fieldkit/ui/audit.py" line="159" />
+        <source>Previous</source>
+        <translation>السابق</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/audit.py" line="163" />
+        <source>Next</source>
+        <translation>التالي</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/audit.py" line="227" />
         <source>Checkpoint verification</source>
         <translation>التحقق من نقطة التحقق</translation>
@@ -368,82 +368,82 @@
         <translation>تاريخ التحقق من الاتساق:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="305" />
+        <location filename="../../fieldkit/ui/audit.py" line="309" />
         <source>Loading…</source>
         <translation>جارٍ التحميل…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="307" />
+        <location filename="../../fieldkit/ui/audit.py" line="311" />
         <source>Reading the audit log</source>
         <translation>جارٍ قراءة سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="337" />
+        <location filename="../../fieldkit/ui/audit.py" line="343" />
         <source>Reading the sync log</source>
         <translation>جارٍ قراءة سجل المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="347" />
+        <location filename="../../fieldkit/ui/audit.py" line="353" />
         <source>(revoked)</source>
         <translation>(مُلغى)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="372" />
+        <location filename="../../fieldkit/ui/audit.py" line="378" />
         <source>Events {first}–{last}</source>
         <translation>الأحداث {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="375" />
+        <location filename="../../fieldkit/ui/audit.py" line="381" />
         <source>No events match these filters.</source>
         <translation>لا أحداث تطابق هذه التصفية.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="383" />
+        <location filename="../../fieldkit/ui/audit.py" line="389" />
         <source>Page {n}</source>
         <translation>الصفحة {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="431" />
+        <location filename="../../fieldkit/ui/audit.py" line="437" />
         <source>Save the audit log as CSV</source>
         <translation>حفظ سجل التدقيق بصيغة CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="432" />
+        <location filename="../../fieldkit/ui/audit.py" line="438" />
         <source>CSV files (*.csv)</source>
         <translation>ملفات CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="464" />
+        <location filename="../../fieldkit/ui/audit.py" line="472" />
         <source>Saved {n} events to {path}.</source>
         <translation>حُفظ {n} حدثاً في ⁦{path}⁩.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="469" />
+        <location filename="../../fieldkit/ui/audit.py" line="479" />
         <source>Export cancelled; no file was written.</source>
         <translation>أُلغي التصدير؛ لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="475" />
+        <location filename="../../fieldkit/ui/audit.py" line="485" />
         <source>Exporting the audit log</source>
         <translation>جارٍ تصدير سجل التدقيق</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="488" />
+        <location filename="../../fieldkit/ui/audit.py" line="497" />
         <source>Does NOT verify: {why}</source>
         <translation>لا يجتاز التحقق: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="494" />
+        <location filename="../../fieldkit/ui/audit.py" line="503" />
         <source>No checkpoint yet: sync once.</source>
         <translation>لا توجد نقطة تحقق بعد: زامن مرة واحدة.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="499" />
+        <location filename="../../fieldkit/ui/audit.py" line="508" />
         <source>Registry distrusted: {why}</source>
         <translation>السجل المركزي غير موثوق: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="504" />
+        <location filename="../../fieldkit/ui/audit.py" line="513" />
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
         <translation>تم التحقق: موقّعة بمفتاح السجل المثبّت ومتسقة مع نقاط التحقق السابقة المحفوظة ({n}).</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="169" />
+        <location filename="../../fieldkit/ui/editor.py" line="186" />
         <source>Choose a category</source>
         <translation>اختر فئة</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="114" />
+        <location filename="../../fieldkit/ui/editor.py" line="131" />
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
         <translation>اكتب للبحث عن بلد</translation>
@@ -724,48 +724,48 @@
 <context>
     <name>DossierWizard</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="283" />
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="284" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285" />
         <source>Export a dossier</source>
         <translation>تصدير ملف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="328" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329" />
         <source>Selecting, verifying and rendering…</source>
         <translation>جارٍ الاختيار والتحقق والإخراج…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="353" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358" />
         <source>Cancelled. No file was written.</source>
         <translation>أُلغي. لم يُكتب أي ملف.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="355" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360" />
         <source>The dossier was not written.</source>
         <translation>لم يُكتب الملف.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="361" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366" />
         <source>Exporting the dossier</source>
         <translation>جارٍ تصدير الملف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="368" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
         <translation>الملف: ⁦{path}⁩ (الصفحات: {pages}، الحوادث: {n})</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="371" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375" />
         <source>Bundle: {path}</source>
         <translation>الحزمة: ⁦{path}⁩</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376" />
         <source>Contents digest (printed in the dossier): {digest}</source>
         <translation>بصمة المحتوى (مطبوعة في الملف): ⁦{digest}⁩</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="374" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378" />
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
         <translation>يمكن لأي شخص التحقق منه بالأمر: fieldkit verify ⁦{bundle}⁩ --dossier ⁦{pdf}⁩</translation>
     </message>
@@ -854,27 +854,27 @@
         <translation>الصور (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;كل الملفات (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="204" />
+        <location filename="../../fieldkit/ui/enroll.py" line="208" />
         <source>Reading the QR code</source>
         <translation>جارٍ قراءة رمز QR</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="229" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235" />
         <source>monitor</source>
         <translation>راصد</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="229" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235" />
         <source>staff</source>
         <translation>موظف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="230" />
+        <location filename="../../fieldkit/ui/enroll.py" line="236" />
         <source>administrator</source>
         <translation>مسؤول</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="232" />
+        <location filename="../../fieldkit/ui/enroll.py" line="238" />
         <source>Enrolled as {role} with {url}.
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
@@ -885,7 +885,7 @@ This device: {key}</source>
 هذا الجهاز: ⁦{key}⁩</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="247" />
+        <location filename="../../fieldkit/ui/enroll.py" line="255" />
         <source>Enrolling</source>
         <translation>جارٍ التسجيل</translation>
     </message>
@@ -1114,303 +1114,303 @@ This device: {key}</source>
 <context>
     <name>IncidentEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="290" />
+        <location filename="../../fieldkit/ui/editor.py" line="307" />
         <source>Incident editor</source>
         <translation>محرر الحادثة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="299" />
+        <location filename="../../fieldkit/ui/editor.py" line="316" />
         <source>Record state</source>
         <translation>حالة السجل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="303" />
+        <location filename="../../fieldkit/ui/editor.py" line="320" />
         <source>Save draft</source>
         <translation>حفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="304" />
+        <location filename="../../fieldkit/ui/editor.py" line="321" />
         <source>Save the draft</source>
         <translation>حفظ المسودة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="305" />
+        <location filename="../../fieldkit/ui/editor.py" line="322" />
         <source>Seal…</source>
         <translation>ختم…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="306" />
+        <location filename="../../fieldkit/ui/editor.py" line="323" />
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
         <translation>ختم هذه الحادثة (توقيعها؛ لا يمكن تعديلها بعد ذلك)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="308" />
+        <location filename="../../fieldkit/ui/editor.py" line="325" />
         <source>Amend</source>
         <translation>تعديل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="309" />
+        <location filename="../../fieldkit/ui/editor.py" line="326" />
         <source>Start a new revision of this sealed record</source>
         <translation>بدء نسخة معدّلة جديدة من هذا السجل المختوم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="311" />
+        <location filename="../../fieldkit/ui/editor.py" line="328" />
         <source>Close</source>
         <translation>إغلاق</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="312" />
+        <location filename="../../fieldkit/ui/editor.py" line="329" />
         <source>Close the editor</source>
         <translation>إغلاق المحرر</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="326" />
+        <location filename="../../fieldkit/ui/editor.py" line="343" />
         <source>Internal</source>
         <translation>داخلي</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="326" />
+        <location filename="../../fieldkit/ui/editor.py" line="343" />
         <source>Only our organisation's staff</source>
         <translation>موظفو منظمتنا فقط</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="327" />
+        <location filename="../../fieldkit/ui/editor.py" line="344" />
         <source>Partners</source>
         <translation>الشركاء</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="327" />
+        <location filename="../../fieldkit/ui/editor.py" line="344" />
         <source>Staff and trusted partners</source>
         <translation>الموظفون والشركاء الموثوقون</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="328" />
+        <location filename="../../fieldkit/ui/editor.py" line="345" />
         <source>Public</source>
         <translation>عام</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="328" />
+        <location filename="../../fieldkit/ui/editor.py" line="345" />
         <source>May be published</source>
         <translation>يجوز نشره</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="333" />
+        <location filename="../../fieldkit/ui/editor.py" line="350" />
         <source>Title</source>
         <translation>العنوان</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="334" />
+        <location filename="../../fieldkit/ui/editor.py" line="351" />
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="335" />
+        <location filename="../../fieldkit/ui/editor.py" line="352" />
         <source>Date precision</source>
         <translation>دقة التاريخ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="336" />
+        <location filename="../../fieldkit/ui/editor.py" line="353" />
         <source>Date</source>
         <translation>التاريخ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="337" />
+        <location filename="../../fieldkit/ui/editor.py" line="354" />
         <source>End date</source>
         <translation>تاريخ النهاية</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="338" />
+        <location filename="../../fieldkit/ui/editor.py" line="355" />
         <source>Country</source>
         <translation>البلد</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="339" />
-        <location filename="../../fieldkit/ui/editor.py" line="352" />
+        <location filename="../../fieldkit/ui/editor.py" line="356" />
+        <location filename="../../fieldkit/ui/editor.py" line="369" />
         <source>Place</source>
         <translation>المكان</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="340" />
-        <location filename="../../fieldkit/ui/editor.py" line="353" />
+        <location filename="../../fieldkit/ui/editor.py" line="357" />
+        <location filename="../../fieldkit/ui/editor.py" line="370" />
         <source>Description</source>
         <translation>الوصف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="342" />
-        <location filename="../../fieldkit/ui/editor.py" line="354" />
+        <location filename="../../fieldkit/ui/editor.py" line="359" />
+        <location filename="../../fieldkit/ui/editor.py" line="371" />
         <source>Confidentiality</source>
         <translation>السرية</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
+        <location filename="../../fieldkit/ui/editor.py" line="365" />
         <source>Title *</source>
         <translation>العنوان *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="366" />
         <source>Category *</source>
         <translation>الفئة *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="367" />
         <source>When *</source>
         <translation>التاريخ *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="351" />
+        <location filename="../../fieldkit/ui/editor.py" line="368" />
         <source>Country *</source>
         <translation>البلد *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="359" />
+        <location filename="../../fieldkit/ui/editor.py" line="376" />
         <source>Persons (by pseudonym)</source>
         <translation>الأشخاص (بأسمائهم المستعارة)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="360" />
+        <location filename="../../fieldkit/ui/editor.py" line="377" />
         <source>Add person…</source>
         <translation>إضافة شخص…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="361" />
+        <location filename="../../fieldkit/ui/editor.py" line="378" />
         <source>Add a person</source>
         <translation>إضافة شخص</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="362" />
-        <location filename="../../fieldkit/ui/editor.py" line="371" />
+        <location filename="../../fieldkit/ui/editor.py" line="379" />
+        <location filename="../../fieldkit/ui/editor.py" line="388" />
         <source>Acts</source>
         <translation>الأفعال</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="363" />
+        <location filename="../../fieldkit/ui/editor.py" line="380" />
         <source>Add act…</source>
         <translation>إضافة فعل…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="364" />
+        <location filename="../../fieldkit/ui/editor.py" line="381" />
         <source>Add an act</source>
         <translation>إضافة فعل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="367" />
+        <location filename="../../fieldkit/ui/editor.py" line="384" />
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
         <translation>يظهر الأشخاص بأسمائهم المستعارة. الأسماء الحقيقية اختيارية وللاستخدام الداخلي فقط.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="376" />
-        <location filename="../../fieldkit/ui/editor.py" line="392" />
+        <location filename="../../fieldkit/ui/editor.py" line="393" />
+        <location filename="../../fieldkit/ui/editor.py" line="409" />
         <source>Testimonies</source>
         <translation>الشهادات</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="377" />
+        <location filename="../../fieldkit/ui/editor.py" line="394" />
         <source>Add testimony…</source>
         <translation>إضافة شهادة…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="378" />
+        <location filename="../../fieldkit/ui/editor.py" line="395" />
         <source>Add a testimony</source>
         <translation>إضافة شهادة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="390" />
+        <location filename="../../fieldkit/ui/editor.py" line="407" />
         <source>Incident</source>
         <translation>الحادثة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="391" />
+        <location filename="../../fieldkit/ui/editor.py" line="408" />
         <source>Persons and acts</source>
         <translation>الأشخاص والأفعال</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="393" />
+        <location filename="../../fieldkit/ui/editor.py" line="410" />
         <source>Evidence</source>
         <translation>الأدلة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="412" />
+        <location filename="../../fieldkit/ui/editor.py" line="429" />
         <source>Opening…</source>
         <translation>جارٍ الفتح…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="489" />
+        <location filename="../../fieldkit/ui/editor.py" line="506" />
         <source>Opening the incident</source>
         <translation>جارٍ فتح الحادثة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="508" />
+        <location filename="../../fieldkit/ui/editor.py" line="525" />
         <source>The vault is locked.</source>
         <translation>الخزنة مقفلة.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="575" />
+        <location filename="../../fieldkit/ui/editor.py" line="592" />
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
         <translation>{kind}: الضحايا {victims}؛ الجناة {perps}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="590" />
+        <location filename="../../fieldkit/ui/editor.py" line="607" />
         <source>New incident — not saved yet.</source>
         <translation>حادثة جديدة — لم تُحفظ بعد.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="593" />
+        <location filename="../../fieldkit/ui/editor.py" line="610" />
         <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
         <translation>🔒 مختوم ومُستبدَل — السجل ⁦{id}⁩، خُتم في ⁦{at}⁩. تحلّ محله نسخة أحدث: ⁦{new}⁩.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="598" />
+        <location filename="../../fieldkit/ui/editor.py" line="616" />
         <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
         <translation>🔒 مختوم — السجل ⁦{id}⁩، خُتم في ⁦{at}⁩. للقراءة فقط: استخدم «تعديل» لتصحيحه.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="602" />
+        <location filename="../../fieldkit/ui/editor.py" line="621" />
         <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
         <translation>✎ مسودة ⁦{id}⁩ — لم تُختم بعد؛ ما زال بإمكانك تعديلها.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="605" />
+        <location filename="../../fieldkit/ui/editor.py" line="624" />
         <source>It amends the sealed record {id}.</source>
         <translation>تعدّل السجل المختوم ⁦{id}⁩.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="620" />
+        <location filename="../../fieldkit/ui/editor.py" line="639" />
         <source>Choose a category.</source>
         <translation>اختر فئة.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="621" />
+        <location filename="../../fieldkit/ui/editor.py" line="640" />
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
         <translation>اختر الفئة الأنسب؛ يمكن تغييرها إلى أن يُختم السجل.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="625" />
+        <location filename="../../fieldkit/ui/editor.py" line="644" />
         <source>Choose the country where it happened.</source>
         <translation>اختر البلد الذي وقعت فيه.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="626" />
+        <location filename="../../fieldkit/ui/editor.py" line="645" />
         <source>Type part of the country's name to find it.</source>
         <translation>اكتب جزءاً من اسم البلد للعثور عليه.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="665" />
+        <location filename="../../fieldkit/ui/editor.py" line="684" />
         <source>Saving the incident</source>
         <translation>جارٍ حفظ الحادثة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="748" />
+        <location filename="../../fieldkit/ui/editor.py" line="767" />
         <source>Starting a revision</source>
         <translation>جارٍ بدء نسخة معدّلة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="763" />
-        <location filename="../../fieldkit/ui/editor.py" line="768" />
+        <location filename="../../fieldkit/ui/editor.py" line="782" />
+        <location filename="../../fieldkit/ui/editor.py" line="787" />
         <source>Unsaved changes</source>
         <translation>تغييرات غير محفوظة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="764" />
+        <location filename="../../fieldkit/ui/editor.py" line="783" />
         <source>Save the changes to this draft?</source>
         <translation>هل تحفظ التغييرات على هذه المسودة؟</translation>
     </message>
@@ -1717,87 +1717,87 @@ This device: {key}</source>
 <context>
     <name>OutputPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="177" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
         <source>Language and files</source>
         <translation>اللغة والملفات</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179" />
         <source>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</source>
         <translation>تتيح الحزمة لأي شخص التحقق من الملف دون اتصال: السجلات الموقّعة وإثباتات السجل المركزي.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="182" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183" />
         <source>Dossier language</source>
         <translation>لغة الملف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="190" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191" />
         <source>Dossier PDF file</source>
         <translation>ملف PDF للملف</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="193" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
         <source>Verification bundle file</source>
         <translation>ملف حزمة التحقق</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195" />
         <source>Also write the verification bundle</source>
         <translation>كتابة حزمة التحقق أيضاً</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="198" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199" />
         <source>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</source>
         <translation>تضمين ملفات الأدلة في الحزمة (وإلا تُدرج ببصمة SHA-256 فقط)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="205" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206" />
         <source>Prepared by</source>
         <translation>أعدّه</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="209" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210" />
         <source>Browse…</source>
         <translation>استعراض…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="222" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
         <source>Language:</source>
         <translation>اللغة:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
         <source>Dossier (PDF):</source>
         <translation>الملف (PDF):</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
         <source>Save the dossier as</source>
         <translation>حفظ الملف باسم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
         <source>PDF files (*.pdf)</source>
         <translation>ملفات PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="226" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
         <source>Bundle (ZIP):</source>
         <translation>الحزمة (ZIP):</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
         <source>Save the bundle as</source>
         <translation>حفظ الحزمة باسم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
         <source>ZIP files (*.zip)</source>
         <translation>ملفات ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="229" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230" />
         <source>Prepared by:</source>
         <translation>أعدّه:</translation>
     </message>
@@ -1805,17 +1805,17 @@ This device: {key}</source>
 <context>
     <name>PanicWipeDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="506" />
+        <location filename="../../fieldkit/ui/unlock.py" line="515" />
         <source>Panic wipe</source>
         <translation>مسح طارئ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="508" />
+        <location filename="../../fieldkit/ui/unlock.py" line="517" />
         <source>WIPE</source>
         <translation>امسح</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="510" />
+        <location filename="../../fieldkit/ui/unlock.py" line="519" />
         <source>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
 
 Type {word} to confirm.</source>
@@ -1824,12 +1824,12 @@ Type {word} to confirm.</source>
 اكتب {word} للتأكيد.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="519" />
+        <location filename="../../fieldkit/ui/unlock.py" line="528" />
         <source>Type {word} to confirm</source>
         <translation>اكتب {word} للتأكيد</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="524" />
+        <location filename="../../fieldkit/ui/unlock.py" line="533" />
         <source>&amp;Wipe the vault</source>
         <translation>ا&amp;مسح الخزنة</translation>
     </message>
@@ -1837,123 +1837,123 @@ Type {word} to confirm.</source>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="130" />
-        <location filename="../../fieldkit/ui/persons.py" line="131" />
+        <location filename="../../fieldkit/ui/persons.py" line="133" />
+        <location filename="../../fieldkit/ui/persons.py" line="134" />
         <source>Add a person</source>
         <translation>إضافة شخص</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="136" />
+        <location filename="../../fieldkit/ui/persons.py" line="139" />
         <source>Person {n}</source>
         <translation>الشخص {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="138" />
+        <location filename="../../fieldkit/ui/persons.py" line="141" />
         <source>Pseudonym (required)</source>
         <translation>الاسم المستعار (إلزامي)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="139" />
+        <location filename="../../fieldkit/ui/persons.py" line="142" />
         <source>How this person is named in every record and report. Do not use the real name here.</source>
         <translation>الاسم الذي يُذكر به هذا الشخص في كل سجل وتقرير. لا تستخدم الاسم الحقيقي هنا.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="143" />
+        <location filename="../../fieldkit/ui/persons.py" line="146" />
         <source>Pseudonym *</source>
         <translation>الاسم المستعار *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="154" />
+        <location filename="../../fieldkit/ui/persons.py" line="157" />
         <source>Roles</source>
         <translation>الأدوار</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="158" />
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="161" />
+        <location filename="../../fieldkit/ui/persons.py" line="166" />
         <source>Gender</source>
         <translation>الجنس</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="159" />
-        <location filename="../../fieldkit/ui/persons.py" line="167" />
+        <location filename="../../fieldkit/ui/persons.py" line="162" />
+        <location filename="../../fieldkit/ui/persons.py" line="170" />
         <source>Not recorded</source>
         <translation>غير مسجّل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="160" />
+        <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Female</source>
         <translation>أنثى</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="160" />
+        <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Male</source>
         <translation>ذكر</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="160" />
+        <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Other</source>
         <translation>آخر</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="166" />
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="169" />
+        <location filename="../../fieldkit/ui/persons.py" line="174" />
         <source>Age group</source>
         <translation>الفئة العمرية</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="168" />
+        <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Child</source>
         <translation>طفل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="168" />
+        <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Adult</source>
         <translation>بالغ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="168" />
+        <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Older</source>
         <translation>مسنّ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="174" />
+        <location filename="../../fieldkit/ui/persons.py" line="177" />
         <source>Internal only — never shared outside the organisation (optional)</source>
         <translation>داخلي فقط — لا يُشارك أبداً خارج المنظمة (اختياري)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="177" />
+        <location filename="../../fieldkit/ui/persons.py" line="180" />
         <source>Internal only details</source>
         <translation>تفاصيل داخلية فقط</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="181" />
         <location filename="../../fieldkit/ui/persons.py" line="184" />
+        <location filename="../../fieldkit/ui/persons.py" line="187" />
         <source>Real name (internal only)</source>
         <translation>الاسم الحقيقي (داخلي فقط)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="182" />
+        <location filename="../../fieldkit/ui/persons.py" line="185" />
         <source>Leave empty unless it is needed</source>
         <translation>اتركه فارغاً ما لم يكن ضرورياً</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="187" />
-        <location filename="../../fieldkit/ui/persons.py" line="189" />
+        <location filename="../../fieldkit/ui/persons.py" line="190" />
+        <location filename="../../fieldkit/ui/persons.py" line="192" />
         <source>Contact (internal only)</source>
         <translation>وسيلة الاتصال (داخلي فقط)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="205" />
+        <location filename="../../fieldkit/ui/persons.py" line="208" />
         <source>The pseudonym is required.</source>
         <translation>الاسم المستعار إلزامي.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="206" />
+        <location filename="../../fieldkit/ui/persons.py" line="209" />
         <source>Give a name that does not identify the person, such as “Witness A”.</source>
         <translation>اختر اسماً لا يكشف هوية الشخص، مثل «الشاهد أ».</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="229" />
+        <location filename="../../fieldkit/ui/persons.py" line="232" />
         <source>Adding a person</source>
         <translation>جارٍ إضافة الشخص</translation>
     </message>
@@ -1961,7 +1961,7 @@ Type {word} to confirm.</source>
 <context>
     <name>Persons</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="112" />
+        <location filename="../../fieldkit/ui/persons.py" line="115" />
         <source>identity on file (internal only)</source>
         <translation>الهوية محفوظة (داخلي فقط)</translation>
     </message>
@@ -1969,47 +1969,47 @@ Type {word} to confirm.</source>
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="410" />
+        <location filename="../../fieldkit/ui/unlock.py" line="413" />
         <source>Recover the vault</source>
         <translation>استرداد الخزنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="414" />
+        <location filename="../../fieldkit/ui/unlock.py" line="417" />
         <source>Recovery key</source>
         <translation>مفتاح الاسترداد</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="416" />
+        <location filename="../../fieldkit/ui/unlock.py" line="419" />
         <source>New passphrase</source>
         <translation>عبارة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="418" />
+        <location filename="../../fieldkit/ui/unlock.py" line="421" />
         <source>Repeat the new passphrase</source>
         <translation>أعد كتابة عبارة المرور الجديدة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="419" />
+        <location filename="../../fieldkit/ui/unlock.py" line="422" />
         <source>Recovery &amp;key:</source>
         <translation>&amp;مفتاح الاسترداد:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="420" />
+        <location filename="../../fieldkit/ui/unlock.py" line="423" />
         <source>&amp;New passphrase:</source>
         <translation>عبارة المرور ال&amp;جديدة:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="421" />
+        <location filename="../../fieldkit/ui/unlock.py" line="424" />
         <source>&amp;Repeat it:</source>
         <translation>أ&amp;عِدها:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="440" />
+        <location filename="../../fieldkit/ui/unlock.py" line="443" />
         <source>The two passphrases differ.</source>
         <translation>العبارتان مختلفتان.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="451" />
+        <location filename="../../fieldkit/ui/unlock.py" line="460" />
         <source>Recovering</source>
         <translation>جارٍ الاسترداد</translation>
     </message>
@@ -2045,22 +2045,22 @@ Type {word} to confirm.</source>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="243" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244" />
         <source>Exporting</source>
         <translation>جارٍ التصدير</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="246" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
         <source>Export progress</source>
         <translation>تقدّم التصدير</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248" />
         <source>Cancel export</source>
         <translation>إلغاء التصدير</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="252" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253" />
         <source>Export result</source>
         <translation>نتيجة التصدير</translation>
     </message>
@@ -2132,78 +2132,78 @@ Type {word} to confirm.</source>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="79" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
         <source>Which incidents?</source>
         <translation>أي حوادث؟</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81" />
         <source>Only sealed incidents go into a dossier, each in its newest revision.</source>
         <translation>لا يدخل الملف إلا الحوادث المختومة، كلٌّ في أحدث نسخة منها.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="83" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84" />
         <source>The {n} incidents selected</source>
         <translation>الحوادث المختارة ({n})</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="85" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86" />
         <source>Every sealed incident matching:</source>
         <translation>كل حادثة مختومة تطابق:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="95" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
         <source>From date</source>
         <translation>من تاريخ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101" />
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>YYYY أو YYYY-MM أو YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="99" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
         <source>To date (inclusive)</source>
         <translation>إلى تاريخ (ضمناً)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="103" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104" />
         <source>Country (two-letter code)</source>
         <translation>البلد (رمز من حرفين)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="105" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106" />
         <source>e.g. FR</source>
         <translation>مثلاً FR</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="108" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
         <source>Category</source>
         <translation>الفئة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110" />
         <source>Any category</source>
         <translation>أي فئة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="116" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
         <source>From:</source>
         <translation>من:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
         <source>To:</source>
         <translation>إلى:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
         <source>Country:</source>
         <translation>البلد:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120" />
         <source>Category:</source>
         <translation>الفئة:</translation>
     </message>
@@ -2283,7 +2283,7 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="90" />
-        <location filename="../../fieldkit/ui/staff.py" line="222" />
+        <location filename="../../fieldkit/ui/staff.py" line="235" />
         <source>Export a dossier…</source>
         <translation>تصدير ملف…</translation>
     </message>
@@ -2333,47 +2333,52 @@ Type {word} to confirm.</source>
         <translation>عمليات التصدير</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="171" />
+        <location filename="../../fieldkit/ui/staff.py" line="180" />
         <source>Reading the incidents</source>
         <translation>جارٍ قراءة الحوادث</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="198" />
+        <location filename="../../fieldkit/ui/staff.py" line="207" />
         <source>{n} sealed incidents</source>
         <translation>{n} حادثة مختومة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="199" />
+        <location filename="../../fieldkit/ui/staff.py" line="208" />
         <source>Newest {shown} of {n} sealed incidents</source>
         <translation>أحدث {shown} من {n} حادثة مختومة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="204" />
+        <location filename="../../fieldkit/ui/staff.py" line="213" />
         <source>queued</source>
         <translation>في الانتظار</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="221" />
+        <location filename="../../fieldkit/ui/staff.py" line="231" />
+        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
+        <translation>لا يسحب السجلات إلا خزنة موظف مسجّلة برمز موظف وتحمل مفتاح المنظمة.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="234" />
         <source>Export a dossier of {n} incidents…</source>
         <translation>تصدير ملف من {n} حادثة…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="237" />
+        <location filename="../../fieldkit/ui/staff.py" line="250" />
         <source>Pulling…</source>
         <translation>جارٍ السحب…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="256" />
+        <location filename="../../fieldkit/ui/staff.py" line="273" />
         <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
         <translation>أُلغي. حُفظ كل سجل استُلم كاملاً؛ اسحب مجدداً للمتابعة.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="260" />
+        <location filename="../../fieldkit/ui/staff.py" line="277" />
         <source>Not pulled.</source>
         <translation>لم يتم السحب.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="268" />
+        <location filename="../../fieldkit/ui/staff.py" line="285" />
         <source>Pulling records</source>
         <translation>جارٍ سحب السجلات</translation>
     </message>
@@ -2381,159 +2386,159 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="242" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="296" />
         <source>Sync</source>
         <translation>المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="244" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
         <source>Registry</source>
         <translation>السجل المركزي</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="255" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309" />
         <source>Address:</source>
         <translation>العنوان:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="256" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
         <source>This vault is:</source>
         <translation>هذه الخزنة:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311" />
         <source>Waiting to be sent:</source>
         <translation>بانتظار الإرسال:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="258" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="312" />
         <source>Last sync:</source>
         <translation>آخر مزامنة:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="259" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313" />
         <source>Enrol this vault…</source>
         <translation>تسجيل هذه الخزنة…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="261" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315" />
         <source>Enrol this vault with a registry</source>
         <translation>تسجيل هذه الخزنة لدى سجل مركزي</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="265" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="371" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="321" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="429" />
         <source>Sync now</source>
         <translation>زامن الآن</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="269" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="323" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="271" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="325" />
         <source>Cancel the sync</source>
         <translation>إلغاء المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329" />
         <source>Sync progress</source>
         <translation>تقدّم المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="285" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="339" />
         <source>Last sync report</source>
         <translation>تقرير آخر مزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="289" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
         <source>Sync error</source>
         <translation>خطأ في المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="296" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="350" />
         <source>Sync log</source>
         <translation>سجل المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Time</source>
         <translation>الوقت</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Action</source>
         <translation>الإجراء</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Outcome</source>
         <translation>النتيجة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Detail</source>
         <translation>التفاصيل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
         <source>Sync log on this device</source>
         <translation>سجل المزامنة على هذا الجهاز</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="351" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="409" />
         <source>Reading the sync log</source>
         <translation>جارٍ قراءة سجل المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="354" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="412" />
         <source>a monitor's vault (sends sealed records)</source>
         <translation>خزنة راصد (ترسل السجلات المختومة)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="355" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
         <source>a staff vault (receives records)</source>
         <translation>خزنة موظف (تستقبل السجلات)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="356" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="414" />
         <source>an administrator's vault</source>
         <translation>خزنة مسؤول</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="359" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417" />
         <source>Not enrolled</source>
         <translation>غير مسجّلة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="422" />
         <source>{n} sealed records</source>
         <translation>{n} سجل مختوم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="367" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="425" />
         <source>never</source>
         <translation>أبداً</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="370" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="428" />
         <source>Pull now</source>
         <translation>اسحب الآن</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="398" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="456" />
         <source>Syncing…</source>
         <translation>جارٍ المزامنة…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="421" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="483" />
         <source>Not synced.</source>
         <translation>لم تتم المزامنة.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="427" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="489" />
         <source>Syncing</source>
         <translation>جارٍ المزامنة</translation>
     </message>
@@ -2541,28 +2546,28 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="53" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="103" />
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>أبداً</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="67" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="117" />
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>استُلم {records} سجلاً و{files} ملفاً (⁦{size}⁩).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="72" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="122" />
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>أُرسل {records} سجلاً و{files} ملفاً (⁦{size}⁩)؛ لكلٍّ منها إيصال مُتحقق منه.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="77" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="127" />
         <source>{n} retries.</source>
         <translation>المحاولات المعادة: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="83" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="133" />
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation>أُلغي. تحتفظ السجلات المرسلة بإيصالاتها؛ يبقى الباقي في الانتظار ولم يُحفظ شيء منقوص.</translation>
     </message>
@@ -2570,52 +2575,52 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="139" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="189" />
         <source>Sync status</source>
         <translation>حالة المزامنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="203" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
         <source>Checking the registry</source>
         <translation>جارٍ فحص السجل المركزي</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="213" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
         <source>Not enrolled</source>
         <translation>غير مسجّلة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="216" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="270" />
         <source>This vault is not connected to a registry.</source>
         <translation>هذه الخزنة غير متصلة بسجل مركزي.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="219" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273" />
         <source>Registry distrusted</source>
         <translation>السجل المركزي غير موثوق</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="221" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
         <source>Checking…</source>
         <translation>جارٍ الفحص…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="223" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277" />
         <source>Online</source>
         <translation>متصل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="225" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279" />
         <source>Offline</source>
         <translation>غير متصل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="228" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="282" />
         <source>Queue: {n}</source>
         <translation>في الانتظار: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="229" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="283" />
         <source>Last receipt: {when}</source>
         <translation>آخر إيصال: ⁦{when}⁩</translation>
     </message>
@@ -2623,18 +2628,18 @@ Type {word} to confirm.</source>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="259" />
+        <location filename="../../fieldkit/ui/tasks.py" line="261" />
         <source>Working</source>
         <extracomment>How often the GUI reads a running task's progress (ms).</extracomment>
         <translation>جارٍ العمل</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="261" />
+        <location filename="../../fieldkit/ui/tasks.py" line="263" />
         <source>Cancel</source>
         <translation>إلغاء</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="262" />
+        <location filename="../../fieldkit/ui/tasks.py" line="264" />
         <source>Progress</source>
         <translation>التقدّم</translation>
     </message>
@@ -2849,7 +2854,7 @@ Type {word} to confirm.</source>
         <translation>نسيتها؟ استخدم مفتاح الا&amp;سترداد…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="396" />
+        <location filename="../../fieldkit/ui/unlock.py" line="399" />
         <source>Unlocking</source>
         <translation>جارٍ الفتح</translation>
     </message>
@@ -2857,37 +2862,37 @@ Type {word} to confirm.</source>
 <context>
     <name>WhenEdit</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="193" />
+        <location filename="../../fieldkit/ui/editor.py" line="210" />
         <source>Exact time</source>
         <translation>وقت محدد</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="193" />
+        <location filename="../../fieldkit/ui/editor.py" line="210" />
         <source>Day</source>
         <translation>يوم</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="194" />
+        <location filename="../../fieldkit/ui/editor.py" line="211" />
         <source>Month</source>
         <translation>شهر</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="194" />
+        <location filename="../../fieldkit/ui/editor.py" line="211" />
         <source>Year</source>
         <translation>سنة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="195" />
+        <location filename="../../fieldkit/ui/editor.py" line="212" />
         <source>About (approximate)</source>
         <translation>تقريباً</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="195" />
+        <location filename="../../fieldkit/ui/editor.py" line="212" />
         <source>Range</source>
         <translation>فترة</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="200" />
+        <location filename="../../fieldkit/ui/editor.py" line="217" />
         <source>to</source>
         <translation>إلى</translation>
     </message>

@@ -156,7 +156,7 @@ def run(out_dir: Path, *, open_app: bool = False) -> int:
             step("Summary")
             stats = service.stats()
             print(f"   monitor: incidents {stats['incidents']}, sealed records {stats['sealed']}, "
-                  f"attachments {stats['attachments']}, queue {len(monitor.pending())}")
+                  f"attachments {stats['attachments']}, queue {monitor.pending_count()}")
             print(f"   staff:   {staff.service.stats()}")
             print(f"   try:  FIELDKIT_VAULT={out_dir / 'vault'} "
                   f"FIELDKIT_PASSPHRASE='{DEMO_PASSPHRASE}' .venv/bin/fieldkit search مسجد")

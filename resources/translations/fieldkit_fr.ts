@@ -7,54 +7,54 @@
         <location filename="../../fieldkit/ui/persons.py" line="250" />
         <location filename="../../fieldkit/ui/persons.py" line="251" />
         <source>Add an act</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un acte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="258" />
         <location filename="../../fieldkit/ui/persons.py" line="263" />
         <source>Act type</source>
-        <translation type="unfinished" />
+        <translation>Type d'acte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="267" />
         <location filename="../../fieldkit/ui/persons.py" line="275" />
         <source>Victims</source>
-        <translation type="unfinished" />
+        <translation>Victimes</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="279" />
         <source>Perpetrators and their involvement</source>
-        <translation type="unfinished" />
+        <translation>Auteurs et leur implication</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="280" />
         <source>Perpetrator</source>
-        <translation type="unfinished" />
+        <translation>Auteur</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="281" />
         <source>Involvement</source>
-        <translation type="unfinished" />
+        <translation>Implication</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="292" />
         <source>Involvement of {who}</source>
-        <translation type="unfinished" />
+        <translation>Implication de {who}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="298" />
         <source>Perpetrators</source>
-        <translation type="unfinished" />
+        <translation>Auteurs</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="300" />
         <source>Add the persons involved first (victims, perpetrators).</source>
-        <translation type="unfinished" />
+        <translation>Ajoutez d'abord les personnes concernées (victimes, auteurs).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="306" />
         <source>What happened in this act</source>
-        <translation type="unfinished" />
+        <translation>Ce qui s'est passé dans cet acte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="308" />
@@ -64,7 +64,7 @@
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="355" />
         <source>Adding an act</source>
-        <translation type="unfinished" />
+        <translation>Ajout de l'acte</translation>
     </message>
 </context>
 <context>
@@ -92,7 +92,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation>Partenaires</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
@@ -102,7 +102,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation>Public</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
@@ -127,7 +127,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="82" />
         <location filename="../../fieldkit/ui/audit.py" line="211" />
         <source>Sync log on this device</source>
-        <translation type="unfinished" />
+        <translation>Journal de synchronisation de cet appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="83" />
@@ -237,7 +237,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Heure</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
@@ -253,13 +253,13 @@
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
@@ -325,7 +325,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="154" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Détail</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="159" />
@@ -380,7 +380,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="343" />
         <source>Reading the sync log</source>
-        <translation type="unfinished" />
+        <translation>Lecture du journal de synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="353" />
@@ -476,7 +476,7 @@
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="186" />
         <source>Choose a category</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une catégorie</translation>
     </message>
 </context>
 <context>
@@ -485,7 +485,7 @@
         <location filename="../../fieldkit/ui/editor.py" line="131" />
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
-        <translation type="unfinished" />
+        <translation>Tapez pour chercher un pays</translation>
     </message>
 </context>
 <context>
@@ -598,127 +598,127 @@
         <location filename="../../fieldkit/ui/custody.py" line="53" />
         <source>Chain of custody</source>
         <extracomment>Actions offered (any other text may be typed).</extracomment>
-        <translation type="unfinished" />
+        <translation>Chaîne de possession</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="56" />
         <source>Custody events, oldest first</source>
-        <translation type="unfinished" />
+        <translation>Événements de possession, du plus ancien au plus récent</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="58" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Quand</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="58" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="58" />
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Par</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="59" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Note</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="59" />
         <source>Sealed record</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement scellé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="63" />
         <source>Custody action</source>
-        <translation type="unfinished" />
+        <translation>Action de possession</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="65" />
         <source>transferred</source>
-        <translation type="unfinished" />
+        <translation>transféré</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="65" />
         <source>copied</source>
-        <translation type="unfinished" />
+        <translation>copié</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="65" />
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>vérifié</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="66" />
         <source>viewed</source>
-        <translation type="unfinished" />
+        <translation>consulté</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="66" />
         <source>handed over</source>
-        <translation type="unfinished" />
+        <translation>remis</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="66" />
         <source>stored</source>
-        <translation type="unfinished" />
+        <translation>stocké</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="71" />
         <source>Custody note</source>
-        <translation type="unfinished" />
+        <translation>Note de possession</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="72" />
         <source>To whom, where, why</source>
-        <translation type="unfinished" />
+        <translation>À qui, où, pourquoi</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="74" />
         <source>Add event</source>
-        <translation type="unfinished" />
+        <translation>Ajouter l'événement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="76" />
         <source>Add a custody event (sealed at once)</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un événement de possession (scellé immédiatement)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="124" />
         <source>Chain of custody: {error}</source>
-        <translation type="unfinished" />
+        <translation>Chaîne de possession : {error}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="127" />
         <source>Reading the chain of custody</source>
-        <translation type="unfinished" />
+        <translation>Lecture de la chaîne de possession</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="135" />
         <source>this device</source>
-        <translation type="unfinished" />
+        <translation>cet appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="139" />
         <source>in the record</source>
-        <translation type="unfinished" />
+        <translation>dans l'enregistrement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="154" />
         <source>Say what happened to the evidence.</source>
-        <translation type="unfinished" />
+        <translation>Indiquez ce qui est arrivé à la preuve.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="155" />
         <source>For example: handed over, copied.</source>
-        <translation type="unfinished" />
+        <translation>Par exemple : remis, copié.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="171" />
         <source>Sealing a custody event</source>
-        <translation type="unfinished" />
+        <translation>Scellement de l'événement</translation>
     </message>
 </context>
 <context>
@@ -781,7 +781,7 @@
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="98" />
         <source>Enrol this vault with a registry</source>
-        <translation type="unfinished" />
+        <translation>Inscrire ce coffre auprès d'un registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="101" />
@@ -912,17 +912,17 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/evidence.py" line="165" />
         <location filename="../../fieldkit/ui/evidence.py" line="166" />
         <source>Import evidence</source>
-        <translation type="unfinished" />
+        <translation>Importer une preuve</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="175" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>Fichier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="178" />
         <source>Evidence description</source>
-        <translation type="unfinished" />
+        <translation>Description de la preuve</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="180" />
@@ -932,67 +932,67 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="183" />
         <source>Captured at (optional)</source>
-        <translation type="unfinished" />
+        <translation>Prise le (facultatif)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="186" />
         <source>Captured at</source>
-        <translation type="unfinished" />
+        <translation>Prise le</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="190" />
         <source>Latitude (optional)</source>
-        <translation type="unfinished" />
+        <translation>Latitude (facultatif)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="191" />
         <source>latitude, e.g. 43.2389</source>
-        <translation type="unfinished" />
+        <translation>latitude, p. ex. 43.2389</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="194" />
         <source>Longitude (optional)</source>
-        <translation type="unfinished" />
+        <translation>Longitude (facultatif)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="195" />
         <source>longitude, e.g. 76.8897</source>
-        <translation type="unfinished" />
+        <translation>longitude, p. ex. 76.8897</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="199" />
         <source>GPS</source>
-        <translation type="unfinished" />
+        <translation>GPS</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="203" />
         <source>Import progress</source>
-        <translation type="unfinished" />
+        <translation>Progression de l'import</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="206" />
         <source>Ready to import. The file is encrypted into the vault; the original is not changed.</source>
-        <translation type="unfinished" />
+        <translation>Prêt à importer. Le fichier est chiffré dans le coffre ; l'original n'est pas modifié.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="212" />
         <source>SHA-256 of the imported file</source>
-        <translation type="unfinished" />
+        <translation>SHA-256 du fichier importé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="219" />
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Importer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="223" />
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'import</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="225" />
         <source>Cancel the import</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'import</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="227" />
@@ -1002,37 +1002,37 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="254" />
         <source>GPS needs both a latitude and a longitude, as decimal degrees.</source>
-        <translation type="unfinished" />
+        <translation>Le GPS demande une latitude et une longitude, en degrés décimaux.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="256" />
         <source>For example 43.2389 and 76.8897.</source>
-        <translation type="unfinished" />
+        <translation>Par exemple 43.2389 et 76.8897.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="268" />
         <source>Importing {name}…</source>
-        <translation type="unfinished" />
+        <translation>Import de {name}…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="277" />
         <source>Importing evidence</source>
-        <translation type="unfinished" />
+        <translation>Import de la preuve</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="287" />
         <source>Imported and encrypted. SHA-256:</source>
-        <translation type="unfinished" />
+        <translation>Importé et chiffré. SHA-256 :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="290" />
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>Terminé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="305" />
         <source>Import cancelled: nothing was added to the vault.</source>
-        <translation type="unfinished" />
+        <translation>Import annulé : rien n'a été ajouté au coffre.</translation>
     </message>
 </context>
 <context>
@@ -1046,42 +1046,42 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="387" />
         <source>Evidence files (drop files here to import them)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers de preuve (déposez des fichiers ici pour les importer)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="390" />
         <source>Import file…</source>
-        <translation type="unfinished" />
+        <translation>Importer un fichier…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="392" />
         <source>Import an evidence file</source>
-        <translation type="unfinished" />
+        <translation>Importer un fichier de preuve</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="415" />
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="451" />
         <source>Save the draft first, then import files or drop them on the list.</source>
-        <translation type="unfinished" />
+        <translation>Enregistrez d'abord le brouillon, puis importez des fichiers ou déposez-les sur la liste.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="454" />
         <source>Sealed: no files can be added. Custody events can.</source>
-        <translation type="unfinished" />
+        <translation>Scellé : aucun fichier ne peut être ajouté, mais des événements de possession oui.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="456" />
         <source>Or drop files on the list.</source>
-        <translation type="unfinished" />
+        <translation>Ou déposez des fichiers sur la liste.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="484" />
         <source>Import evidence files</source>
-        <translation type="unfinished" />
+        <translation>Importer des fichiers de preuve</translation>
     </message>
 </context>
 <context>
@@ -1090,22 +1090,22 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/evidence.py" line="113" />
         <source>Preview</source>
         <extracomment>Images larger than this are not previewed (they would be decrypted into memory whole). Previews are scaled to fit this square.</extracomment>
-        <translation type="unfinished" />
+        <translation>Aperçu</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="122" />
         <source>No preview for this type of file.</source>
-        <translation type="unfinished" />
+        <translation>Pas d'aperçu pour ce type de fichier.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="125" />
         <source>Decrypting the preview…</source>
-        <translation type="unfinished" />
+        <translation>Déchiffrement de l'aperçu…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="144" />
         <source>Decrypting a preview</source>
-        <translation type="unfinished" />
+        <translation>Déchiffrement d'un aperçu</translation>
     </message>
 </context>
 <context>
@@ -1113,12 +1113,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="307" />
         <source>Incident editor</source>
-        <translation type="unfinished" />
+        <translation>Éditeur d'incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="316" />
         <source>Record state</source>
-        <translation type="unfinished" />
+        <translation>État de l'enregistrement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="320" />
@@ -1128,7 +1128,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="321" />
         <source>Save the draft</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="322" />
@@ -1138,7 +1138,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="323" />
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
-        <translation type="unfinished" />
+        <translation>Sceller cet incident (le signer ; il ne pourra plus être modifié)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="325" />
@@ -1148,7 +1148,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="326" />
         <source>Start a new revision of this sealed record</source>
-        <translation type="unfinished" />
+        <translation>Commencer une nouvelle révision de cet enregistrement scellé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="328" />
@@ -1158,37 +1158,37 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="329" />
         <source>Close the editor</source>
-        <translation type="unfinished" />
+        <translation>Fermer l'éditeur</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="343" />
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation>Interne</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="343" />
         <source>Only our organisation's staff</source>
-        <translation type="unfinished" />
+        <translation>Seulement le personnel de notre organisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="344" />
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation>Partenaires</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="344" />
         <source>Staff and trusted partners</source>
-        <translation type="unfinished" />
+        <translation>Personnel et partenaires de confiance</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="345" />
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation>Public</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="345" />
         <source>May be published</source>
-        <translation type="unfinished" />
+        <translation>Peut être publié</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="350" />
@@ -1203,7 +1203,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="352" />
         <source>Date precision</source>
-        <translation type="unfinished" />
+        <translation>Précision de la date</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="353" />
@@ -1213,7 +1213,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="354" />
         <source>End date</source>
-        <translation type="unfinished" />
+        <translation>Date de fin</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="355" />
@@ -1261,38 +1261,38 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="376" />
         <source>Persons (by pseudonym)</source>
-        <translation type="unfinished" />
+        <translation>Personnes (par pseudonyme)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="377" />
         <source>Add person…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une personne…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="378" />
         <source>Add a person</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une personne</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="379" />
         <location filename="../../fieldkit/ui/editor.py" line="388" />
         <source>Acts</source>
-        <translation type="unfinished" />
+        <translation>Actes</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="380" />
         <source>Add act…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un acte…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="381" />
         <source>Add an act</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un acte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="384" />
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
-        <translation type="unfinished" />
+        <translation>Les personnes apparaissent sous pseudonyme. Les vrais noms sont facultatifs et internes.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="393" />
@@ -1303,12 +1303,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="394" />
         <source>Add testimony…</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un témoignage…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="395" />
         <source>Add a testimony</source>
-        <translation type="unfinished" />
+        <translation>Ajouter un témoignage</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="407" />
@@ -1328,88 +1328,88 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="429" />
         <source>Opening…</source>
-        <translation type="unfinished" />
+        <translation>Ouverture…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="506" />
         <source>Opening the incident</source>
-        <translation type="unfinished" />
+        <translation>Ouverture de l'incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="525" />
         <source>The vault is locked.</source>
-        <translation type="unfinished" />
+        <translation>Le coffre est verrouillé.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="592" />
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
-        <translation type="unfinished" />
+        <translation>{kind} : victimes {victims} ; auteurs {perps}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="607" />
         <source>New incident — not saved yet.</source>
-        <translation type="unfinished" />
+        <translation>Nouvel incident — pas encore enregistré.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="610" />
         <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
-        <translation type="unfinished" />
+        <translation>🔒 Scellé et remplacé — enregistrement {id}, scellé le {at}. Une révision plus récente le remplace : {new}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="616" />
         <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
-        <translation type="unfinished" />
+        <translation>🔒 Scellé — enregistrement {id}, scellé le {at}. Lecture seule : utilisez Modifier pour le corriger.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="621" />
         <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
-        <translation type="unfinished" />
+        <translation>✎ Brouillon {id} — pas encore scellé ; vous pouvez encore le modifier.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="624" />
         <source>It amends the sealed record {id}.</source>
-        <translation type="unfinished" />
+        <translation>Il modifie l'enregistrement scellé {id}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="639" />
         <source>Choose a category.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une catégorie.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="640" />
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez la catégorie la plus juste ; elle peut changer jusqu'au scellement.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="644" />
         <source>Choose the country where it happened.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez le pays où cela s'est passé.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="645" />
         <source>Type part of the country's name to find it.</source>
-        <translation type="unfinished" />
+        <translation>Tapez une partie du nom du pays pour le trouver.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="684" />
         <source>Saving the incident</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement de l'incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="767" />
         <source>Starting a revision</source>
-        <translation type="unfinished" />
+        <translation>Début d'une révision</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="782" />
         <location filename="../../fieldkit/ui/editor.py" line="787" />
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation>Modifications non enregistrées</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="783" />
         <source>Save the changes to this draft?</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer les modifications de ce brouillon ?</translation>
     </message>
 </context>
 <context>
@@ -1837,122 +1837,122 @@ Tapez {word} pour confirmer.</translation>
         <location filename="../../fieldkit/ui/persons.py" line="133" />
         <location filename="../../fieldkit/ui/persons.py" line="134" />
         <source>Add a person</source>
-        <translation type="unfinished" />
+        <translation>Ajouter une personne</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="139" />
         <source>Person {n}</source>
-        <translation type="unfinished" />
+        <translation>Personne {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="141" />
         <source>Pseudonym (required)</source>
-        <translation type="unfinished" />
+        <translation>Pseudonyme (obligatoire)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="142" />
         <source>How this person is named in every record and report. Do not use the real name here.</source>
-        <translation type="unfinished" />
+        <translation>Le nom de cette personne dans chaque enregistrement et rapport. N'utilisez pas son vrai nom ici.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="146" />
         <source>Pseudonym *</source>
-        <translation type="unfinished" />
+        <translation>Pseudonyme *</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="157" />
         <source>Roles</source>
-        <translation type="unfinished" />
+        <translation>Rôles</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="161" />
         <location filename="../../fieldkit/ui/persons.py" line="166" />
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>Genre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="162" />
         <location filename="../../fieldkit/ui/persons.py" line="170" />
         <source>Not recorded</source>
-        <translation type="unfinished" />
+        <translation>Non renseigné</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Female</source>
-        <translation type="unfinished" />
+        <translation>Femme</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Male</source>
-        <translation type="unfinished" />
+        <translation>Homme</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>Autre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="169" />
         <location filename="../../fieldkit/ui/persons.py" line="174" />
         <source>Age group</source>
-        <translation type="unfinished" />
+        <translation>Tranche d'âge</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Child</source>
-        <translation type="unfinished" />
+        <translation>Enfant</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Adult</source>
-        <translation type="unfinished" />
+        <translation>Adulte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Older</source>
-        <translation type="unfinished" />
+        <translation>Personne âgée</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="177" />
         <source>Internal only — never shared outside the organisation (optional)</source>
-        <translation type="unfinished" />
+        <translation>Interne seulement — jamais partagé hors de l'organisation (facultatif)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="180" />
         <source>Internal only details</source>
-        <translation type="unfinished" />
+        <translation>Détails internes</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="184" />
         <location filename="../../fieldkit/ui/persons.py" line="187" />
         <source>Real name (internal only)</source>
-        <translation type="unfinished" />
+        <translation>Vrai nom (interne)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="185" />
         <source>Leave empty unless it is needed</source>
-        <translation type="unfinished" />
+        <translation>Laissez vide sauf nécessité</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="190" />
         <location filename="../../fieldkit/ui/persons.py" line="192" />
         <source>Contact (internal only)</source>
-        <translation type="unfinished" />
+        <translation>Contact (interne)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="208" />
         <source>The pseudonym is required.</source>
-        <translation type="unfinished" />
+        <translation>Le pseudonyme est obligatoire.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="209" />
         <source>Give a name that does not identify the person, such as “Witness A”.</source>
-        <translation type="unfinished" />
+        <translation>Donnez un nom qui n'identifie pas la personne, comme « Témoin A ».</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="232" />
         <source>Adding a person</source>
-        <translation type="unfinished" />
+        <translation>Ajout de la personne</translation>
     </message>
 </context>
 <context>
@@ -1960,7 +1960,7 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="115" />
         <source>identity on file (internal only)</source>
-        <translation type="unfinished" />
+        <translation>identité enregistrée (interne)</translation>
     </message>
 </context>
 <context>
@@ -2068,37 +2068,37 @@ Tapez {word} pour confirmer.</translation>
         <location filename="../../fieldkit/ui/seal.py" line="87" />
         <location filename="../../fieldkit/ui/seal.py" line="88" />
         <source>Seal this incident</source>
-        <translation type="unfinished" />
+        <translation>Sceller cet incident</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="92" />
         <source>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</source>
-        <translation type="unfinished" />
+        <translation>Sceller signe l'enregistrement ci-dessous avec la clé de cet appareil. Un enregistrement scellé ne peut plus jamais être modifié ; les corrections sont de nouvelles révisions (Modifier). La signature couvre aussi le numéro d'enregistrement de l'appareil, l'enregistrement précédent, la révision modifiée et l'heure du scellement.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="97" />
         <source>Reading the record…</source>
-        <translation type="unfinished" />
+        <translation>Lecture de l'enregistrement…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="99" />
         <source>Signing key</source>
-        <translation type="unfinished" />
+        <translation>Clé de signature</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="104" />
         <source>The record that will be signed (canonical JSON)</source>
-        <translation type="unfinished" />
+        <translation>L'enregistrement qui sera signé (JSON canonique)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="112" />
         <source>Seal and sign</source>
-        <translation type="unfinished" />
+        <translation>Sceller et signer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="114" />
         <source>Seal and sign this record</source>
-        <translation type="unfinished" />
+        <translation>Sceller et signer cet enregistrement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="117" />
@@ -2108,22 +2108,22 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="143" />
         <source>Preparing the seal</source>
-        <translation type="unfinished" />
+        <translation>Préparation du scellement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="147" />
         <source>Signed by this device's key {fingerprint} ({key_id}).</source>
-        <translation type="unfinished" />
+        <translation>Signé par la clé de cet appareil {fingerprint} ({key_id}).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="150" />
         <source>It amends the sealed record {id}.</source>
-        <translation type="unfinished" />
+        <translation>Il modifie l'enregistrement scellé {id}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="176" />
         <source>Sealing</source>
-        <translation type="unfinished" />
+        <translation>Scellement</translation>
     </message>
 </context>
 <context>
@@ -2297,7 +2297,7 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Heure</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
@@ -2390,37 +2390,37 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
         <source>Registry</source>
-        <translation type="unfinished" />
+        <translation>Registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="309" />
         <source>Address:</source>
-        <translation type="unfinished" />
+        <translation>Adresse :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
         <source>This vault is:</source>
-        <translation type="unfinished" />
+        <translation>Ce coffre est :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="311" />
         <source>Waiting to be sent:</source>
-        <translation type="unfinished" />
+        <translation>En attente d'envoi :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="312" />
         <source>Last sync:</source>
-        <translation type="unfinished" />
+        <translation>Dernière synchronisation :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="313" />
         <source>Enrol this vault…</source>
-        <translation type="unfinished" />
+        <translation>Inscrire ce coffre…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="315" />
         <source>Enrol this vault with a registry</source>
-        <translation type="unfinished" />
+        <translation>Inscrire ce coffre auprès d'un registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="319" />
@@ -2437,82 +2437,82 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="325" />
         <source>Cancel the sync</source>
-        <translation type="unfinished" />
+        <translation>Annuler la synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="329" />
         <source>Sync progress</source>
-        <translation type="unfinished" />
+        <translation>Progression de la synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="339" />
         <source>Last sync report</source>
-        <translation type="unfinished" />
+        <translation>Rapport de la dernière synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
         <source>Sync error</source>
-        <translation type="unfinished" />
+        <translation>Erreur de synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="350" />
         <source>Sync log</source>
-        <translation type="unfinished" />
+        <translation>Journal de synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Heure</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Action</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>Résultat</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Détail</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
         <source>Sync log on this device</source>
-        <translation type="unfinished" />
+        <translation>Journal de synchronisation de cet appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="409" />
         <source>Reading the sync log</source>
-        <translation type="unfinished" />
+        <translation>Lecture du journal de synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="412" />
         <source>a monitor's vault (sends sealed records)</source>
-        <translation type="unfinished" />
+        <translation>le coffre d'un observateur (envoie des enregistrements scellés)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
         <source>a staff vault (receives records)</source>
-        <translation type="unfinished" />
+        <translation>un coffre du personnel (reçoit les enregistrements)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="414" />
         <source>an administrator's vault</source>
-        <translation type="unfinished" />
+        <translation>le coffre d'un administrateur</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="417" />
         <source>Not enrolled</source>
-        <translation type="unfinished" />
+        <translation>Non inscrit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="422" />
         <source>{n} sealed records</source>
-        <translation type="unfinished" />
+        <translation>{n} enregistrements scellés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="425" />
@@ -2522,22 +2522,22 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="428" />
         <source>Pull now</source>
-        <translation type="unfinished" />
+        <translation>Récupérer maintenant</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="456" />
         <source>Syncing…</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="483" />
         <source>Not synced.</source>
-        <translation type="unfinished" />
+        <translation>Non synchronisé.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="489" />
         <source>Syncing</source>
-        <translation type="unfinished" />
+        <translation>Synchronisation</translation>
     </message>
 </context>
 <context>
@@ -2551,22 +2551,22 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="117" />
         <source>Received {records} records and {files} files ({size}).</source>
-        <translation type="unfinished" />
+        <translation>{records} enregistrements et {files} fichiers reçus ({size}).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="122" />
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
-        <translation type="unfinished" />
+        <translation>{records} enregistrements et {files} fichiers envoyés ({size}) ; chacun a un reçu vérifié.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="127" />
         <source>{n} retries.</source>
-        <translation type="unfinished" />
+        <translation>{n} nouvelles tentatives.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="133" />
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
-        <translation type="unfinished" />
+        <translation>Annulé. Les enregistrements déjà envoyés gardent leurs reçus ; les autres restent en file et rien d'incomplet n'a été conservé.</translation>
     </message>
 </context>
 <context>
@@ -2574,32 +2574,32 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="189" />
         <source>Sync status</source>
-        <translation type="unfinished" />
+        <translation>État de la synchronisation</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
         <source>Checking the registry</source>
-        <translation type="unfinished" />
+        <translation>Vérification du registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
         <source>Not enrolled</source>
-        <translation type="unfinished" />
+        <translation>Non inscrit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="270" />
         <source>This vault is not connected to a registry.</source>
-        <translation type="unfinished" />
+        <translation>Ce coffre n'est relié à aucun registre.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="273" />
         <source>Registry distrusted</source>
-        <translation type="unfinished" />
+        <translation>Registre non fiable</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>Vérification…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="277" />
@@ -2648,174 +2648,174 @@ Tapez {word} pour confirmer.</translation>
         <location filename="../../fieldkit/ui/testimony.py" line="75" />
         <source>Add a testimony</source>
         <extracomment>Languages offered for a testimony, by their own names (so no translation is needed).</extracomment>
-        <translation type="unfinished" />
+        <translation>Ajouter un témoignage</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="82" />
         <source>Witness: pick a person or type a new pseudonym</source>
-        <translation type="unfinished" />
+        <translation>Témoin : choisissez une personne ou tapez un nouveau pseudonyme</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="92" />
         <source>Witness {n}</source>
-        <translation type="unfinished" />
+        <translation>Témoin {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="93" />
         <source>A pseudonym, never the real name.</source>
-        <translation type="unfinished" />
+        <translation>Un pseudonyme, jamais le vrai nom.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="94" />
         <source>Witness (pseudonym)</source>
-        <translation type="unfinished" />
+        <translation>Témoin (pseudonyme)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="98" />
         <source>Language of the testimony</source>
-        <translation type="unfinished" />
+        <translation>Langue du témoignage</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="103" />
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Langue</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="109" />
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation>Interne</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="110" />
         <source>Only our organisation's staff may read it.</source>
-        <translation type="unfinished" />
+        <translation>Seul le personnel de notre organisation peut le lire.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="111" />
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation>Partenaires</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="112" />
         <source>Trusted partner organisations may read it too.</source>
-        <translation type="unfinished" />
+        <translation>Les organisations partenaires de confiance peuvent aussi le lire.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="113" />
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation>Public</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="114" />
         <source>It may be published, under the witness's pseudonym.</source>
-        <translation type="unfinished" />
+        <translation>Il peut être publié, sous le pseudonyme du témoin.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="119" />
         <source>Consent: {level}</source>
-        <translation type="unfinished" />
+        <translation>Consentement : {level}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="131" />
         <source>Consent given</source>
-        <translation type="unfinished" />
+        <translation>Consentement donné</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="135" />
         <source>Testimony text</source>
-        <translation type="unfinished" />
+        <translation>Texte du témoignage</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="137" />
         <source>Testimony</source>
-        <translation type="unfinished" />
+        <translation>Témoignage</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="140" />
         <location filename="../../fieldkit/ui/testimony.py" line="196" />
         <source>No audio</source>
-        <translation type="unfinished" />
+        <translation>Pas d'audio</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="142" />
         <source>Attach audio file…</source>
-        <translation type="unfinished" />
+        <translation>Joindre un fichier audio…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="144" />
         <location filename="../../fieldkit/ui/testimony.py" line="202" />
         <source>Attach an audio file</source>
-        <translation type="unfinished" />
+        <translation>Joindre un fichier audio</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="146" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="148" />
         <source>Record audio</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer l'audio</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="152" />
         <source>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</source>
-        <translation type="unfinished" />
+        <translation>L'enregistrement demande Qt Multimedia et un microphone, absents de cet ordinateur. Joignez plutôt un fichier audio.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="158" />
         <source>Audio</source>
-        <translation type="unfinished" />
+        <translation>Audio</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="163" />
         <source>Saving progress</source>
-        <translation type="unfinished" />
+        <translation>Progression de l'enregistrement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="165" />
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'import</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="226" />
         <source>Stop recording</source>
-        <translation type="unfinished" />
+        <translation>Arrêter l'enregistrement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="227" />
         <source>Recording…</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="230" />
         <source>Record again</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer à nouveau</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="248" />
         <source>Name the witness by a pseudonym.</source>
-        <translation type="unfinished" />
+        <translation>Nommez le témoin par un pseudonyme.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="249" />
         <source>Pick a person or type a new pseudonym such as “Witness A”.</source>
-        <translation type="unfinished" />
+        <translation>Choisissez une personne ou tapez un nouveau pseudonyme comme « Témoin A ».</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="253" />
         <source>The testimony is empty.</source>
-        <translation type="unfinished" />
+        <translation>Le témoignage est vide.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="254" />
         <source>Type the testimony or attach its audio.</source>
-        <translation type="unfinished" />
+        <translation>Tapez le témoignage ou joignez son audio.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="282" />
         <source>Saving the testimony</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement du témoignage</translation>
     </message>
 </context>
 <context>
@@ -2861,37 +2861,37 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="210" />
         <source>Exact time</source>
-        <translation type="unfinished" />
+        <translation>Heure exacte</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="210" />
         <source>Day</source>
-        <translation type="unfinished" />
+        <translation>Jour</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="211" />
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>Mois</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="211" />
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation>Année</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="212" />
         <source>About (approximate)</source>
-        <translation type="unfinished" />
+        <translation>Environ (approximatif)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="212" />
         <source>Range</source>
-        <translation type="unfinished" />
+        <translation>Période</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="217" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>au</translation>
     </message>
 </context>
 </TS>

@@ -7,54 +7,54 @@
         <location filename="../../fieldkit/ui/persons.py" line="250" />
         <location filename="../../fieldkit/ui/persons.py" line="251" />
         <source>Add an act</source>
-        <translation type="unfinished" />
+        <translation>Добавить действие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="258" />
         <location filename="../../fieldkit/ui/persons.py" line="263" />
         <source>Act type</source>
-        <translation type="unfinished" />
+        <translation>Тип действия</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="267" />
         <location filename="../../fieldkit/ui/persons.py" line="275" />
         <source>Victims</source>
-        <translation type="unfinished" />
+        <translation>Пострадавшие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="279" />
         <source>Perpetrators and their involvement</source>
-        <translation type="unfinished" />
+        <translation>Виновные и их роль</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="280" />
         <source>Perpetrator</source>
-        <translation type="unfinished" />
+        <translation>Виновный</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="281" />
         <source>Involvement</source>
-        <translation type="unfinished" />
+        <translation>Роль</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="292" />
         <source>Involvement of {who}</source>
-        <translation type="unfinished" />
+        <translation>Роль: {who}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="298" />
         <source>Perpetrators</source>
-        <translation type="unfinished" />
+        <translation>Виновные</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="300" />
         <source>Add the persons involved first (victims, perpetrators).</source>
-        <translation type="unfinished" />
+        <translation>Сначала добавьте причастных лиц (пострадавших, виновных).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="306" />
         <source>What happened in this act</source>
-        <translation type="unfinished" />
+        <translation>Что произошло</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="308" />
@@ -64,7 +64,7 @@
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="355" />
         <source>Adding an act</source>
-        <translation type="unfinished" />
+        <translation>Добавление действия</translation>
     </message>
 </context>
 <context>
@@ -92,7 +92,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation>Партнёры</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
@@ -102,7 +102,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation>Публичный</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
@@ -127,7 +127,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="82" />
         <location filename="../../fieldkit/ui/audit.py" line="211" />
         <source>Sync log on this device</source>
-        <translation type="unfinished" />
+        <translation>Журнал синхронизации на этом устройстве</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="83" />
@@ -237,7 +237,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Время</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
@@ -253,13 +253,13 @@
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Действие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>Результат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
@@ -325,7 +325,7 @@
         <location filename="../../fieldkit/ui/audit.py" line="154" />
         <location filename="../../fieldkit/ui/audit.py" line="213" />
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Подробности</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="159" />
@@ -380,7 +380,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="343" />
         <source>Reading the sync log</source>
-        <translation type="unfinished" />
+        <translation>Чтение журнала синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="353" />
@@ -476,7 +476,7 @@
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="186" />
         <source>Choose a category</source>
-        <translation type="unfinished" />
+        <translation>Выберите категорию</translation>
     </message>
 </context>
 <context>
@@ -485,7 +485,7 @@
         <location filename="../../fieldkit/ui/editor.py" line="131" />
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
-        <translation type="unfinished" />
+        <translation>Начните вводить название страны</translation>
     </message>
 </context>
 <context>
@@ -598,127 +598,127 @@
         <location filename="../../fieldkit/ui/custody.py" line="53" />
         <source>Chain of custody</source>
         <extracomment>Actions offered (any other text may be typed).</extracomment>
-        <translation type="unfinished" />
+        <translation>Цепочка хранения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="56" />
         <source>Custody events, oldest first</source>
-        <translation type="unfinished" />
+        <translation>События хранения, сначала старые</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="58" />
         <source>When</source>
-        <translation type="unfinished" />
+        <translation>Когда</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="58" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Действие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="58" />
         <source>By</source>
-        <translation type="unfinished" />
+        <translation>Кто</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="59" />
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation>Примечание</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="59" />
         <source>Sealed record</source>
-        <translation type="unfinished" />
+        <translation>Опечатанная запись</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="63" />
         <source>Custody action</source>
-        <translation type="unfinished" />
+        <translation>Действие с доказательством</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="65" />
         <source>transferred</source>
-        <translation type="unfinished" />
+        <translation>передано</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="65" />
         <source>copied</source>
-        <translation type="unfinished" />
+        <translation>скопировано</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="65" />
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation>проверено</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="66" />
         <source>viewed</source>
-        <translation type="unfinished" />
+        <translation>просмотрено</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="66" />
         <source>handed over</source>
-        <translation type="unfinished" />
+        <translation>вручено</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="66" />
         <source>stored</source>
-        <translation type="unfinished" />
+        <translation>помещено на хранение</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="71" />
         <source>Custody note</source>
-        <translation type="unfinished" />
+        <translation>Примечание о хранении</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="72" />
         <source>To whom, where, why</source>
-        <translation type="unfinished" />
+        <translation>Кому, где, зачем</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="74" />
         <source>Add event</source>
-        <translation type="unfinished" />
+        <translation>Добавить событие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="76" />
         <source>Add a custody event (sealed at once)</source>
-        <translation type="unfinished" />
+        <translation>Добавить событие хранения (опечатывается сразу)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="124" />
         <source>Chain of custody: {error}</source>
-        <translation type="unfinished" />
+        <translation>Цепочка хранения: {error}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="127" />
         <source>Reading the chain of custody</source>
-        <translation type="unfinished" />
+        <translation>Чтение цепочки хранения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="135" />
         <source>this device</source>
-        <translation type="unfinished" />
+        <translation>это устройство</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="139" />
         <source>in the record</source>
-        <translation type="unfinished" />
+        <translation>в записи</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="154" />
         <source>Say what happened to the evidence.</source>
-        <translation type="unfinished" />
+        <translation>Укажите, что произошло с доказательством.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="155" />
         <source>For example: handed over, copied.</source>
-        <translation type="unfinished" />
+        <translation>Например: вручено, скопировано.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/custody.py" line="171" />
         <source>Sealing a custody event</source>
-        <translation type="unfinished" />
+        <translation>Опечатывание события</translation>
     </message>
 </context>
 <context>
@@ -781,7 +781,7 @@
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="98" />
         <source>Enrol this vault with a registry</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрировать хранилище в реестре</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="101" />
@@ -912,17 +912,17 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/evidence.py" line="165" />
         <location filename="../../fieldkit/ui/evidence.py" line="166" />
         <source>Import evidence</source>
-        <translation type="unfinished" />
+        <translation>Импорт доказательства</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="175" />
         <source>File</source>
-        <translation type="unfinished" />
+        <translation>Файл</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="178" />
         <source>Evidence description</source>
-        <translation type="unfinished" />
+        <translation>Описание доказательства</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="180" />
@@ -932,67 +932,67 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="183" />
         <source>Captured at (optional)</source>
-        <translation type="unfinished" />
+        <translation>Время съёмки (необязательно)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="186" />
         <source>Captured at</source>
-        <translation type="unfinished" />
+        <translation>Время съёмки</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="190" />
         <source>Latitude (optional)</source>
-        <translation type="unfinished" />
+        <translation>Широта (необязательно)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="191" />
         <source>latitude, e.g. 43.2389</source>
-        <translation type="unfinished" />
+        <translation>широта, напр. 43.2389</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="194" />
         <source>Longitude (optional)</source>
-        <translation type="unfinished" />
+        <translation>Долгота (необязательно)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="195" />
         <source>longitude, e.g. 76.8897</source>
-        <translation type="unfinished" />
+        <translation>долгота, напр. 76.8897</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="199" />
         <source>GPS</source>
-        <translation type="unfinished" />
+        <translation>GPS</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="203" />
         <source>Import progress</source>
-        <translation type="unfinished" />
+        <translation>Ход импорта</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="206" />
         <source>Ready to import. The file is encrypted into the vault; the original is not changed.</source>
-        <translation type="unfinished" />
+        <translation>Готово к импорту. Файл шифруется в хранилище; оригинал не изменяется.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="212" />
         <source>SHA-256 of the imported file</source>
-        <translation type="unfinished" />
+        <translation>SHA-256 импортированного файла</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="219" />
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation>Импортировать</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="223" />
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation>Отменить импорт</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="225" />
         <source>Cancel the import</source>
-        <translation type="unfinished" />
+        <translation>Отменить импорт</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="227" />
@@ -1002,37 +1002,37 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="254" />
         <source>GPS needs both a latitude and a longitude, as decimal degrees.</source>
-        <translation type="unfinished" />
+        <translation>Для GPS нужны широта и долгота в десятичных градусах.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="256" />
         <source>For example 43.2389 and 76.8897.</source>
-        <translation type="unfinished" />
+        <translation>Например, 43.2389 и 76.8897.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="268" />
         <source>Importing {name}…</source>
-        <translation type="unfinished" />
+        <translation>Импорт {name}…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="277" />
         <source>Importing evidence</source>
-        <translation type="unfinished" />
+        <translation>Импорт доказательства</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="287" />
         <source>Imported and encrypted. SHA-256:</source>
-        <translation type="unfinished" />
+        <translation>Импортировано и зашифровано. SHA-256:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="290" />
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation>Готово</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="305" />
         <source>Import cancelled: nothing was added to the vault.</source>
-        <translation type="unfinished" />
+        <translation>Импорт отменён: в хранилище ничего не добавлено.</translation>
     </message>
 </context>
 <context>
@@ -1046,42 +1046,42 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="387" />
         <source>Evidence files (drop files here to import them)</source>
-        <translation type="unfinished" />
+        <translation>Файлы доказательств (перетащите файлы сюда для импорта)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="390" />
         <source>Import file…</source>
-        <translation type="unfinished" />
+        <translation>Импортировать файл…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="392" />
         <source>Import an evidence file</source>
-        <translation type="unfinished" />
+        <translation>Импортировать файл доказательства</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="415" />
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation>SHA-256</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="451" />
         <source>Save the draft first, then import files or drop them on the list.</source>
-        <translation type="unfinished" />
+        <translation>Сначала сохраните черновик, затем импортируйте файлы или перетащите их в список.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="454" />
         <source>Sealed: no files can be added. Custody events can.</source>
-        <translation type="unfinished" />
+        <translation>Опечатано: файлы добавить нельзя, события хранения — можно.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="456" />
         <source>Or drop files on the list.</source>
-        <translation type="unfinished" />
+        <translation>Или перетащите файлы в список.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="484" />
         <source>Import evidence files</source>
-        <translation type="unfinished" />
+        <translation>Импорт файлов доказательств</translation>
     </message>
 </context>
 <context>
@@ -1090,22 +1090,22 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/evidence.py" line="113" />
         <source>Preview</source>
         <extracomment>Images larger than this are not previewed (they would be decrypted into memory whole). Previews are scaled to fit this square.</extracomment>
-        <translation type="unfinished" />
+        <translation>Просмотр</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="122" />
         <source>No preview for this type of file.</source>
-        <translation type="unfinished" />
+        <translation>Для этого типа файлов просмотр недоступен.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="125" />
         <source>Decrypting the preview…</source>
-        <translation type="unfinished" />
+        <translation>Расшифровка для просмотра…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/evidence.py" line="144" />
         <source>Decrypting a preview</source>
-        <translation type="unfinished" />
+        <translation>Расшифровка для просмотра</translation>
     </message>
 </context>
 <context>
@@ -1113,12 +1113,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="307" />
         <source>Incident editor</source>
-        <translation type="unfinished" />
+        <translation>Редактор инцидента</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="316" />
         <source>Record state</source>
-        <translation type="unfinished" />
+        <translation>Состояние записи</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="320" />
@@ -1128,7 +1128,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="321" />
         <source>Save the draft</source>
-        <translation type="unfinished" />
+        <translation>Сохранить черновик</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="322" />
@@ -1138,7 +1138,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="323" />
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
-        <translation type="unfinished" />
+        <translation>Опечатать инцидент (подписать; после этого его нельзя изменить)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="325" />
@@ -1148,7 +1148,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="326" />
         <source>Start a new revision of this sealed record</source>
-        <translation type="unfinished" />
+        <translation>Начать новую редакцию этой опечатанной записи</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="328" />
@@ -1158,37 +1158,37 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="329" />
         <source>Close the editor</source>
-        <translation type="unfinished" />
+        <translation>Закрыть редактор</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="343" />
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation>Внутренний</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="343" />
         <source>Only our organisation's staff</source>
-        <translation type="unfinished" />
+        <translation>Только сотрудники нашей организации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="344" />
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation>Партнёры</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="344" />
         <source>Staff and trusted partners</source>
-        <translation type="unfinished" />
+        <translation>Сотрудники и доверенные партнёры</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="345" />
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation>Публичный</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="345" />
         <source>May be published</source>
-        <translation type="unfinished" />
+        <translation>Можно публиковать</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="350" />
@@ -1203,7 +1203,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="352" />
         <source>Date precision</source>
-        <translation type="unfinished" />
+        <translation>Точность даты</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="353" />
@@ -1213,7 +1213,7 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="354" />
         <source>End date</source>
-        <translation type="unfinished" />
+        <translation>Дата окончания</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="355" />
@@ -1261,38 +1261,38 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="376" />
         <source>Persons (by pseudonym)</source>
-        <translation type="unfinished" />
+        <translation>Лица (под псевдонимами)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="377" />
         <source>Add person…</source>
-        <translation type="unfinished" />
+        <translation>Добавить лицо…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="378" />
         <source>Add a person</source>
-        <translation type="unfinished" />
+        <translation>Добавить лицо</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="379" />
         <location filename="../../fieldkit/ui/editor.py" line="388" />
         <source>Acts</source>
-        <translation type="unfinished" />
+        <translation>Действия</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="380" />
         <source>Add act…</source>
-        <translation type="unfinished" />
+        <translation>Добавить действие…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="381" />
         <source>Add an act</source>
-        <translation type="unfinished" />
+        <translation>Добавить действие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="384" />
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
-        <translation type="unfinished" />
+        <translation>Лица указываются под псевдонимами. Настоящие имена необязательны и только для внутреннего пользования.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="393" />
@@ -1303,12 +1303,12 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="394" />
         <source>Add testimony…</source>
-        <translation type="unfinished" />
+        <translation>Добавить показания…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="395" />
         <source>Add a testimony</source>
-        <translation type="unfinished" />
+        <translation>Добавить показания</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="407" />
@@ -1328,88 +1328,88 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="429" />
         <source>Opening…</source>
-        <translation type="unfinished" />
+        <translation>Открытие…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="506" />
         <source>Opening the incident</source>
-        <translation type="unfinished" />
+        <translation>Открытие инцидента</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="525" />
         <source>The vault is locked.</source>
-        <translation type="unfinished" />
+        <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="592" />
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
-        <translation type="unfinished" />
+        <translation>{kind}: пострадавшие {victims}; виновные {perps}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="607" />
         <source>New incident — not saved yet.</source>
-        <translation type="unfinished" />
+        <translation>Новый инцидент — ещё не сохранён.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="610" />
         <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
-        <translation type="unfinished" />
+        <translation>🔒 Опечатан и заменён — запись {id}, опечатана {at}. Её заменяет более новая редакция: {new}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="616" />
         <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
-        <translation type="unfinished" />
+        <translation>🔒 Опечатан — запись {id}, опечатана {at}. Только чтение: для исправления используйте «Исправить».</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="621" />
         <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
-        <translation type="unfinished" />
+        <translation>✎ Черновик {id} — ещё не опечатан; его можно редактировать.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="624" />
         <source>It amends the sealed record {id}.</source>
-        <translation type="unfinished" />
+        <translation>Исправляет опечатанную запись {id}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="639" />
         <source>Choose a category.</source>
-        <translation type="unfinished" />
+        <translation>Выберите категорию.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="640" />
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
-        <translation type="unfinished" />
+        <translation>Выберите наиболее подходящую категорию; её можно менять до опечатывания.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="644" />
         <source>Choose the country where it happened.</source>
-        <translation type="unfinished" />
+        <translation>Выберите страну, где это произошло.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="645" />
         <source>Type part of the country's name to find it.</source>
-        <translation type="unfinished" />
+        <translation>Введите часть названия страны.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="684" />
         <source>Saving the incident</source>
-        <translation type="unfinished" />
+        <translation>Сохранение инцидента</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="767" />
         <source>Starting a revision</source>
-        <translation type="unfinished" />
+        <translation>Новая редакция</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="782" />
         <location filename="../../fieldkit/ui/editor.py" line="787" />
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation>Несохранённые изменения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="783" />
         <source>Save the changes to this draft?</source>
-        <translation type="unfinished" />
+        <translation>Сохранить изменения в черновике?</translation>
     </message>
 </context>
 <context>
@@ -1837,122 +1837,122 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/persons.py" line="133" />
         <location filename="../../fieldkit/ui/persons.py" line="134" />
         <source>Add a person</source>
-        <translation type="unfinished" />
+        <translation>Добавить лицо</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="139" />
         <source>Person {n}</source>
-        <translation type="unfinished" />
+        <translation>Лицо {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="141" />
         <source>Pseudonym (required)</source>
-        <translation type="unfinished" />
+        <translation>Псевдоним (обязательно)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="142" />
         <source>How this person is named in every record and report. Do not use the real name here.</source>
-        <translation type="unfinished" />
+        <translation>Так это лицо будет названо во всех записях и отчётах. Не указывайте здесь настоящее имя.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="146" />
         <source>Pseudonym *</source>
-        <translation type="unfinished" />
+        <translation>Псевдоним *</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="157" />
         <source>Roles</source>
-        <translation type="unfinished" />
+        <translation>Роли</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="161" />
         <location filename="../../fieldkit/ui/persons.py" line="166" />
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation>Пол</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="162" />
         <location filename="../../fieldkit/ui/persons.py" line="170" />
         <source>Not recorded</source>
-        <translation type="unfinished" />
+        <translation>Не указан</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Female</source>
-        <translation type="unfinished" />
+        <translation>Женский</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Male</source>
-        <translation type="unfinished" />
+        <translation>Мужской</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="163" />
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation>Другой</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="169" />
         <location filename="../../fieldkit/ui/persons.py" line="174" />
         <source>Age group</source>
-        <translation type="unfinished" />
+        <translation>Возрастная группа</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Child</source>
-        <translation type="unfinished" />
+        <translation>Ребёнок</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Adult</source>
-        <translation type="unfinished" />
+        <translation>Взрослый</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="171" />
         <source>Older</source>
-        <translation type="unfinished" />
+        <translation>Пожилой</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="177" />
         <source>Internal only — never shared outside the organisation (optional)</source>
-        <translation type="unfinished" />
+        <translation>Только для внутреннего пользования — не передаётся за пределы организации (необязательно)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="180" />
         <source>Internal only details</source>
-        <translation type="unfinished" />
+        <translation>Внутренние сведения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="184" />
         <location filename="../../fieldkit/ui/persons.py" line="187" />
         <source>Real name (internal only)</source>
-        <translation type="unfinished" />
+        <translation>Настоящее имя (только внутренне)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="185" />
         <source>Leave empty unless it is needed</source>
-        <translation type="unfinished" />
+        <translation>Оставьте пустым, если не требуется</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="190" />
         <location filename="../../fieldkit/ui/persons.py" line="192" />
         <source>Contact (internal only)</source>
-        <translation type="unfinished" />
+        <translation>Контакт (только внутренне)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="208" />
         <source>The pseudonym is required.</source>
-        <translation type="unfinished" />
+        <translation>Псевдоним обязателен.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="209" />
         <source>Give a name that does not identify the person, such as “Witness A”.</source>
-        <translation type="unfinished" />
+        <translation>Укажите имя, не раскрывающее личность, например «Свидетель А».</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="232" />
         <source>Adding a person</source>
-        <translation type="unfinished" />
+        <translation>Добавление лица</translation>
     </message>
 </context>
 <context>
@@ -1960,7 +1960,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/persons.py" line="115" />
         <source>identity on file (internal only)</source>
-        <translation type="unfinished" />
+        <translation>личность записана (только внутренне)</translation>
     </message>
 </context>
 <context>
@@ -2068,37 +2068,37 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/seal.py" line="87" />
         <location filename="../../fieldkit/ui/seal.py" line="88" />
         <source>Seal this incident</source>
-        <translation type="unfinished" />
+        <translation>Опечатать инцидент</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="92" />
         <source>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</source>
-        <translation type="unfinished" />
+        <translation>Опечатывание подписывает запись ниже ключом этого устройства. Опечатанную запись больше нельзя изменить; исправления — это новые редакции («Исправить»). Подпись также охватывает номер записи на устройстве, предыдущую запись, исправляемую редакцию и время опечатывания.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="97" />
         <source>Reading the record…</source>
-        <translation type="unfinished" />
+        <translation>Чтение записи…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="99" />
         <source>Signing key</source>
-        <translation type="unfinished" />
+        <translation>Ключ подписи</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="104" />
         <source>The record that will be signed (canonical JSON)</source>
-        <translation type="unfinished" />
+        <translation>Запись, которая будет подписана (канонический JSON)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="112" />
         <source>Seal and sign</source>
-        <translation type="unfinished" />
+        <translation>Опечатать и подписать</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="114" />
         <source>Seal and sign this record</source>
-        <translation type="unfinished" />
+        <translation>Опечатать и подписать запись</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="117" />
@@ -2108,22 +2108,22 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="143" />
         <source>Preparing the seal</source>
-        <translation type="unfinished" />
+        <translation>Подготовка опечатывания</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="147" />
         <source>Signed by this device's key {fingerprint} ({key_id}).</source>
-        <translation type="unfinished" />
+        <translation>Подписано ключом этого устройства {fingerprint} ({key_id}).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="150" />
         <source>It amends the sealed record {id}.</source>
-        <translation type="unfinished" />
+        <translation>Исправляет опечатанную запись {id}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/seal.py" line="176" />
         <source>Sealing</source>
-        <translation type="unfinished" />
+        <translation>Опечатывание</translation>
     </message>
 </context>
 <context>
@@ -2297,7 +2297,7 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Время</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
@@ -2390,37 +2390,37 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
         <source>Registry</source>
-        <translation type="unfinished" />
+        <translation>Реестр</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="309" />
         <source>Address:</source>
-        <translation type="unfinished" />
+        <translation>Адрес:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
         <source>This vault is:</source>
-        <translation type="unfinished" />
+        <translation>Это хранилище:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="311" />
         <source>Waiting to be sent:</source>
-        <translation type="unfinished" />
+        <translation>Ожидают отправки:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="312" />
         <source>Last sync:</source>
-        <translation type="unfinished" />
+        <translation>Последняя синхронизация:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="313" />
         <source>Enrol this vault…</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрировать хранилище…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="315" />
         <source>Enrol this vault with a registry</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрировать хранилище в реестре</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="319" />
@@ -2437,82 +2437,82 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="325" />
         <source>Cancel the sync</source>
-        <translation type="unfinished" />
+        <translation>Отменить синхронизацию</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="329" />
         <source>Sync progress</source>
-        <translation type="unfinished" />
+        <translation>Ход синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="339" />
         <source>Last sync report</source>
-        <translation type="unfinished" />
+        <translation>Отчёт о последней синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
         <source>Sync error</source>
-        <translation type="unfinished" />
+        <translation>Ошибка синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="350" />
         <source>Sync log</source>
-        <translation type="unfinished" />
+        <translation>Журнал синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation>Время</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation>Действие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation>Результат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation>Подробности</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
         <source>Sync log on this device</source>
-        <translation type="unfinished" />
+        <translation>Журнал синхронизации на этом устройстве</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="409" />
         <source>Reading the sync log</source>
-        <translation type="unfinished" />
+        <translation>Чтение журнала синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="412" />
         <source>a monitor's vault (sends sealed records)</source>
-        <translation type="unfinished" />
+        <translation>хранилище наблюдателя (отправляет опечатанные записи)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
         <source>a staff vault (receives records)</source>
-        <translation type="unfinished" />
+        <translation>хранилище сотрудника (получает записи)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="414" />
         <source>an administrator's vault</source>
-        <translation type="unfinished" />
+        <translation>хранилище администратора</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="417" />
         <source>Not enrolled</source>
-        <translation type="unfinished" />
+        <translation>Не зарегистрировано</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="422" />
         <source>{n} sealed records</source>
-        <translation type="unfinished" />
+        <translation>Опечатанных записей: {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="425" />
@@ -2522,22 +2522,22 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="428" />
         <source>Pull now</source>
-        <translation type="unfinished" />
+        <translation>Получить сейчас</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="456" />
         <source>Syncing…</source>
-        <translation type="unfinished" />
+        <translation>Синхронизация…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="483" />
         <source>Not synced.</source>
-        <translation type="unfinished" />
+        <translation>Не синхронизировано.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="489" />
         <source>Syncing</source>
-        <translation type="unfinished" />
+        <translation>Синхронизация</translation>
     </message>
 </context>
 <context>
@@ -2551,22 +2551,22 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="117" />
         <source>Received {records} records and {files} files ({size}).</source>
-        <translation type="unfinished" />
+        <translation>Получено записей: {records}, файлов: {files} ({size}).</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="122" />
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
-        <translation type="unfinished" />
+        <translation>Отправлено записей: {records}, файлов: {files} ({size}); на каждую есть проверенная квитанция.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="127" />
         <source>{n} retries.</source>
-        <translation type="unfinished" />
+        <translation>Повторов: {n}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="133" />
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
-        <translation type="unfinished" />
+        <translation>Отменено. Уже отправленные записи сохраняют квитанции; остальные остаются в очереди, ничего недописанного не сохранено.</translation>
     </message>
 </context>
 <context>
@@ -2574,32 +2574,32 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="189" />
         <source>Sync status</source>
-        <translation type="unfinished" />
+        <translation>Состояние синхронизации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
         <source>Checking the registry</source>
-        <translation type="unfinished" />
+        <translation>Проверка реестра</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
         <source>Not enrolled</source>
-        <translation type="unfinished" />
+        <translation>Не зарегистрировано</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="270" />
         <source>This vault is not connected to a registry.</source>
-        <translation type="unfinished" />
+        <translation>Хранилище не подключено к реестру.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="273" />
         <source>Registry distrusted</source>
-        <translation type="unfinished" />
+        <translation>Реестру нет доверия</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation>Проверка…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="277" />
@@ -2648,174 +2648,174 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/testimony.py" line="75" />
         <source>Add a testimony</source>
         <extracomment>Languages offered for a testimony, by their own names (so no translation is needed).</extracomment>
-        <translation type="unfinished" />
+        <translation>Добавить показания</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="82" />
         <source>Witness: pick a person or type a new pseudonym</source>
-        <translation type="unfinished" />
+        <translation>Свидетель: выберите лицо или введите новый псевдоним</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="92" />
         <source>Witness {n}</source>
-        <translation type="unfinished" />
+        <translation>Свидетель {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="93" />
         <source>A pseudonym, never the real name.</source>
-        <translation type="unfinished" />
+        <translation>Псевдоним, никогда не настоящее имя.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="94" />
         <source>Witness (pseudonym)</source>
-        <translation type="unfinished" />
+        <translation>Свидетель (псевдоним)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="98" />
         <source>Language of the testimony</source>
-        <translation type="unfinished" />
+        <translation>Язык показаний</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="103" />
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation>Язык</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="109" />
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation>Внутренний</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="110" />
         <source>Only our organisation's staff may read it.</source>
-        <translation type="unfinished" />
+        <translation>Читать могут только сотрудники нашей организации.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="111" />
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation>Партнёры</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="112" />
         <source>Trusted partner organisations may read it too.</source>
-        <translation type="unfinished" />
+        <translation>Читать могут также доверенные организации-партнёры.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="113" />
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation>Публичный</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="114" />
         <source>It may be published, under the witness's pseudonym.</source>
-        <translation type="unfinished" />
+        <translation>Можно публиковать под псевдонимом свидетеля.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="119" />
         <source>Consent: {level}</source>
-        <translation type="unfinished" />
+        <translation>Согласие: {level}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="131" />
         <source>Consent given</source>
-        <translation type="unfinished" />
+        <translation>Данное согласие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="135" />
         <source>Testimony text</source>
-        <translation type="unfinished" />
+        <translation>Текст показаний</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="137" />
         <source>Testimony</source>
-        <translation type="unfinished" />
+        <translation>Показания</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="140" />
         <location filename="../../fieldkit/ui/testimony.py" line="196" />
         <source>No audio</source>
-        <translation type="unfinished" />
+        <translation>Нет аудио</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="142" />
         <source>Attach audio file…</source>
-        <translation type="unfinished" />
+        <translation>Прикрепить аудиофайл…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="144" />
         <location filename="../../fieldkit/ui/testimony.py" line="202" />
         <source>Attach an audio file</source>
-        <translation type="unfinished" />
+        <translation>Прикрепить аудиофайл</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="146" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>Записать</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="148" />
         <source>Record audio</source>
-        <translation type="unfinished" />
+        <translation>Записать звук</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="152" />
         <source>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</source>
-        <translation type="unfinished" />
+        <translation>Для записи нужны Qt Multimedia и микрофон, которых на этом компьютере нет. Прикрепите аудиофайл.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="158" />
         <source>Audio</source>
-        <translation type="unfinished" />
+        <translation>Аудио</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="163" />
         <source>Saving progress</source>
-        <translation type="unfinished" />
+        <translation>Ход сохранения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="165" />
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation>Отменить импорт</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="226" />
         <source>Stop recording</source>
-        <translation type="unfinished" />
+        <translation>Остановить запись</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="227" />
         <source>Recording…</source>
-        <translation type="unfinished" />
+        <translation>Запись…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="230" />
         <source>Record again</source>
-        <translation type="unfinished" />
+        <translation>Записать заново</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="248" />
         <source>Name the witness by a pseudonym.</source>
-        <translation type="unfinished" />
+        <translation>Назовите свидетеля псевдонимом.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="249" />
         <source>Pick a person or type a new pseudonym such as “Witness A”.</source>
-        <translation type="unfinished" />
+        <translation>Выберите лицо или введите новый псевдоним, например «Свидетель А».</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="253" />
         <source>The testimony is empty.</source>
-        <translation type="unfinished" />
+        <translation>Показания пусты.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="254" />
         <source>Type the testimony or attach its audio.</source>
-        <translation type="unfinished" />
+        <translation>Введите показания или прикрепите аудиозапись.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/testimony.py" line="282" />
         <source>Saving the testimony</source>
-        <translation type="unfinished" />
+        <translation>Сохранение показаний</translation>
     </message>
 </context>
 <context>
@@ -2861,37 +2861,37 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="210" />
         <source>Exact time</source>
-        <translation type="unfinished" />
+        <translation>Точное время</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="210" />
         <source>Day</source>
-        <translation type="unfinished" />
+        <translation>День</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="211" />
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation>Месяц</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="211" />
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation>Год</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="212" />
         <source>About (approximate)</source>
-        <translation type="unfinished" />
+        <translation>Приблизительно</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="212" />
         <source>Range</source>
-        <translation type="unfinished" />
+        <translation>Период</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/editor.py" line="217" />
         <source>to</source>
-        <translation type="unfinished" />
+        <translation>по</translation>
     </message>
 </context>
 </TS>

@@ -72,22 +72,22 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
         <source>Who will read it?</source>
-        <translation type="unfinished" />
+        <translation>Qui le lira ?</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="137" />
         <source>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</source>
-        <translation type="unfinished" />
+        <translation>Le public détermine ce que le dossier et sa liasse omettent. Rien de ce qui est retiré ne peut en être récupéré.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
         <source>Internal (our organisation)</source>
-        <translation type="unfinished" />
+        <translation>Interne (notre organisation)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="141" />
         <source>Everything: names and contacts of people, every testimony, the GPS position of evidence.</source>
-        <translation type="unfinished" />
+        <translation>Tout : noms et contacts des personnes, chaque témoignage, la position GPS des preuves.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
@@ -97,7 +97,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
         <source>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</source>
-        <translation type="unfinished" />
+        <translation>Omet les incidents non autorisés pour les partenaires et les témoignages donnés sans consentement au partage. Les personnes n'apparaissent que sous pseudonyme : ni noms, ni contacts.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
@@ -107,7 +107,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
         <source>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</source>
-        <translation type="unfinished" />
+        <translation>Seulement les incidents et témoignages autorisés à la publication ; personnes sous pseudonyme ; la position GPS des preuves est aussi retirée.</translation>
     </message>
 </context>
 <context>
@@ -121,7 +121,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="81" />
         <source>Registry audit log</source>
-        <translation type="unfinished" />
+        <translation>Journal d'audit du registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="82" />
@@ -132,106 +132,106 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="83" />
         <source>Log checkpoint</source>
-        <translation type="unfinished" />
+        <translation>Point de contrôle du journal</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="96" />
         <source>Filter by device</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="98" />
         <location filename="../../fieldkit/ui/audit.py" line="349" />
         <location filename="../../fieldkit/ui/audit.py" line="400" />
         <source>Any device</source>
-        <translation type="unfinished" />
+        <translation>Tout appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="101" />
         <source>Filter by action</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par action</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="102" />
         <source>Any action</source>
-        <translation type="unfinished" />
+        <translation>Toute action</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="107" />
         <source>Filter by outcome</source>
-        <translation type="unfinished" />
+        <translation>Filtrer par résultat</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="108" />
         <source>Any outcome</source>
-        <translation type="unfinished" />
+        <translation>Tout résultat</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="109" />
         <source>ok</source>
-        <translation type="unfinished" />
+        <translation>ok</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="109" />
         <source>refused</source>
-        <translation type="unfinished" />
+        <translation>refusé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="109" />
         <source>error</source>
-        <translation type="unfinished" />
+        <translation>erreur</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="113" />
         <location filename="../../fieldkit/ui/audit.py" line="154" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>Du</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="117" />
         <source>From date (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Date de début (UTC)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="118" />
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>Au</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="122" />
         <source>To date, inclusive (UTC)</source>
-        <translation type="unfinished" />
+        <translation>Date de fin, incluse (UTC)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="130" />
         <location filename="../../fieldkit/ui/audit.py" line="132" />
         <source>Apply filters</source>
-        <translation type="unfinished" />
+        <translation>Appliquer les filtres</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="136" />
         <source>Device:</source>
-        <translation type="unfinished" />
+        <translation>Appareil :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="138" />
         <source>Action:</source>
-        <translation type="unfinished" />
+        <translation>Action :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="140" />
         <source>Outcome:</source>
-        <translation type="unfinished" />
+        <translation>Résultat :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="150" />
         <source>Registry audit events</source>
-        <translation type="unfinished" />
+        <translation>Événements d'audit du registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <source>#</source>
-        <translation type="unfinished" />
+        <translation>#</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
@@ -242,12 +242,12 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Rôle</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
@@ -264,52 +264,52 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <source>HTTP</source>
-        <translation type="unfinished" />
+        <translation>HTTP</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>Chemin</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="154" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Motif</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="161" />
         <source>Previous page</source>
-        <translation type="unfinished" />
+        <translation>Page précédente</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="165" />
         <source>Next page</source>
-        <translation type="unfinished" />
+        <translation>Page suivante</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="169" />
         <source>Export this page…</source>
-        <translation type="unfinished" />
+        <translation>Exporter cette page…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="171" />
         <source>Export this page as CSV</source>
-        <translation type="unfinished" />
+        <translation>Exporter cette page en CSV</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="173" />
         <source>Export all matching…</source>
-        <translation type="unfinished" />
+        <translation>Tout exporter…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="176" />
         <source>Export every matching event as CSV</source>
-        <translation type="unfinished" />
+        <translation>Exporter tous les événements correspondants en CSV</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="180" />
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation>Progression de l'export</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="182" />
@@ -319,7 +319,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="196" />
         <source>Audit log status</source>
-        <translation type="unfinished" />
+        <translation>État du journal d'audit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="154" />
@@ -330,52 +330,52 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="159" />
         <source>Previous</source>
-        <translation type="unfinished" />
+        <translation>Précédent</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="163" />
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation>Suivant</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="227" />
         <source>Checkpoint verification</source>
-        <translation type="unfinished" />
+        <translation>Vérification du point de contrôle</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="238" />
         <source>Status:</source>
-        <translation type="unfinished" />
+        <translation>État :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="239" />
         <source>Log:</source>
-        <translation type="unfinished" />
+        <translation>Journal :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="240" />
         <source>Entries (size):</source>
-        <translation type="unfinished" />
+        <translation>Entrées (taille) :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="241" />
         <source>Root hash:</source>
-        <translation type="unfinished" />
+        <translation>Empreinte racine :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="242" />
         <source>Consistency verified at:</source>
-        <translation type="unfinished" />
+        <translation>Cohérence vérifiée le :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="309" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Chargement…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="311" />
         <source>Reading the audit log</source>
-        <translation type="unfinished" />
+        <translation>Lecture du journal d'audit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="343" />
@@ -385,67 +385,67 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="353" />
         <source>(revoked)</source>
-        <translation type="unfinished" />
+        <translation>(révoqué)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="378" />
         <source>Events {first}–{last}</source>
-        <translation type="unfinished" />
+        <translation>Événements {first}–{last}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="381" />
         <source>No events match these filters.</source>
-        <translation type="unfinished" />
+        <translation>Aucun événement ne correspond à ces filtres.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="389" />
         <source>Page {n}</source>
-        <translation type="unfinished" />
+        <translation>Page {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="437" />
         <source>Save the audit log as CSV</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer le journal d'audit en CSV</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="438" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="472" />
         <source>Saved {n} events to {path}.</source>
-        <translation type="unfinished" />
+        <translation>{n} événements enregistrés dans {path}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="479" />
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation>Export annulé ; aucun fichier écrit.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="485" />
         <source>Exporting the audit log</source>
-        <translation type="unfinished" />
+        <translation>Export du journal d'audit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="497" />
         <source>Does NOT verify: {why}</source>
-        <translation type="unfinished" />
+        <translation>NE se vérifie PAS : {why}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="503" />
         <source>No checkpoint yet: sync once.</source>
-        <translation type="unfinished" />
+        <translation>Pas encore de point de contrôle : synchronisez une fois.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="508" />
         <source>Registry distrusted: {why}</source>
-        <translation type="unfinished" />
+        <translation>Registre non fiable : {why}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="513" />
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
-        <translation type="unfinished" />
+        <translation>Vérifié : signé par la clé épinglée du journal et cohérent avec les {n} points de contrôle conservés avant lui.</translation>
     </message>
 </context>
 <context>
@@ -727,47 +727,47 @@
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="284" />
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="285" />
         <source>Export a dossier</source>
-        <translation type="unfinished" />
+        <translation>Exporter un dossier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="329" />
         <source>Selecting, verifying and rendering…</source>
-        <translation type="unfinished" />
+        <translation>Sélection, vérification et mise en page…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="358" />
         <source>Cancelled. No file was written.</source>
-        <translation type="unfinished" />
+        <translation>Annulé. Aucun fichier écrit.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="360" />
         <source>The dossier was not written.</source>
-        <translation type="unfinished" />
+        <translation>Le dossier n'a pas été écrit.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="366" />
         <source>Exporting the dossier</source>
-        <translation type="unfinished" />
+        <translation>Export du dossier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
-        <translation type="unfinished" />
+        <translation>Dossier : {path} ({pages} pages, {n} incidents)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="375" />
         <source>Bundle: {path}</source>
-        <translation type="unfinished" />
+        <translation>Liasse : {path}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="376" />
         <source>Contents digest (printed in the dossier): {digest}</source>
-        <translation type="unfinished" />
+        <translation>Empreinte du contenu (imprimée dans le dossier) : {digest}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="378" />
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
-        <translation type="unfinished" />
+        <translation>Chacun peut le vérifier avec : fieldkit verify {bundle} --dossier {pdf}</translation>
     </message>
 </context>
 <context>
@@ -776,7 +776,7 @@
         <location filename="../../fieldkit/ui/enroll.py" line="97" />
         <source>Enrol this vault</source>
         <extracomment>A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.</extracomment>
-        <translation type="unfinished" />
+        <translation>Inscrire ce coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="98" />
@@ -786,92 +786,92 @@
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="101" />
         <source>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</source>
-        <translation type="unfinished" />
+        <translation>Collez le code d'inscription fourni par un administrateur (il commence par FKE1.), ou ouvrez une photo de son code QR.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="106" />
         <source>Enrolment code</source>
-        <translation type="unfinished" />
+        <translation>Code d'inscription</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="110" />
         <source>Open QR image…</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir une image QR…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="112" />
         <source>Open a QR code image</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir une image de code QR</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="116" />
         <source>Name of this device</source>
-        <translation type="unfinished" />
+        <translation>Nom de cet appareil</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="117" />
         <source>e.g. field laptop 3</source>
-        <translation type="unfinished" />
+        <translation>p. ex. portable terrain 3</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="123" />
         <source>&amp;Code:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Code :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="126" />
         <source>Device &amp;name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Nom de l'appareil :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="130" />
         <source>Enrolment error</source>
-        <translation type="unfinished" />
+        <translation>Erreur d'inscription</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="136" />
         <source>Enrolment result</source>
-        <translation type="unfinished" />
+        <translation>Résultat de l'inscription</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="142" />
         <source>&amp;Enrol</source>
-        <translation type="unfinished" />
+        <translation>&amp;Inscrire</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="145" />
         <source>Enrol</source>
-        <translation type="unfinished" />
+        <translation>Inscrire</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="183" />
         <source>Open the enrolment QR image</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir l'image QR d'inscription</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="184" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Tous les fichiers (*)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="208" />
         <source>Reading the QR code</source>
-        <translation type="unfinished" />
+        <translation>Lecture du code QR</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="235" />
         <source>monitor</source>
-        <translation type="unfinished" />
+        <translation>observateur</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="235" />
         <source>staff</source>
-        <translation type="unfinished" />
+        <translation>personnel</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="236" />
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation>administrateur</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="238" />
@@ -879,12 +879,15 @@
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
 This device: {key}</source>
-        <translation type="unfinished" />
+        <translation>Inscrit comme {role} auprès de {url}.
+Empreinte du certificat épinglé (SHA-256) :
+{fingerprint}
+Cet appareil : {key}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="255" />
         <source>Enrolling</source>
-        <translation type="unfinished" />
+        <translation>Inscription</translation>
     </message>
 </context>
 <context>
@@ -893,7 +896,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/errors.py" line="27" />
         <source>FieldKit</source>
         <extracomment>Object name of the dialog (tests find it with QApplication.topLevelWidgets()).</extracomment>
-        <translation type="unfinished" />
+        <translation>FieldKit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/errors.py" line="31" />
@@ -1658,7 +1661,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
         <source>FieldKit</source>
         <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``"module:Class"``, shown while unlocked.</extracomment>
-        <translation type="unfinished" />
+        <translation>FieldKit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
@@ -1716,87 +1719,87 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
         <source>Language and files</source>
-        <translation type="unfinished" />
+        <translation>Langue et fichiers</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="179" />
         <source>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</source>
-        <translation type="unfinished" />
+        <translation>La liasse permet à chacun de vérifier le dossier hors ligne : les enregistrements signés et les preuves du registre.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="183" />
         <source>Dossier language</source>
-        <translation type="unfinished" />
+        <translation>Langue du dossier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="191" />
         <source>Dossier PDF file</source>
-        <translation type="unfinished" />
+        <translation>Fichier PDF du dossier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
         <source>Verification bundle file</source>
-        <translation type="unfinished" />
+        <translation>Fichier de la liasse de vérification</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="195" />
         <source>Also write the verification bundle</source>
-        <translation type="unfinished" />
+        <translation>Écrire aussi la liasse de vérification</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="199" />
         <source>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</source>
-        <translation type="unfinished" />
+        <translation>Inclure les fichiers de preuve dans la liasse (sinon ils sont listés par SHA-256 seulement)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="206" />
         <source>Prepared by</source>
-        <translation type="unfinished" />
+        <translation>Préparé par</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="210" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Parcourir…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Langue :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
         <source>Dossier (PDF):</source>
-        <translation type="unfinished" />
+        <translation>Dossier (PDF) :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
         <source>Save the dossier as</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer le dossier sous</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
         <source>Bundle (ZIP):</source>
-        <translation type="unfinished" />
+        <translation>Liasse (ZIP) :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
         <source>Save the bundle as</source>
-        <translation type="unfinished" />
+        <translation>Enregistrer la liasse sous</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Fichiers ZIP (*.zip)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="230" />
         <source>Prepared by:</source>
-        <translation type="unfinished" />
+        <translation>Préparé par :</translation>
     </message>
 </context>
 <context>
@@ -2044,22 +2047,22 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="244" />
         <source>Exporting</source>
-        <translation type="unfinished" />
+        <translation>Export en cours</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation>Progression de l'export</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="248" />
         <source>Cancel export</source>
-        <translation type="unfinished" />
+        <translation>Annuler l'export</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="253" />
         <source>Export result</source>
-        <translation type="unfinished" />
+        <translation>Résultat de l'export</translation>
     </message>
 </context>
 <context>
@@ -2131,22 +2134,22 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
         <source>Which incidents?</source>
-        <translation type="unfinished" />
+        <translation>Quels incidents ?</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="81" />
         <source>Only sealed incidents go into a dossier, each in its newest revision.</source>
-        <translation type="unfinished" />
+        <translation>Seuls les incidents scellés entrent dans un dossier, chacun dans sa révision la plus récente.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="84" />
         <source>The {n} incidents selected</source>
-        <translation type="unfinished" />
+        <translation>Les {n} incidents sélectionnés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="86" />
         <source>Every sealed incident matching:</source>
-        <translation type="unfinished" />
+        <translation>Tout incident scellé correspondant à :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
@@ -2157,22 +2160,22 @@ Tapez {word} pour confirmer.</translation>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="97" />
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="101" />
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>AAAA, AAAA-MM ou AAAA-MM-JJ</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
         <source>To date (inclusive)</source>
-        <translation type="unfinished" />
+        <translation>Jusqu'au (inclus)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="104" />
         <source>Country (two-letter code)</source>
-        <translation type="unfinished" />
+        <translation>Pays (code à deux lettres)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="106" />
         <source>e.g. FR</source>
-        <translation type="unfinished" />
+        <translation>p. ex. FR</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
@@ -2182,27 +2185,27 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="110" />
         <source>Any category</source>
-        <translation type="unfinished" />
+        <translation>Toute catégorie</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
         <source>From:</source>
-        <translation type="unfinished" />
+        <translation>Du :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
         <source>To:</source>
-        <translation type="unfinished" />
+        <translation>Au :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
         <source>Country:</source>
-        <translation type="unfinished" />
+        <translation>Pays :</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="120" />
         <source>Category:</source>
-        <translation type="unfinished" />
+        <translation>Catégorie :</translation>
     </message>
 </context>
 <context>
@@ -2216,17 +2219,17 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="46" />
         <source>Pull</source>
-        <translation type="unfinished" />
+        <translation>Récupérer</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="48" />
         <source>Pull new records from the registry</source>
-        <translation type="unfinished" />
+        <translation>Récupérer les nouveaux enregistrements du registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="52" />
         <source>Pull progress</source>
-        <translation type="unfinished" />
+        <translation>Progression de la récupération</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="55" />
@@ -2236,27 +2239,27 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="57" />
         <source>Cancel the pull</source>
-        <translation type="unfinished" />
+        <translation>Annuler la récupération</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="66" />
         <source>Last pull report</source>
-        <translation type="unfinished" />
+        <translation>Rapport de la dernière récupération</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="70" />
         <source>Pull error</source>
-        <translation type="unfinished" />
+        <translation>Erreur de récupération</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="77" />
         <source>Sealed incidents in this vault</source>
-        <translation type="unfinished" />
+        <translation>Incidents scellés de ce coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="78" />
         <source>Occurred</source>
-        <translation type="unfinished" />
+        <translation>Survenu le</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="78" />
@@ -2276,23 +2279,23 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="80" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>Enregistrement</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="90" />
         <location filename="../../fieldkit/ui/staff.py" line="235" />
         <source>Export a dossier…</source>
-        <translation type="unfinished" />
+        <translation>Exporter un dossier…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="92" />
         <source>Open the dossier export wizard</source>
-        <translation type="unfinished" />
+        <translation>Ouvrir l'assistant d'export de dossier</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="100" />
         <source>Exports made from this vault</source>
-        <translation type="unfinished" />
+        <translation>Exports faits depuis ce coffre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
@@ -2302,82 +2305,82 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Type</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Audience</source>
-        <translation type="unfinished" />
+        <translation>Public visé</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>Enregistrements</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="103" />
         <source>Reported to the registry</source>
-        <translation type="unfinished" />
+        <translation>Signalé au registre</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="114" />
         <source>Sealed incidents received</source>
-        <translation type="unfinished" />
+        <translation>Incidents scellés reçus</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="117" />
         <source>Exports</source>
-        <translation type="unfinished" />
+        <translation>Exports</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="180" />
         <source>Reading the incidents</source>
-        <translation type="unfinished" />
+        <translation>Lecture des incidents</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="207" />
         <source>{n} sealed incidents</source>
-        <translation type="unfinished" />
+        <translation>{n} incidents scellés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="208" />
         <source>Newest {shown} of {n} sealed incidents</source>
-        <translation type="unfinished" />
+        <translation>Les {shown} plus récents sur {n} incidents scellés</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="213" />
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation>en attente</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="231" />
         <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation type="unfinished" />
+        <translation>Seul un coffre du personnel, inscrit avec un code du personnel et détenant la clé de l'organisation, peut récupérer des enregistrements.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="234" />
         <source>Export a dossier of {n} incidents…</source>
-        <translation type="unfinished" />
+        <translation>Exporter un dossier de {n} incidents…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="250" />
         <source>Pulling…</source>
-        <translation type="unfinished" />
+        <translation>Récupération…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="273" />
         <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation type="unfinished" />
+        <translation>Annulé. Chaque enregistrement déjà reçu est conservé entier ; récupérez à nouveau pour continuer.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="277" />
         <source>Not pulled.</source>
-        <translation type="unfinished" />
+        <translation>Non récupéré.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="285" />
         <source>Pulling records</source>
-        <translation type="unfinished" />
+        <translation>Récupération des enregistrements</translation>
     </message>
 </context>
 <context>

@@ -72,22 +72,22 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
         <source>Who will read it?</source>
-        <translation type="unfinished" />
+        <translation>Кто будет читать?</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="137" />
         <source>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</source>
-        <translation type="unfinished" />
+        <translation>От аудитории зависит, что будет исключено из досье и пакета. Удалённое из них восстановить нельзя.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
         <source>Internal (our organisation)</source>
-        <translation type="unfinished" />
+        <translation>Внутренняя (наша организация)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="141" />
         <source>Everything: names and contacts of people, every testimony, the GPS position of evidence.</source>
-        <translation type="unfinished" />
+        <translation>Всё: имена и контакты людей, все показания, GPS-координаты доказательств.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
@@ -97,7 +97,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
         <source>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</source>
-        <translation type="unfinished" />
+        <translation>Исключает инциденты, не разрешённые для партнёров, и показания без согласия на передачу партнёрам. Люди указаны только под псевдонимами: без имён и контактов.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
@@ -107,7 +107,7 @@
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
         <source>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</source>
-        <translation type="unfinished" />
+        <translation>Только инциденты и показания, разрешённые к публикации; люди только под псевдонимами; GPS-координаты доказательств тоже удаляются.</translation>
     </message>
 </context>
 <context>
@@ -121,7 +121,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="81" />
         <source>Registry audit log</source>
-        <translation type="unfinished" />
+        <translation>Журнал аудита реестра</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="82" />
@@ -132,106 +132,106 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="83" />
         <source>Log checkpoint</source>
-        <translation type="unfinished" />
+        <translation>Контрольная точка журнала</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="96" />
         <source>Filter by device</source>
-        <translation type="unfinished" />
+        <translation>Фильтр по устройству</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="98" />
         <location filename="../../fieldkit/ui/audit.py" line="349" />
         <location filename="../../fieldkit/ui/audit.py" line="400" />
         <source>Any device</source>
-        <translation type="unfinished" />
+        <translation>Любое устройство</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="101" />
         <source>Filter by action</source>
-        <translation type="unfinished" />
+        <translation>Фильтр по действию</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="102" />
         <source>Any action</source>
-        <translation type="unfinished" />
+        <translation>Любое действие</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="107" />
         <source>Filter by outcome</source>
-        <translation type="unfinished" />
+        <translation>Фильтр по результату</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="108" />
         <source>Any outcome</source>
-        <translation type="unfinished" />
+        <translation>Любой результат</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="109" />
         <source>ok</source>
-        <translation type="unfinished" />
+        <translation>успешно</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="109" />
         <source>refused</source>
-        <translation type="unfinished" />
+        <translation>отклонено</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="109" />
         <source>error</source>
-        <translation type="unfinished" />
+        <translation>ошибка</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="113" />
         <location filename="../../fieldkit/ui/audit.py" line="154" />
         <source>From</source>
-        <translation type="unfinished" />
+        <translation>С</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="117" />
         <source>From date (UTC)</source>
-        <translation type="unfinished" />
+        <translation>С даты (UTC)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="118" />
         <source>To</source>
-        <translation type="unfinished" />
+        <translation>По</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="122" />
         <source>To date, inclusive (UTC)</source>
-        <translation type="unfinished" />
+        <translation>По дату включительно (UTC)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="130" />
         <location filename="../../fieldkit/ui/audit.py" line="132" />
         <source>Apply filters</source>
-        <translation type="unfinished" />
+        <translation>Применить фильтры</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="136" />
         <source>Device:</source>
-        <translation type="unfinished" />
+        <translation>Устройство:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="138" />
         <source>Action:</source>
-        <translation type="unfinished" />
+        <translation>Действие:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="140" />
         <source>Outcome:</source>
-        <translation type="unfinished" />
+        <translation>Результат:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="150" />
         <source>Registry audit events</source>
-        <translation type="unfinished" />
+        <translation>События аудита реестра</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <source>#</source>
-        <translation type="unfinished" />
+        <translation>№</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
@@ -242,12 +242,12 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation>Устройство</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152" />
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation>Роль</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
@@ -264,52 +264,52 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <source>HTTP</source>
-        <translation type="unfinished" />
+        <translation>HTTP</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="153" />
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation>Путь</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="154" />
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation>Причина</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="161" />
         <source>Previous page</source>
-        <translation type="unfinished" />
+        <translation>Предыдущая страница</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="165" />
         <source>Next page</source>
-        <translation type="unfinished" />
+        <translation>Следующая страница</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="169" />
         <source>Export this page…</source>
-        <translation type="unfinished" />
+        <translation>Экспортировать страницу…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="171" />
         <source>Export this page as CSV</source>
-        <translation type="unfinished" />
+        <translation>Экспортировать страницу в CSV</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="173" />
         <source>Export all matching…</source>
-        <translation type="unfinished" />
+        <translation>Экспортировать все найденные…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="176" />
         <source>Export every matching event as CSV</source>
-        <translation type="unfinished" />
+        <translation>Экспортировать все подходящие события в CSV</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="180" />
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation>Ход экспорта</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="182" />
@@ -319,7 +319,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="196" />
         <source>Audit log status</source>
-        <translation type="unfinished" />
+        <translation>Состояние журнала аудита</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="154" />
@@ -330,52 +330,52 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="159" />
         <source>Previous</source>
-        <translation type="unfinished" />
+        <translation>Назад</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="163" />
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation>Далее</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="227" />
         <source>Checkpoint verification</source>
-        <translation type="unfinished" />
+        <translation>Проверка контрольной точки</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="238" />
         <source>Status:</source>
-        <translation type="unfinished" />
+        <translation>Состояние:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="239" />
         <source>Log:</source>
-        <translation type="unfinished" />
+        <translation>Журнал:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="240" />
         <source>Entries (size):</source>
-        <translation type="unfinished" />
+        <translation>Записей (размер):</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="241" />
         <source>Root hash:</source>
-        <translation type="unfinished" />
+        <translation>Корневой хеш:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="242" />
         <source>Consistency verified at:</source>
-        <translation type="unfinished" />
+        <translation>Согласованность проверена:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="309" />
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation>Загрузка…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="311" />
         <source>Reading the audit log</source>
-        <translation type="unfinished" />
+        <translation>Чтение журнала аудита</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="343" />
@@ -385,67 +385,67 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="353" />
         <source>(revoked)</source>
-        <translation type="unfinished" />
+        <translation>(отозвано)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="378" />
         <source>Events {first}–{last}</source>
-        <translation type="unfinished" />
+        <translation>События {first}–{last}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="381" />
         <source>No events match these filters.</source>
-        <translation type="unfinished" />
+        <translation>Нет событий, подходящих под фильтры.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="389" />
         <source>Page {n}</source>
-        <translation type="unfinished" />
+        <translation>Страница {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="437" />
         <source>Save the audit log as CSV</source>
-        <translation type="unfinished" />
+        <translation>Сохранить журнал аудита в CSV</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="438" />
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation>Файлы CSV (*.csv)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="472" />
         <source>Saved {n} events to {path}.</source>
-        <translation type="unfinished" />
+        <translation>Сохранено событий: {n} в {path}.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="479" />
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation>Экспорт отменён; файл не записан.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="485" />
         <source>Exporting the audit log</source>
-        <translation type="unfinished" />
+        <translation>Экспорт журнала аудита</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="497" />
         <source>Does NOT verify: {why}</source>
-        <translation type="unfinished" />
+        <translation>НЕ проходит проверку: {why}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="503" />
         <source>No checkpoint yet: sync once.</source>
-        <translation type="unfinished" />
+        <translation>Контрольной точки ещё нет: выполните синхронизацию.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="508" />
         <source>Registry distrusted: {why}</source>
-        <translation type="unfinished" />
+        <translation>Реестру нет доверия: {why}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="513" />
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
-        <translation type="unfinished" />
+        <translation>Проверено: подписано закреплённым ключом журнала и согласуется с сохранёнными ранее контрольными точками ({n}).</translation>
     </message>
 </context>
 <context>
@@ -727,47 +727,47 @@
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="284" />
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="285" />
         <source>Export a dossier</source>
-        <translation type="unfinished" />
+        <translation>Экспорт досье</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="329" />
         <source>Selecting, verifying and rendering…</source>
-        <translation type="unfinished" />
+        <translation>Отбор, проверка и вёрстка…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="358" />
         <source>Cancelled. No file was written.</source>
-        <translation type="unfinished" />
+        <translation>Отменено. Файл не записан.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="360" />
         <source>The dossier was not written.</source>
-        <translation type="unfinished" />
+        <translation>Досье не записано.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="366" />
         <source>Exporting the dossier</source>
-        <translation type="unfinished" />
+        <translation>Экспорт досье</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
-        <translation type="unfinished" />
+        <translation>Досье: {path} (страниц: {pages}, инцидентов: {n})</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="375" />
         <source>Bundle: {path}</source>
-        <translation type="unfinished" />
+        <translation>Пакет: {path}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="376" />
         <source>Contents digest (printed in the dossier): {digest}</source>
-        <translation type="unfinished" />
+        <translation>Хеш содержимого (напечатан в досье): {digest}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="378" />
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
-        <translation type="unfinished" />
+        <translation>Проверить может любой: fieldkit verify {bundle} --dossier {pdf}</translation>
     </message>
 </context>
 <context>
@@ -776,7 +776,7 @@
         <location filename="../../fieldkit/ui/enroll.py" line="97" />
         <source>Enrol this vault</source>
         <extracomment>A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.</extracomment>
-        <translation type="unfinished" />
+        <translation>Зарегистрировать хранилище</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="98" />
@@ -786,92 +786,92 @@
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="101" />
         <source>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</source>
-        <translation type="unfinished" />
+        <translation>Вставьте код регистрации от администратора (начинается с FKE1.) или откройте фото его QR-кода.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="106" />
         <source>Enrolment code</source>
-        <translation type="unfinished" />
+        <translation>Код регистрации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="110" />
         <source>Open QR image…</source>
-        <translation type="unfinished" />
+        <translation>Открыть изображение QR…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="112" />
         <source>Open a QR code image</source>
-        <translation type="unfinished" />
+        <translation>Открыть изображение QR-кода</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="116" />
         <source>Name of this device</source>
-        <translation type="unfinished" />
+        <translation>Имя этого устройства</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="117" />
         <source>e.g. field laptop 3</source>
-        <translation type="unfinished" />
+        <translation>напр. полевой ноутбук 3</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="123" />
         <source>&amp;Code:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Код:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="126" />
         <source>Device &amp;name:</source>
-        <translation type="unfinished" />
+        <translation>&amp;Имя устройства:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="130" />
         <source>Enrolment error</source>
-        <translation type="unfinished" />
+        <translation>Ошибка регистрации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="136" />
         <source>Enrolment result</source>
-        <translation type="unfinished" />
+        <translation>Результат регистрации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="142" />
         <source>&amp;Enrol</source>
-        <translation type="unfinished" />
+        <translation>&amp;Зарегистрировать</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="145" />
         <source>Enrol</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрировать</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="183" />
         <source>Open the enrolment QR image</source>
-        <translation type="unfinished" />
+        <translation>Открыть изображение QR для регистрации</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="184" />
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation>Изображения (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Все файлы (*)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="208" />
         <source>Reading the QR code</source>
-        <translation type="unfinished" />
+        <translation>Чтение QR-кода</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="235" />
         <source>monitor</source>
-        <translation type="unfinished" />
+        <translation>наблюдатель</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="235" />
         <source>staff</source>
-        <translation type="unfinished" />
+        <translation>сотрудник</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="236" />
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation>администратор</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="238" />
@@ -879,12 +879,15 @@
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
 This device: {key}</source>
-        <translation type="unfinished" />
+        <translation>Зарегистрировано как {role} в {url}.
+Отпечаток закреплённого сертификата (SHA-256):
+{fingerprint}
+Это устройство: {key}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/enroll.py" line="255" />
         <source>Enrolling</source>
-        <translation type="unfinished" />
+        <translation>Регистрация</translation>
     </message>
 </context>
 <context>
@@ -893,7 +896,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/errors.py" line="27" />
         <source>FieldKit</source>
         <extracomment>Object name of the dialog (tests find it with QApplication.topLevelWidgets()).</extracomment>
-        <translation type="unfinished" />
+        <translation>FieldKit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/errors.py" line="31" />
@@ -1658,7 +1661,7 @@ This device: {key}</source>
         <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
         <source>FieldKit</source>
         <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``"module:Class"``, shown while unlocked.</extracomment>
-        <translation type="unfinished" />
+        <translation>FieldKit</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
@@ -1716,87 +1719,87 @@ This device: {key}</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
         <source>Language and files</source>
-        <translation type="unfinished" />
+        <translation>Язык и файлы</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="179" />
         <source>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</source>
-        <translation type="unfinished" />
+        <translation>Пакет позволяет любому проверить досье без сети: подписанные записи и доказательства реестра.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="183" />
         <source>Dossier language</source>
-        <translation type="unfinished" />
+        <translation>Язык досье</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="191" />
         <source>Dossier PDF file</source>
-        <translation type="unfinished" />
+        <translation>PDF-файл досье</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
         <source>Verification bundle file</source>
-        <translation type="unfinished" />
+        <translation>Файл пакета проверки</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="195" />
         <source>Also write the verification bundle</source>
-        <translation type="unfinished" />
+        <translation>Также записать пакет проверки</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="199" />
         <source>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</source>
-        <translation type="unfinished" />
+        <translation>Включить файлы доказательств в пакет (иначе они перечислены только по SHA-256)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="206" />
         <source>Prepared by</source>
-        <translation type="unfinished" />
+        <translation>Подготовил(а)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="210" />
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation>Обзор…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation>Язык:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
         <source>Dossier (PDF):</source>
-        <translation type="unfinished" />
+        <translation>Досье (PDF):</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
         <source>Save the dossier as</source>
-        <translation type="unfinished" />
+        <translation>Сохранить досье как</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation>Файлы PDF (*.pdf)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
         <source>Bundle (ZIP):</source>
-        <translation type="unfinished" />
+        <translation>Пакет (ZIP):</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
         <source>Save the bundle as</source>
-        <translation type="unfinished" />
+        <translation>Сохранить пакет как</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation>Файлы ZIP (*.zip)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="230" />
         <source>Prepared by:</source>
-        <translation type="unfinished" />
+        <translation>Подготовил(а):</translation>
     </message>
 </context>
 <context>
@@ -2044,22 +2047,22 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="244" />
         <source>Exporting</source>
-        <translation type="unfinished" />
+        <translation>Экспорт</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation>Ход экспорта</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="248" />
         <source>Cancel export</source>
-        <translation type="unfinished" />
+        <translation>Отменить экспорт</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="253" />
         <source>Export result</source>
-        <translation type="unfinished" />
+        <translation>Результат экспорта</translation>
     </message>
 </context>
 <context>
@@ -2131,22 +2134,22 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
         <source>Which incidents?</source>
-        <translation type="unfinished" />
+        <translation>Какие инциденты?</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="81" />
         <source>Only sealed incidents go into a dossier, each in its newest revision.</source>
-        <translation type="unfinished" />
+        <translation>В досье попадают только опечатанные инциденты, каждый в последней редакции.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="84" />
         <source>The {n} incidents selected</source>
-        <translation type="unfinished" />
+        <translation>Выбранные инциденты ({n})</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="86" />
         <source>Every sealed incident matching:</source>
-        <translation type="unfinished" />
+        <translation>Все опечатанные инциденты, где:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
@@ -2157,22 +2160,22 @@ Type {word} to confirm.</source>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="97" />
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="101" />
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation>ГГГГ, ГГГГ-ММ или ГГГГ-ММ-ДД</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
         <source>To date (inclusive)</source>
-        <translation type="unfinished" />
+        <translation>По дату (включительно)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="104" />
         <source>Country (two-letter code)</source>
-        <translation type="unfinished" />
+        <translation>Страна (двухбуквенный код)</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="106" />
         <source>e.g. FR</source>
-        <translation type="unfinished" />
+        <translation>напр. FR</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
@@ -2182,27 +2185,27 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="110" />
         <source>Any category</source>
-        <translation type="unfinished" />
+        <translation>Любая категория</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
         <source>From:</source>
-        <translation type="unfinished" />
+        <translation>С:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
         <source>To:</source>
-        <translation type="unfinished" />
+        <translation>По:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
         <source>Country:</source>
-        <translation type="unfinished" />
+        <translation>Страна:</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/dossier_wizard.py" line="120" />
         <source>Category:</source>
-        <translation type="unfinished" />
+        <translation>Категория:</translation>
     </message>
 </context>
 <context>
@@ -2216,17 +2219,17 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="46" />
         <source>Pull</source>
-        <translation type="unfinished" />
+        <translation>Получить</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="48" />
         <source>Pull new records from the registry</source>
-        <translation type="unfinished" />
+        <translation>Получить новые записи из реестра</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="52" />
         <source>Pull progress</source>
-        <translation type="unfinished" />
+        <translation>Ход получения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="55" />
@@ -2236,27 +2239,27 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="57" />
         <source>Cancel the pull</source>
-        <translation type="unfinished" />
+        <translation>Отменить получение</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="66" />
         <source>Last pull report</source>
-        <translation type="unfinished" />
+        <translation>Отчёт о последнем получении</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="70" />
         <source>Pull error</source>
-        <translation type="unfinished" />
+        <translation>Ошибка получения</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="77" />
         <source>Sealed incidents in this vault</source>
-        <translation type="unfinished" />
+        <translation>Опечатанные инциденты в хранилище</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="78" />
         <source>Occurred</source>
-        <translation type="unfinished" />
+        <translation>Дата события</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="78" />
@@ -2276,23 +2279,23 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="80" />
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation>Запись</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="90" />
         <location filename="../../fieldkit/ui/staff.py" line="235" />
         <source>Export a dossier…</source>
-        <translation type="unfinished" />
+        <translation>Экспорт досье…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="92" />
         <source>Open the dossier export wizard</source>
-        <translation type="unfinished" />
+        <translation>Открыть мастер экспорта досье</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="100" />
         <source>Exports made from this vault</source>
-        <translation type="unfinished" />
+        <translation>Экспорты из этого хранилища</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
@@ -2302,82 +2305,82 @@ Type {word} to confirm.</source>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation>Вид</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Audience</source>
-        <translation type="unfinished" />
+        <translation>Аудитория</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="102" />
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation>Записи</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="103" />
         <source>Reported to the registry</source>
-        <translation type="unfinished" />
+        <translation>Сообщено в реестр</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="114" />
         <source>Sealed incidents received</source>
-        <translation type="unfinished" />
+        <translation>Полученные опечатанные инциденты</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="117" />
         <source>Exports</source>
-        <translation type="unfinished" />
+        <translation>Экспорты</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="180" />
         <source>Reading the incidents</source>
-        <translation type="unfinished" />
+        <translation>Чтение инцидентов</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="207" />
         <source>{n} sealed incidents</source>
-        <translation type="unfinished" />
+        <translation>Опечатанных инцидентов: {n}</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="208" />
         <source>Newest {shown} of {n} sealed incidents</source>
-        <translation type="unfinished" />
+        <translation>Последние {shown} из {n} опечатанных инцидентов</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="213" />
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation>в очереди</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="231" />
         <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation type="unfinished" />
+        <translation>Получать записи может только хранилище сотрудника, зарегистрированное по коду сотрудника и владеющее ключом организации.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="234" />
         <source>Export a dossier of {n} incidents…</source>
-        <translation type="unfinished" />
+        <translation>Экспорт досье из {n} инцидентов…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="250" />
         <source>Pulling…</source>
-        <translation type="unfinished" />
+        <translation>Получение…</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="273" />
         <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation type="unfinished" />
+        <translation>Отменено. Все уже полученные записи сохранены целиком; для продолжения получите снова.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="277" />
         <source>Not pulled.</source>
-        <translation type="unfinished" />
+        <translation>Не получено.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="285" />
         <source>Pulling records</source>
-        <translation type="unfinished" />
+        <translation>Получение записей</translation>
     </message>
 </context>
 <context>

@@ -10,10 +10,11 @@ real MainWindow:
   (Argon2id included) and from the moment the vault is open (``ctx.unlocked``) until the
   incident table has painted its first page.
 * search: a query is typed one key event per character into the search box; measured from
-  the LAST keystroke until the results are in the table (this includes the 150 ms debounce),
+  the LAST keystroke until the results are in the table (this includes the debounce),
   and from the end of the debounce (the query starts) until the results are in.
 
-Targets: first page <= 1 s after unlock; results <= 100 ms after the debounce ends.
+Targets: first page <= 1 s after unlock; results <= 100 ms after the last keystroke (the
+debounce, 60 ms, included).
 """
 
 from __future__ import annotations
@@ -219,6 +220,7 @@ def main() -> None:
           f"{page.debounce.interval()} ms)")
     print(f"   {'query':<14}{'hits':>6}{'keystroke→shown':>18}{'debounce end→shown':>21}")
     after_debounce: list[float] = []
+    after_key: list[float] = []
     for query in QUERIES * max(1, args.runs // 2):
         page.search.clear()
         spin_until(lambda: not page.debounce.isActive() and not page.model.loading)
@@ -248,11 +250,15 @@ def main() -> None:
         page.debounce.timeout.connect(page.apply)
         shown = watch.at
         after_debounce.append(shown - applied[0])
+        after_key.append(shown - last_key)
         print(f"   {query:<14}{page.model.rowCount():>6}{(shown - last_key) * 1000:>15.0f} ms"
               f"{(shown - applied[0]) * 1000:>18.0f} ms")
     print(f"   debounce end → results shown: median "
           f"{statistics.median(after_debounce) * 1000:.0f} ms, max "
-          f"{max(after_debounce) * 1000:.0f} ms   (target <= 100 ms)")
+          f"{max(after_debounce) * 1000:.0f} ms")
+    print(f"   last keystroke → results shown: median "
+          f"{statistics.median(after_key) * 1000:.0f} ms, max "
+          f"{max(after_key) * 1000:.0f} ms   (target <= 100 ms)")
     ctx.tasks.wait_idle(60_000)
     ctx.lock()
 

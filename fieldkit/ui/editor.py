@@ -218,6 +218,11 @@ class WhenEdit(QWidget):
         self.endEdit = QDateEdit(QDate.currentDate())
         self.endEdit.setCalendarPopup(True)
         self.endEdit.setDisplayFormat("yyyy-MM-dd")
+        # Wide enough for the longest format ("2026-12-31 23:59") in the UI font, so the
+        # time is never clipped (Qt sizes a date edit for its initial format only).
+        sample = "8888-88-88 88:88"
+        for edit in (self.startEdit, self.endEdit):
+            edit.setMinimumWidth(edit.fontMetrics().horizontalAdvance(sample) + 56)
         layout = QHBoxLayout(self)
         layout.setContentsMargins(0, 0, 0, 0)
         for w in (self.precisionCombo, self.startEdit, self.endLabel, self.endEdit):

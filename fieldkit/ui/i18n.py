@@ -12,8 +12,17 @@ from __future__ import annotations
 import logging
 from pathlib import Path
 
-from PySide6.QtCore import QCoreApplication, QEvent, QLibraryInfo, QLocale, Qt, QTranslator
+from PySide6.QtCore import (
+    QCoreApplication,
+    QEvent,
+    QLibraryInfo,
+    QLocale,
+    QObject,
+    Qt,
+    QTranslator,
+)
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
+from PySide6.QtWidgets import QDateTimeEdit
 
 log = logging.getLogger(__name__)
 
@@ -49,6 +58,29 @@ class _Translator(QTranslator):
         if not text and context:
             text = super().translate("", source, disambiguation, n)
         return text or source
+
+
+class _IsoFieldsLeftToRight(QObject):
+    """Date and time fields show ISO order (2026-04-03 12:15) in every language: mirrored in
+    an Arabic window, Qt lays their date and time runs out right to left (12:15 2026-04-03).
+    Set once, when each field is first polished, for every date field of the app."""
+
+    def eventFilter(self, watched: QObject, event: QEvent) -> bool:
+        if event.type() == QEvent.Type.Polish and isinstance(watched, QDateTimeEdit):
+            watched.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        return False
+
+
+_iso_policy: _IsoFieldsLeftToRight | None = None
+
+
+def keep_date_fields_left_to_right() -> None:
+    """Install :class:`_IsoFieldsLeftToRight` on the application (once)."""
+    global _iso_policy
+    app = QCoreApplication.instance()
+    if app is not None and _iso_policy is None:
+        _iso_policy = _IsoFieldsLeftToRight(app)
+        app.installEventFilter(_iso_policy)
 
 
 _installed: list[QTranslator] = []

@@ -102,6 +102,9 @@ class MainWindow(QMainWindow):
         super().__init__(parent)
         self.ctx = ctx
         self.setObjectName("mainWindow")
+        from fieldkit.ui import i18n
+
+        i18n.keep_date_fields_left_to_right()
         self.resize(1100, 720)
         self.pages: dict[str, QWidget] = {}
         self.editor: QWidget | None = None

@@ -117,3 +117,19 @@ def test_arabic_uses_latin_digits_and_isolates_ids(qapp: QApplication) -> None:
     finally:
         i18n.set_language("en")
     assert QLocale().toString(1234) == "1,234"
+
+
+def test_date_fields_keep_iso_order_in_arabic(qtbot, ctx: AppContext) -> None:
+    from PySide6.QtWidgets import QDateTimeEdit
+
+    w = MainWindow(ctx)
+    qtbot.addWidget(w)
+    try:
+        i18n.set_language("ar")
+        edit = QDateTimeEdit()
+        qtbot.addWidget(edit)
+        edit.show()
+        assert edit.layoutDirection() == Qt.LayoutDirection.LeftToRight
+        assert w.layoutDirection() == Qt.LayoutDirection.RightToLeft
+    finally:
+        i18n.set_language("en")

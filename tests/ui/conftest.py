@@ -7,8 +7,6 @@ import os
 
 os.environ["QT_QPA_PLATFORM"] = "offscreen"  # before anything imports Qt
 
-import fieldkit.ui  # noqa: F401, I001 - first: it makes None immortal (see its docstring)
-
 import time
 from collections.abc import Callable, Iterator
 from pathlib import Path

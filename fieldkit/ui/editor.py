@@ -612,18 +612,18 @@ class IncidentEditor(QWidget):
             text = self.tr("New incident — not saved yet.")
         elif view.is_sealed and view.superseded_by:
             state = "superseded"
-            text = self.tr("🔒 Sealed and superseded — record {id}, sealed {at}. A newer "
+            text = self.tr("Sealed and superseded — record {id}, sealed {at}. A newer "
                            "revision replaces it: {new}.").format(
                 id=ltr(view.record_id), at=ltr(utc_minutes(self.sealed_at)),
                 new=ltr(view.superseded_by))
         elif view.is_sealed:
             state = "sealed"
-            text = self.tr("🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to "
+            text = self.tr("Sealed — record {id}, sealed {at}. Read-only: use Amend to "
                            "correct it.").format(id=ltr(view.record_id),
                                                  at=ltr(utc_minutes(self.sealed_at)))
         else:
             state = "draft"
-            text = self.tr("✎ Draft {id} — not sealed yet; you can still edit it.").format(
+            text = self.tr("Draft {id} — not sealed yet; you can still edit it.").format(
                 id=ltr(view.draft_id))
             if view.prev:
                 text += " " + self.tr("It amends the sealed record {id}.").format(id=ltr(view.prev))

@@ -112,7 +112,7 @@ def person_label(person: dict[str, Any], roles: dict[str, str]) -> str:
     if role_names:
         text += " — " + ", ".join(role_names)
     if person.get("name") or person.get("contact"):
-        text += "  🔒 " + QCoreApplication.translate("Persons", "identity on file (internal only)")
+        text += "  — " + QCoreApplication.translate("Persons", "identity on file (internal only)")
     return text
 
 

@@ -4,65 +4,65 @@
 <context>
     <name>ActDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="250" />
-        <location filename="../../fieldkit/ui/persons.py" line="251" />
+        <location filename="../../fieldkit/ui/persons.py" line="250"/>
+        <location filename="../../fieldkit/ui/persons.py" line="251"/>
         <source>Add an act</source>
         <translation>Add an act</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="258" />
-        <location filename="../../fieldkit/ui/persons.py" line="263" />
+        <location filename="../../fieldkit/ui/persons.py" line="258"/>
+        <location filename="../../fieldkit/ui/persons.py" line="263"/>
         <source>Act type</source>
         <translation>Act type</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="267" />
-        <location filename="../../fieldkit/ui/persons.py" line="275" />
+        <location filename="../../fieldkit/ui/persons.py" line="267"/>
+        <location filename="../../fieldkit/ui/persons.py" line="275"/>
         <source>Victims</source>
         <translation>Victims</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="279" />
+        <location filename="../../fieldkit/ui/persons.py" line="279"/>
         <source>Perpetrators and their involvement</source>
         <translation>Perpetrators and their involvement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="280" />
+        <location filename="../../fieldkit/ui/persons.py" line="280"/>
         <source>Perpetrator</source>
         <translation>Perpetrator</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="281" />
+        <location filename="../../fieldkit/ui/persons.py" line="281"/>
         <source>Involvement</source>
         <translation>Involvement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="292" />
+        <location filename="../../fieldkit/ui/persons.py" line="292"/>
         <source>Involvement of {who}</source>
         <translation>Involvement of {who}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="298" />
+        <location filename="../../fieldkit/ui/persons.py" line="298"/>
         <source>Perpetrators</source>
         <translation>Perpetrators</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="300" />
+        <location filename="../../fieldkit/ui/persons.py" line="300"/>
         <source>Add the persons involved first (victims, perpetrators).</source>
         <translation>Add the persons involved first (victims, perpetrators).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="306" />
+        <location filename="../../fieldkit/ui/persons.py" line="306"/>
         <source>What happened in this act</source>
         <translation>What happened in this act</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="308" />
+        <location filename="../../fieldkit/ui/persons.py" line="308"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="355" />
+        <location filename="../../fieldkit/ui/persons.py" line="355"/>
         <source>Adding an act</source>
         <translation>Adding an act</translation>
     </message>
@@ -70,42 +70,42 @@
 <context>
     <name>AudiencePage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136"/>
         <source>Who will read it?</source>
         <translation>Who will read it?</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137"/>
         <source>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</source>
         <translation>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140"/>
         <source>Internal (our organisation)</source>
         <translation>Internal (our organisation)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141"/>
         <source>Everything: names and contacts of people, every testimony, the GPS position of evidence.</source>
         <translation>Everything: names and contacts of people, every testimony, the GPS position of evidence.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143"/>
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144"/>
         <source>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</source>
         <translation>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148"/>
         <source>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</source>
         <translation>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</translation>
     </message>
@@ -113,337 +113,337 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="68" />
+        <location filename="../../fieldkit/ui/audit.py" line="68"/>
         <source>Audit</source>
-        <extracomment>The registry's request names (route names), offered in the action filter.</extracomment>
+        <extracomment>The registry&apos;s request names (route names), offered in the action filter.</extracomment>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="81" />
+        <location filename="../../fieldkit/ui/audit.py" line="81"/>
         <source>Registry audit log</source>
         <translation>Registry audit log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="82" />
-        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <location filename="../../fieldkit/ui/audit.py" line="82"/>
+        <location filename="../../fieldkit/ui/audit.py" line="211"/>
         <source>Sync log on this device</source>
         <translation>Sync log on this device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="83" />
+        <location filename="../../fieldkit/ui/audit.py" line="83"/>
         <source>Log checkpoint</source>
         <translation>Log checkpoint</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="96" />
+        <location filename="../../fieldkit/ui/audit.py" line="96"/>
         <source>Filter by device</source>
         <translation>Filter by device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="98" />
-        <location filename="../../fieldkit/ui/audit.py" line="349" />
-        <location filename="../../fieldkit/ui/audit.py" line="400" />
+        <location filename="../../fieldkit/ui/audit.py" line="98"/>
+        <location filename="../../fieldkit/ui/audit.py" line="349"/>
+        <location filename="../../fieldkit/ui/audit.py" line="400"/>
         <source>Any device</source>
         <translation>Any device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="101" />
+        <location filename="../../fieldkit/ui/audit.py" line="101"/>
         <source>Filter by action</source>
         <translation>Filter by action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="102" />
+        <location filename="../../fieldkit/ui/audit.py" line="102"/>
         <source>Any action</source>
         <translation>Any action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="107" />
+        <location filename="../../fieldkit/ui/audit.py" line="107"/>
         <source>Filter by outcome</source>
         <translation>Filter by outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="108" />
+        <location filename="../../fieldkit/ui/audit.py" line="108"/>
         <source>Any outcome</source>
         <translation>Any outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>refused</source>
         <translation>refused</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>error</source>
         <translation>error</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="113" />
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
+        <location filename="../../fieldkit/ui/audit.py" line="113"/>
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
         <source>From</source>
         <translation>From</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="117" />
+        <location filename="../../fieldkit/ui/audit.py" line="117"/>
         <source>From date (UTC)</source>
         <translation>From date (UTC)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="118" />
+        <location filename="../../fieldkit/ui/audit.py" line="118"/>
         <source>To</source>
         <translation>To</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="122" />
+        <location filename="../../fieldkit/ui/audit.py" line="122"/>
         <source>To date, inclusive (UTC)</source>
         <translation>To date, inclusive (UTC)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="130" />
-        <location filename="../../fieldkit/ui/audit.py" line="132" />
+        <location filename="../../fieldkit/ui/audit.py" line="130"/>
+        <location filename="../../fieldkit/ui/audit.py" line="132"/>
         <source>Apply filters</source>
         <translation>Apply filters</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="136" />
+        <location filename="../../fieldkit/ui/audit.py" line="136"/>
         <source>Device:</source>
         <translation>Device:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="138" />
+        <location filename="../../fieldkit/ui/audit.py" line="138"/>
         <source>Action:</source>
         <translation>Action:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="140" />
+        <location filename="../../fieldkit/ui/audit.py" line="140"/>
         <source>Outcome:</source>
         <translation>Outcome:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <location filename="../../fieldkit/ui/audit.py" line="150"/>
         <source>Registry audit events</source>
         <translation>Registry audit events</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Device</source>
         <translation>Device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Role</source>
         <translation>Role</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
         <source>Path</source>
         <translation>Path</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
         <source>Reason</source>
         <translation>Reason</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="161" />
+        <location filename="../../fieldkit/ui/audit.py" line="161"/>
         <source>Previous page</source>
         <translation>Previous page</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="165" />
+        <location filename="../../fieldkit/ui/audit.py" line="165"/>
         <source>Next page</source>
         <translation>Next page</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="169" />
+        <location filename="../../fieldkit/ui/audit.py" line="169"/>
         <source>Export this page…</source>
         <translation>Export this page…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="171" />
+        <location filename="../../fieldkit/ui/audit.py" line="171"/>
         <source>Export this page as CSV</source>
         <translation>Export this page as CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="173" />
+        <location filename="../../fieldkit/ui/audit.py" line="173"/>
         <source>Export all matching…</source>
         <translation>Export all matching…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="176" />
+        <location filename="../../fieldkit/ui/audit.py" line="176"/>
         <source>Export every matching event as CSV</source>
         <translation>Export every matching event as CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="180" />
+        <location filename="../../fieldkit/ui/audit.py" line="180"/>
         <source>Export progress</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="182" />
+        <location filename="../../fieldkit/ui/audit.py" line="182"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="196" />
+        <location filename="../../fieldkit/ui/audit.py" line="196"/>
         <source>Audit log status</source>
         <translation>Audit log status</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="159" />
+        <location filename="../../fieldkit/ui/audit.py" line="159"/>
         <source>Previous</source>
         <translation>Previous</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="163" />
+        <location filename="../../fieldkit/ui/audit.py" line="163"/>
         <source>Next</source>
         <translation>Next</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="227" />
+        <location filename="../../fieldkit/ui/audit.py" line="227"/>
         <source>Checkpoint verification</source>
         <translation>Checkpoint verification</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="238" />
+        <location filename="../../fieldkit/ui/audit.py" line="238"/>
         <source>Status:</source>
         <translation>Status:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="239" />
+        <location filename="../../fieldkit/ui/audit.py" line="239"/>
         <source>Log:</source>
         <translation>Log:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="240" />
+        <location filename="../../fieldkit/ui/audit.py" line="240"/>
         <source>Entries (size):</source>
         <translation>Entries (size):</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="241" />
+        <location filename="../../fieldkit/ui/audit.py" line="241"/>
         <source>Root hash:</source>
         <translation>Root hash:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="242" />
+        <location filename="../../fieldkit/ui/audit.py" line="242"/>
         <source>Consistency verified at:</source>
         <translation>Consistency verified at:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="309" />
+        <location filename="../../fieldkit/ui/audit.py" line="309"/>
         <source>Loading…</source>
         <translation>Loading…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="311" />
+        <location filename="../../fieldkit/ui/audit.py" line="311"/>
         <source>Reading the audit log</source>
         <translation>Reading the audit log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="343" />
+        <location filename="../../fieldkit/ui/audit.py" line="343"/>
         <source>Reading the sync log</source>
         <translation>Reading the sync log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="353" />
+        <location filename="../../fieldkit/ui/audit.py" line="353"/>
         <source>(revoked)</source>
         <translation>(revoked)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="378" />
+        <location filename="../../fieldkit/ui/audit.py" line="378"/>
         <source>Events {first}–{last}</source>
         <translation>Events {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="381" />
+        <location filename="../../fieldkit/ui/audit.py" line="381"/>
         <source>No events match these filters.</source>
         <translation>No events match these filters.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="389" />
+        <location filename="../../fieldkit/ui/audit.py" line="389"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="437" />
+        <location filename="../../fieldkit/ui/audit.py" line="437"/>
         <source>Save the audit log as CSV</source>
         <translation>Save the audit log as CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="438" />
+        <location filename="../../fieldkit/ui/audit.py" line="438"/>
         <source>CSV files (*.csv)</source>
         <translation>CSV files (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="472" />
+        <location filename="../../fieldkit/ui/audit.py" line="472"/>
         <source>Saved {n} events to {path}.</source>
         <translation>Saved {n} events to {path}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="479" />
+        <location filename="../../fieldkit/ui/audit.py" line="479"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export cancelled; no file was written.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="485" />
+        <location filename="../../fieldkit/ui/audit.py" line="485"/>
         <source>Exporting the audit log</source>
         <translation>Exporting the audit log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="497" />
+        <location filename="../../fieldkit/ui/audit.py" line="497"/>
         <source>Does NOT verify: {why}</source>
         <translation>Does NOT verify: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="503" />
+        <location filename="../../fieldkit/ui/audit.py" line="503"/>
         <source>No checkpoint yet: sync once.</source>
         <translation>No checkpoint yet: sync once.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="508" />
+        <location filename="../../fieldkit/ui/audit.py" line="508"/>
         <source>Registry distrusted: {why}</source>
         <translation>Registry distrusted: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="513" />
+        <location filename="../../fieldkit/ui/audit.py" line="513"/>
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
         <translation>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</translation>
     </message>
@@ -451,22 +451,22 @@
 <context>
     <name>AutoLockDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="82" />
+        <location filename="../../fieldkit/ui/autolock.py" line="82"/>
         <source>Auto-lock</source>
         <translation>Auto-lock</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="89" />
+        <location filename="../../fieldkit/ui/autolock.py" line="89"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="90" />
+        <location filename="../../fieldkit/ui/autolock.py" line="90"/>
         <source>Lock after idle minutes</source>
         <translation>Lock after idle minutes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="91" />
+        <location filename="../../fieldkit/ui/autolock.py" line="91"/>
         <source>Lock after this many idle &amp;minutes (0: never):</source>
         <translation>Lock after this many idle &amp;minutes (0: never):</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="186" />
+        <location filename="../../fieldkit/ui/editor.py" line="186"/>
         <source>Choose a category</source>
         <translation>Choose a category</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="131" />
+        <location filename="../../fieldkit/ui/editor.py" line="131"/>
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
         <translation>Type to search for a country</translation>
@@ -491,102 +491,102 @@
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="182" />
+        <location filename="../../fieldkit/ui/unlock.py" line="182"/>
         <source>Create your vault</source>
         <translation>Create your vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="184" />
+        <location filename="../../fieldkit/ui/unlock.py" line="184"/>
         <source>Everything you record is encrypted on this computer with a key protected by your passphrase. Choose several words you can remember; nobody can reset it.</source>
         <translation>Everything you record is encrypted on this computer with a key protected by your passphrase. Choose several words you can remember; nobody can reset it.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="186" />
+        <location filename="../../fieldkit/ui/unlock.py" line="186"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="187" />
+        <location filename="../../fieldkit/ui/unlock.py" line="187"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repeat it:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="188" />
+        <location filename="../../fieldkit/ui/unlock.py" line="188"/>
         <source>Also set a &amp;duress passphrase</source>
         <translation>Also set a &amp;duress passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="189" />
+        <location filename="../../fieldkit/ui/unlock.py" line="189"/>
         <source>D&amp;uress passphrase:</source>
         <translation>D&amp;uress passphrase:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="191" />
+        <location filename="../../fieldkit/ui/unlock.py" line="191"/>
         <source>Typed instead of the real passphrase, it silently destroys this vault and opens an empty one.</source>
         <translation>Typed instead of the real passphrase, it silently destroys this vault and opens an empty one.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="193" />
+        <location filename="../../fieldkit/ui/unlock.py" line="193"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Create vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="194" />
+        <location filename="../../fieldkit/ui/unlock.py" line="194"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="195" />
+        <location filename="../../fieldkit/ui/unlock.py" line="195"/>
         <source>Repeat the passphrase</source>
         <translation>Repeat the passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="196" />
+        <location filename="../../fieldkit/ui/unlock.py" line="196"/>
         <source>Duress passphrase</source>
         <translation>Duress passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="197" />
+        <location filename="../../fieldkit/ui/unlock.py" line="197"/>
         <source>Passphrase strength</source>
         <translation>Passphrase strength</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="204" />
+        <location filename="../../fieldkit/ui/unlock.py" line="204"/>
         <source>Too short: use at least {n} characters, better several words.</source>
         <translation>Too short: use at least {n} characters, better several words.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="206" />
+        <location filename="../../fieldkit/ui/unlock.py" line="206"/>
         <source>Weak: add more words.</source>
         <translation>Weak: add more words.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="207" />
+        <location filename="../../fieldkit/ui/unlock.py" line="207"/>
         <source>Fair: one or two more words would help.</source>
         <translation>Fair: one or two more words would help.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="208" />
+        <location filename="../../fieldkit/ui/unlock.py" line="208"/>
         <source>Good.</source>
         <translation>Good.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="209" />
+        <location filename="../../fieldkit/ui/unlock.py" line="209"/>
         <source>Strong.</source>
         <translation>Strong.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="232" />
+        <location filename="../../fieldkit/ui/unlock.py" line="232"/>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="233" />
+        <location filename="../../fieldkit/ui/unlock.py" line="233"/>
         <source>Type the same passphrase twice.</source>
         <translation>Type the same passphrase twice.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="255" />
+        <location filename="../../fieldkit/ui/unlock.py" line="255"/>
         <source>Creating the vault</source>
         <translation>Creating the vault</translation>
     </message>
@@ -594,129 +594,129 @@
 <context>
     <name>CustodyTimeline</name>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="51" />
-        <location filename="../../fieldkit/ui/custody.py" line="53" />
+        <location filename="../../fieldkit/ui/custody.py" line="51"/>
+        <location filename="../../fieldkit/ui/custody.py" line="53"/>
         <source>Chain of custody</source>
         <extracomment>Actions offered (any other text may be typed).</extracomment>
         <translation>Chain of custody</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="56" />
+        <location filename="../../fieldkit/ui/custody.py" line="56"/>
         <source>Custody events, oldest first</source>
         <translation>Custody events, oldest first</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>When</source>
         <translation>When</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>By</source>
         <translation>By</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <location filename="../../fieldkit/ui/custody.py" line="59"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <location filename="../../fieldkit/ui/custody.py" line="59"/>
         <source>Sealed record</source>
         <translation>Sealed record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="63" />
+        <location filename="../../fieldkit/ui/custody.py" line="63"/>
         <source>Custody action</source>
         <translation>Custody action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>transferred</source>
         <translation>transferred</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>copied</source>
         <translation>copied</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>verified</source>
         <translation>verified</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>viewed</source>
         <translation>viewed</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>handed over</source>
         <translation>handed over</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>stored</source>
         <translation>stored</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="71" />
+        <location filename="../../fieldkit/ui/custody.py" line="71"/>
         <source>Custody note</source>
         <translation>Custody note</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="72" />
+        <location filename="../../fieldkit/ui/custody.py" line="72"/>
         <source>To whom, where, why</source>
         <translation>To whom, where, why</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="74" />
+        <location filename="../../fieldkit/ui/custody.py" line="74"/>
         <source>Add event</source>
         <translation>Add event</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="76" />
+        <location filename="../../fieldkit/ui/custody.py" line="76"/>
         <source>Add a custody event (sealed at once)</source>
         <translation>Add a custody event (sealed at once)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="124" />
+        <location filename="../../fieldkit/ui/custody.py" line="124"/>
         <source>Chain of custody: {error}</source>
         <translation>Chain of custody: {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="127" />
+        <location filename="../../fieldkit/ui/custody.py" line="127"/>
         <source>Reading the chain of custody</source>
         <translation>Reading the chain of custody</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="135" />
+        <location filename="../../fieldkit/ui/custody.py" line="135"/>
         <source>this device</source>
         <translation>this device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="139" />
+        <location filename="../../fieldkit/ui/custody.py" line="139"/>
         <source>in the record</source>
         <translation>in the record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="154" />
+        <location filename="../../fieldkit/ui/custody.py" line="154"/>
         <source>Say what happened to the evidence.</source>
         <translation>Say what happened to the evidence.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="155" />
+        <location filename="../../fieldkit/ui/custody.py" line="155"/>
         <source>For example: handed over, copied.</source>
         <translation>For example: handed over, copied.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="171" />
+        <location filename="../../fieldkit/ui/custody.py" line="171"/>
         <source>Sealing a custody event</source>
         <translation>Sealing a custody event</translation>
     </message>
@@ -724,48 +724,48 @@
 <context>
     <name>DossierWizard</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="284" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="284"/>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285"/>
         <source>Export a dossier</source>
         <translation>Export a dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329"/>
         <source>Selecting, verifying and rendering…</source>
         <translation>Selecting, verifying and rendering…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358"/>
         <source>Cancelled. No file was written.</source>
         <translation>Cancelled. No file was written.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360"/>
         <source>The dossier was not written.</source>
         <translation>The dossier was not written.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366"/>
         <source>Exporting the dossier</source>
         <translation>Exporting the dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372"/>
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
         <translation>Dossier: {path} ({pages} pages, {n} incidents)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375"/>
         <source>Bundle: {path}</source>
         <translation>Bundle: {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376"/>
         <source>Contents digest (printed in the dossier): {digest}</source>
         <translation>Contents digest (printed in the dossier): {digest}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378"/>
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
         <translation>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</translation>
     </message>
@@ -773,108 +773,108 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="97" />
+        <location filename="../../fieldkit/ui/enroll.py" line="97"/>
         <source>Enrol this vault</source>
         <extracomment>A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.</extracomment>
         <translation>Enrol this vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="98" />
+        <location filename="../../fieldkit/ui/enroll.py" line="98"/>
         <source>Enrol this vault with a registry</source>
         <translation>Enrol this vault with a registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="101" />
+        <location filename="../../fieldkit/ui/enroll.py" line="101"/>
         <source>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</source>
         <translation>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="106" />
+        <location filename="../../fieldkit/ui/enroll.py" line="106"/>
         <source>Enrolment code</source>
         <translation>Enrolment code</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="110" />
+        <location filename="../../fieldkit/ui/enroll.py" line="110"/>
         <source>Open QR image…</source>
         <translation>Open QR image…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="112" />
+        <location filename="../../fieldkit/ui/enroll.py" line="112"/>
         <source>Open a QR code image</source>
         <translation>Open a QR code image</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="116" />
+        <location filename="../../fieldkit/ui/enroll.py" line="116"/>
         <source>Name of this device</source>
         <translation>Name of this device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="117" />
+        <location filename="../../fieldkit/ui/enroll.py" line="117"/>
         <source>e.g. field laptop 3</source>
         <translation>e.g. field laptop 3</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="123" />
+        <location filename="../../fieldkit/ui/enroll.py" line="123"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="126" />
+        <location filename="../../fieldkit/ui/enroll.py" line="126"/>
         <source>Device &amp;name:</source>
         <translation>Device &amp;name:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="130" />
+        <location filename="../../fieldkit/ui/enroll.py" line="130"/>
         <source>Enrolment error</source>
         <translation>Enrolment error</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="136" />
+        <location filename="../../fieldkit/ui/enroll.py" line="136"/>
         <source>Enrolment result</source>
         <translation>Enrolment result</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="142" />
+        <location filename="../../fieldkit/ui/enroll.py" line="142"/>
         <source>&amp;Enrol</source>
         <translation>&amp;Enrol</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="145" />
+        <location filename="../../fieldkit/ui/enroll.py" line="145"/>
         <source>Enrol</source>
         <translation>Enrol</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="183" />
+        <location filename="../../fieldkit/ui/enroll.py" line="183"/>
         <source>Open the enrolment QR image</source>
         <translation>Open the enrolment QR image</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="184" />
+        <location filename="../../fieldkit/ui/enroll.py" line="184"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="208" />
+        <location filename="../../fieldkit/ui/enroll.py" line="208"/>
         <source>Reading the QR code</source>
         <translation>Reading the QR code</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="235" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235"/>
         <source>monitor</source>
         <translation>monitor</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="235" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235"/>
         <source>staff</source>
         <translation>staff</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="236" />
+        <location filename="../../fieldkit/ui/enroll.py" line="236"/>
         <source>administrator</source>
         <translation>administrator</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="238" />
+        <location filename="../../fieldkit/ui/enroll.py" line="238"/>
         <source>Enrolled as {role} with {url}.
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
@@ -885,7 +885,7 @@ Pinned certificate fingerprint (SHA-256):
 This device: {key}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="255" />
+        <location filename="../../fieldkit/ui/enroll.py" line="255"/>
         <source>Enrolling</source>
         <translation>Enrolling</translation>
     </message>
@@ -893,18 +893,18 @@ This device: {key}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="27" />
+        <location filename="../../fieldkit/ui/errors.py" line="27"/>
         <source>FieldKit</source>
         <extracomment>Object name of the dialog (tests find it with QApplication.topLevelWidgets()).</extracomment>
         <translation>FieldKit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="31" />
+        <location filename="../../fieldkit/ui/errors.py" line="31"/>
         <source>Error code: {code}</source>
         <translation>Error code: {code}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="33" />
+        <location filename="../../fieldkit/ui/errors.py" line="33"/>
         <source>Error</source>
         <translation>Error</translation>
     </message>
@@ -912,128 +912,128 @@ This device: {key}</translation>
 <context>
     <name>EvidenceImportDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="165" />
-        <location filename="../../fieldkit/ui/evidence.py" line="166" />
+        <location filename="../../fieldkit/ui/evidence.py" line="165"/>
+        <location filename="../../fieldkit/ui/evidence.py" line="166"/>
         <source>Import evidence</source>
         <translation>Import evidence</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="175" />
+        <location filename="../../fieldkit/ui/evidence.py" line="175"/>
         <source>File</source>
         <translation>File</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="178" />
+        <location filename="../../fieldkit/ui/evidence.py" line="178"/>
         <source>Evidence description</source>
         <translation>Evidence description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="180" />
+        <location filename="../../fieldkit/ui/evidence.py" line="180"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="183" />
+        <location filename="../../fieldkit/ui/evidence.py" line="183"/>
         <source>Captured at (optional)</source>
         <translation>Captured at (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="186" />
+        <location filename="../../fieldkit/ui/evidence.py" line="186"/>
         <source>Captured at</source>
         <translation>Captured at</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="190" />
+        <location filename="../../fieldkit/ui/evidence.py" line="190"/>
         <source>Latitude (optional)</source>
         <translation>Latitude (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="191" />
+        <location filename="../../fieldkit/ui/evidence.py" line="191"/>
         <source>latitude, e.g. 43.2389</source>
         <translation>latitude, e.g. 43.2389</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="194" />
+        <location filename="../../fieldkit/ui/evidence.py" line="194"/>
         <source>Longitude (optional)</source>
         <translation>Longitude (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="195" />
+        <location filename="../../fieldkit/ui/evidence.py" line="195"/>
         <source>longitude, e.g. 76.8897</source>
         <translation>longitude, e.g. 76.8897</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="199" />
+        <location filename="../../fieldkit/ui/evidence.py" line="199"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="203" />
+        <location filename="../../fieldkit/ui/evidence.py" line="203"/>
         <source>Import progress</source>
         <translation>Import progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="206" />
+        <location filename="../../fieldkit/ui/evidence.py" line="206"/>
         <source>Ready to import. The file is encrypted into the vault; the original is not changed.</source>
         <translation>Ready to import. The file is encrypted into the vault; the original is not changed.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="212" />
+        <location filename="../../fieldkit/ui/evidence.py" line="212"/>
         <source>SHA-256 of the imported file</source>
         <translation>SHA-256 of the imported file</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="219" />
+        <location filename="../../fieldkit/ui/evidence.py" line="219"/>
         <source>Import</source>
         <translation>Import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="223" />
+        <location filename="../../fieldkit/ui/evidence.py" line="223"/>
         <source>Cancel import</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="225" />
+        <location filename="../../fieldkit/ui/evidence.py" line="225"/>
         <source>Cancel the import</source>
         <translation>Cancel the import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="227" />
+        <location filename="../../fieldkit/ui/evidence.py" line="227"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="254" />
+        <location filename="../../fieldkit/ui/evidence.py" line="254"/>
         <source>GPS needs both a latitude and a longitude, as decimal degrees.</source>
         <translation>GPS needs both a latitude and a longitude, as decimal degrees.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="256" />
+        <location filename="../../fieldkit/ui/evidence.py" line="256"/>
         <source>For example 43.2389 and 76.8897.</source>
         <translation>For example 43.2389 and 76.8897.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="268" />
+        <location filename="../../fieldkit/ui/evidence.py" line="268"/>
         <source>Importing {name}…</source>
         <translation>Importing {name}…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="277" />
+        <location filename="../../fieldkit/ui/evidence.py" line="277"/>
         <source>Importing evidence</source>
         <translation>Importing evidence</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="287" />
+        <location filename="../../fieldkit/ui/evidence.py" line="287"/>
         <source>Imported and encrypted. SHA-256:</source>
         <translation>Imported and encrypted. SHA-256:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="290" />
+        <location filename="../../fieldkit/ui/evidence.py" line="290"/>
         <source>Done</source>
         <translation>Done</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="305" />
+        <location filename="../../fieldkit/ui/evidence.py" line="305"/>
         <source>Import cancelled: nothing was added to the vault.</source>
         <translation>Import cancelled: nothing was added to the vault.</translation>
     </message>
@@ -1041,48 +1041,48 @@ This device: {key}</translation>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="383" />
+        <location filename="../../fieldkit/ui/evidence.py" line="383"/>
         <source>Evidence</source>
         <extracomment>A file import dialog opened (tests drive it; the editor does not need it). The incident after a file was added to it.</extracomment>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="387" />
+        <location filename="../../fieldkit/ui/evidence.py" line="387"/>
         <source>Evidence files (drop files here to import them)</source>
         <translation>Evidence files (drop files here to import them)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="390" />
+        <location filename="../../fieldkit/ui/evidence.py" line="390"/>
         <source>Import file…</source>
         <translation>Import file…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="392" />
+        <location filename="../../fieldkit/ui/evidence.py" line="392"/>
         <source>Import an evidence file</source>
         <translation>Import an evidence file</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="415" />
+        <location filename="../../fieldkit/ui/evidence.py" line="415"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="451" />
+        <location filename="../../fieldkit/ui/evidence.py" line="451"/>
         <source>Save the draft first, then import files or drop them on the list.</source>
         <translation>Save the draft first, then import files or drop them on the list.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="454" />
+        <location filename="../../fieldkit/ui/evidence.py" line="454"/>
         <source>Sealed: no files can be added. Custody events can.</source>
         <translation>Sealed: no files can be added. Custody events can.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="456" />
+        <location filename="../../fieldkit/ui/evidence.py" line="456"/>
         <source>Or drop files on the list.</source>
         <translation>Or drop files on the list.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="484" />
+        <location filename="../../fieldkit/ui/evidence.py" line="484"/>
         <source>Import evidence files</source>
         <translation>Import evidence files</translation>
     </message>
@@ -1090,23 +1090,23 @@ This device: {key}</translation>
 <context>
     <name>EvidencePreview</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="113" />
+        <location filename="../../fieldkit/ui/evidence.py" line="113"/>
         <source>Preview</source>
         <extracomment>Images larger than this are not previewed (they would be decrypted into memory whole). Previews are scaled to fit this square.</extracomment>
         <translation>Preview</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="122" />
+        <location filename="../../fieldkit/ui/evidence.py" line="122"/>
         <source>No preview for this type of file.</source>
         <translation>No preview for this type of file.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="125" />
+        <location filename="../../fieldkit/ui/evidence.py" line="125"/>
         <source>Decrypting the preview…</source>
         <translation>Decrypting the preview…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="144" />
+        <location filename="../../fieldkit/ui/evidence.py" line="144"/>
         <source>Decrypting a preview</source>
         <translation>Decrypting a preview</translation>
     </message>
@@ -1114,303 +1114,303 @@ This device: {key}</translation>
 <context>
     <name>IncidentEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="312" />
+        <location filename="../../fieldkit/ui/editor.py" line="312"/>
         <source>Incident editor</source>
         <translation>Incident editor</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="321" />
+        <location filename="../../fieldkit/ui/editor.py" line="321"/>
         <source>Record state</source>
         <translation>Record state</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="325" />
+        <location filename="../../fieldkit/ui/editor.py" line="325"/>
         <source>Save draft</source>
         <translation>Save draft</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="326" />
+        <location filename="../../fieldkit/ui/editor.py" line="326"/>
         <source>Save the draft</source>
         <translation>Save the draft</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="327" />
+        <location filename="../../fieldkit/ui/editor.py" line="327"/>
         <source>Seal…</source>
         <translation>Seal…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="328" />
+        <location filename="../../fieldkit/ui/editor.py" line="328"/>
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
         <translation>Seal this incident (sign it; it cannot be edited afterwards)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="330" />
+        <location filename="../../fieldkit/ui/editor.py" line="330"/>
         <source>Amend</source>
         <translation>Amend</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="331" />
+        <location filename="../../fieldkit/ui/editor.py" line="331"/>
         <source>Start a new revision of this sealed record</source>
         <translation>Start a new revision of this sealed record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="333" />
+        <location filename="../../fieldkit/ui/editor.py" line="333"/>
         <source>Close</source>
         <translation>Close</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="334" />
+        <location filename="../../fieldkit/ui/editor.py" line="334"/>
         <source>Close the editor</source>
         <translation>Close the editor</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
+        <location filename="../../fieldkit/ui/editor.py" line="348"/>
         <source>Internal</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
-        <source>Only our organisation's staff</source>
-        <translation>Only our organisation's staff</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="348"/>
+        <source>Only our organisation&apos;s staff</source>
+        <translation>Only our organisation&apos;s staff</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="349"/>
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="349"/>
         <source>Staff and trusted partners</source>
         <translation>Staff and trusted partners</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="350"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="350"/>
         <source>May be published</source>
         <translation>May be published</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="355" />
+        <location filename="../../fieldkit/ui/editor.py" line="355"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="356" />
+        <location filename="../../fieldkit/ui/editor.py" line="356"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="357" />
+        <location filename="../../fieldkit/ui/editor.py" line="357"/>
         <source>Date precision</source>
         <translation>Date precision</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="358" />
+        <location filename="../../fieldkit/ui/editor.py" line="358"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="359" />
+        <location filename="../../fieldkit/ui/editor.py" line="359"/>
         <source>End date</source>
         <translation>End date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="360" />
+        <location filename="../../fieldkit/ui/editor.py" line="360"/>
         <source>Country</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="361" />
-        <location filename="../../fieldkit/ui/editor.py" line="374" />
+        <location filename="../../fieldkit/ui/editor.py" line="361"/>
+        <location filename="../../fieldkit/ui/editor.py" line="374"/>
         <source>Place</source>
         <translation>Place</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="362" />
-        <location filename="../../fieldkit/ui/editor.py" line="375" />
+        <location filename="../../fieldkit/ui/editor.py" line="362"/>
+        <location filename="../../fieldkit/ui/editor.py" line="375"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="364" />
-        <location filename="../../fieldkit/ui/editor.py" line="376" />
+        <location filename="../../fieldkit/ui/editor.py" line="364"/>
+        <location filename="../../fieldkit/ui/editor.py" line="376"/>
         <source>Confidentiality</source>
         <translation>Confidentiality</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="370" />
+        <location filename="../../fieldkit/ui/editor.py" line="370"/>
         <source>Title *</source>
         <translation>Title *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="371" />
+        <location filename="../../fieldkit/ui/editor.py" line="371"/>
         <source>Category *</source>
         <translation>Category *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="372" />
+        <location filename="../../fieldkit/ui/editor.py" line="372"/>
         <source>When *</source>
         <translation>When *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="373" />
+        <location filename="../../fieldkit/ui/editor.py" line="373"/>
         <source>Country *</source>
         <translation>Country *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="381" />
+        <location filename="../../fieldkit/ui/editor.py" line="381"/>
         <source>Persons (by pseudonym)</source>
         <translation>Persons (by pseudonym)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="382" />
+        <location filename="../../fieldkit/ui/editor.py" line="382"/>
         <source>Add person…</source>
         <translation>Add person…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="383" />
+        <location filename="../../fieldkit/ui/editor.py" line="383"/>
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="384" />
-        <location filename="../../fieldkit/ui/editor.py" line="393" />
+        <location filename="../../fieldkit/ui/editor.py" line="384"/>
+        <location filename="../../fieldkit/ui/editor.py" line="393"/>
         <source>Acts</source>
         <translation>Acts</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="385" />
+        <location filename="../../fieldkit/ui/editor.py" line="385"/>
         <source>Add act…</source>
         <translation>Add act…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="386" />
+        <location filename="../../fieldkit/ui/editor.py" line="386"/>
         <source>Add an act</source>
         <translation>Add an act</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="389" />
+        <location filename="../../fieldkit/ui/editor.py" line="389"/>
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
         <translation>Persons are shown by pseudonym. Real names are optional and internal only.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="398" />
-        <location filename="../../fieldkit/ui/editor.py" line="414" />
+        <location filename="../../fieldkit/ui/editor.py" line="398"/>
+        <location filename="../../fieldkit/ui/editor.py" line="414"/>
         <source>Testimonies</source>
         <translation>Testimonies</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="399" />
+        <location filename="../../fieldkit/ui/editor.py" line="399"/>
         <source>Add testimony…</source>
         <translation>Add testimony…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="400" />
+        <location filename="../../fieldkit/ui/editor.py" line="400"/>
         <source>Add a testimony</source>
         <translation>Add a testimony</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="412" />
+        <location filename="../../fieldkit/ui/editor.py" line="412"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="413" />
+        <location filename="../../fieldkit/ui/editor.py" line="413"/>
         <source>Persons and acts</source>
         <translation>Persons and acts</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="415" />
+        <location filename="../../fieldkit/ui/editor.py" line="415"/>
         <source>Evidence</source>
         <translation>Evidence</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="434" />
+        <location filename="../../fieldkit/ui/editor.py" line="434"/>
         <source>Opening…</source>
         <translation>Opening…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="511" />
+        <location filename="../../fieldkit/ui/editor.py" line="511"/>
         <source>Opening the incident</source>
         <translation>Opening the incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="530" />
+        <location filename="../../fieldkit/ui/editor.py" line="530"/>
         <source>The vault is locked.</source>
         <translation>The vault is locked.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="597" />
+        <location filename="../../fieldkit/ui/editor.py" line="597"/>
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
         <translation>{kind}: victims {victims}; perpetrators {perps}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="612" />
+        <location filename="../../fieldkit/ui/editor.py" line="612"/>
         <source>New incident — not saved yet.</source>
         <translation>New incident — not saved yet.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="615" />
-        <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
-        <translation>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="615"/>
+        <source>Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
+        <translation>Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="621" />
-        <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
-        <translation>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="621"/>
+        <source>Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
+        <translation>Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="626" />
-        <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
-        <translation>✎ Draft {id} — not sealed yet; you can still edit it.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="626"/>
+        <source>Draft {id} — not sealed yet; you can still edit it.</source>
+        <translation>Draft {id} — not sealed yet; you can still edit it.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="629" />
+        <location filename="../../fieldkit/ui/editor.py" line="629"/>
         <source>It amends the sealed record {id}.</source>
         <translation>It amends the sealed record {id}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="644" />
+        <location filename="../../fieldkit/ui/editor.py" line="644"/>
         <source>Choose a category.</source>
         <translation>Choose a category.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="645" />
+        <location filename="../../fieldkit/ui/editor.py" line="645"/>
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
         <translation>Pick the category that fits best; it can be changed until the record is sealed.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="649" />
+        <location filename="../../fieldkit/ui/editor.py" line="649"/>
         <source>Choose the country where it happened.</source>
         <translation>Choose the country where it happened.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="650" />
-        <source>Type part of the country's name to find it.</source>
-        <translation>Type part of the country's name to find it.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="650"/>
+        <source>Type part of the country&apos;s name to find it.</source>
+        <translation>Type part of the country&apos;s name to find it.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="689" />
+        <location filename="../../fieldkit/ui/editor.py" line="689"/>
         <source>Saving the incident</source>
         <translation>Saving the incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="772" />
+        <location filename="../../fieldkit/ui/editor.py" line="772"/>
         <source>Starting a revision</source>
         <translation>Starting a revision</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="787" />
-        <location filename="../../fieldkit/ui/editor.py" line="792" />
+        <location filename="../../fieldkit/ui/editor.py" line="787"/>
+        <location filename="../../fieldkit/ui/editor.py" line="792"/>
         <source>Unsaved changes</source>
         <translation>Unsaved changes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="788" />
+        <location filename="../../fieldkit/ui/editor.py" line="788"/>
         <source>Save the changes to this draft?</source>
         <translation>Save the changes to this draft?</translation>
     </message>
@@ -1418,33 +1418,33 @@ This device: {key}</translation>
 <context>
     <name>IncidentModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="56" />
+        <location filename="../../fieldkit/ui/incidents.py" line="56"/>
         <source>Title</source>
         <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to). The query costs at most 50 ms at 100k incidents: results within 100 ms of the last key.</extracomment>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="57" />
+        <location filename="../../fieldkit/ui/incidents.py" line="57"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="58" />
+        <location filename="../../fieldkit/ui/incidents.py" line="58"/>
         <source>Country</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="59" />
+        <location filename="../../fieldkit/ui/incidents.py" line="59"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="60" />
+        <location filename="../../fieldkit/ui/incidents.py" line="60"/>
         <source>State</source>
         <translation>State</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="61" />
+        <location filename="../../fieldkit/ui/incidents.py" line="61"/>
         <source>Synced</source>
         <translation>Synced</translation>
     </message>
@@ -1452,33 +1452,33 @@ This device: {key}</translation>
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="248" />
+        <location filename="../../fieldkit/ui/incidents.py" line="248"/>
         <source>Loading incidents</source>
         <extracomment>How to ask for the next page: a (occurred, rowid) key, or a search-hit offset.</extracomment>
         <translation>Loading incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278" />
+        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
         <source>Draft</source>
         <translation>Draft</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278" />
+        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="279" />
+        <location filename="../../fieldkit/ui/incidents.py" line="279"/>
         <source>Sealed (amended)</source>
         <translation>Sealed (amended)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304" />
+        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
         <source>Yes</source>
         <translation>Yes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304" />
+        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
         <source>No</source>
         <translation>No</translation>
     </message>
@@ -1486,150 +1486,150 @@ This device: {key}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="448" />
+        <location filename="../../fieldkit/ui/incidents.py" line="448"/>
         <source>&amp;Search:</source>
         <translation>&amp;Search:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="449" />
+        <location filename="../../fieldkit/ui/incidents.py" line="449"/>
         <source>Words in any language, names, places…</source>
         <translation>Words in any language, names, places…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="450" />
+        <location filename="../../fieldkit/ui/incidents.py" line="450"/>
         <source>Search incidents</source>
         <translation>Search incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="451" />
+        <location filename="../../fieldkit/ui/incidents.py" line="451"/>
         <source>&amp;New incident</source>
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="452" />
+        <location filename="../../fieldkit/ui/incidents.py" line="452"/>
         <source>New incident</source>
         <translation>New incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="453" />
+        <location filename="../../fieldkit/ui/incidents.py" line="453"/>
         <source>Clear filters</source>
         <translation>Clear filters</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;Category:</source>
         <translation>&amp;Category:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>C&amp;ountry:</source>
         <translation>C&amp;ountry:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;From:</source>
         <translation>&amp;From:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;To:</source>
         <translation>&amp;To:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455" />
+        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
         <source>S&amp;tate:</source>
         <translation>S&amp;tate:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455" />
+        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
         <source>S&amp;ynced:</source>
         <translation>S&amp;ynced:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>Category filter</source>
         <translation>Category filter</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>Country filter</source>
         <translation>Country filter</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>From date</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>To date</source>
         <translation>To date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>State filter</source>
         <translation>State filter</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>Synced filter</source>
         <translation>Synced filter</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="464" />
+        <location filename="../../fieldkit/ui/incidents.py" line="464"/>
         <source>any</source>
         <translation>any</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="465" />
+        <location filename="../../fieldkit/ui/incidents.py" line="465"/>
         <source>Incidents</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466" />
-        <location filename="../../fieldkit/ui/incidents.py" line="468" />
-        <location filename="../../fieldkit/ui/incidents.py" line="490" />
-        <location filename="../../fieldkit/ui/incidents.py" line="500" />
+        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="490"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="500"/>
         <source>All</source>
         <translation>All</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466" />
+        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
         <source>Drafts</source>
         <translation>Drafts</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="467" />
+        <location filename="../../fieldkit/ui/incidents.py" line="467"/>
         <source>Sealed</source>
         <translation>Sealed</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="468" />
+        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
         <source>Synced</source>
         <translation>Synced</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="469" />
+        <location filename="../../fieldkit/ui/incidents.py" line="469"/>
         <source>Not synced</source>
         <translation>Not synced</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="557" />
+        <location filename="../../fieldkit/ui/incidents.py" line="557"/>
         <source>{n}{more} found</source>
         <translation>{n}{more} found</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="559" />
+        <location filename="../../fieldkit/ui/incidents.py" line="559"/>
         <source>{n} incidents</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="561" />
+        <location filename="../../fieldkit/ui/incidents.py" line="561"/>
         <source>{n} shown</source>
         <translation>{n} shown</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="563" />
+        <location filename="../../fieldkit/ui/incidents.py" line="563"/>
         <source>loading…</source>
         <translation>loading…</translation>
     </message>
@@ -1637,79 +1637,79 @@ This device: {key}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="65" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="65"/>
         <source>Incidents</source>
-        <extracomment>Source text, translated in the "MainWindow" context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
+        <extracomment>Source text, translated in the &quot;MainWindow&quot; context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="67" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="67"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="69" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="69"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="71" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="71"/>
         <source>Staff</source>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="208"/>
         <source>FieldKit</source>
-        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``"module:Class"``, shown while unlocked.</extracomment>
+        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``&quot;module:Class&quot;``, shown while unlocked.</extracomment>
         <translation>FieldKit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="209"/>
         <source>&amp;Vault</source>
         <translation>&amp;Vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="207" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="210"/>
         <source>&amp;Language</source>
         <translation>&amp;Language</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="208" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="211"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Lock now</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="209" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="212"/>
         <source>&amp;New incident</source>
         <translation>&amp;New incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="210" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="213"/>
         <source>&amp;Auto-lock…</source>
         <translation>&amp;Auto-lock…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="211" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="214"/>
         <source>Panic &amp;wipe…</source>
         <translation>Panic &amp;wipe…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="212" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="213" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="216"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="237" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="240"/>
         <source>Unlocked: {path}</source>
         <translation>Unlocked: {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="241" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="244"/>
         <source>Locked</source>
         <translation>Locked</translation>
     </message>
@@ -1717,87 +1717,87 @@ This device: {key}</translation>
 <context>
     <name>OutputPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178"/>
         <source>Language and files</source>
         <translation>Language and files</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179" />
-        <source>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</source>
-        <translation>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</translation>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179"/>
+        <source>The bundle lets anyone check the dossier offline: the signed records and the registry&apos;s proofs.</source>
+        <translation>The bundle lets anyone check the dossier offline: the signed records and the registry&apos;s proofs.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183"/>
         <source>Dossier language</source>
         <translation>Dossier language</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191"/>
         <source>Dossier PDF file</source>
         <translation>Dossier PDF file</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194"/>
         <source>Verification bundle file</source>
         <translation>Verification bundle file</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195"/>
         <source>Also write the verification bundle</source>
         <translation>Also write the verification bundle</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199"/>
         <source>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</source>
         <translation>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206"/>
         <source>Prepared by</source>
         <translation>Prepared by</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210"/>
         <source>Browse…</source>
         <translation>Browse…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223"/>
         <source>Language:</source>
         <translation>Language:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224"/>
         <source>Dossier (PDF):</source>
         <translation>Dossier (PDF):</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225"/>
         <source>Save the dossier as</source>
         <translation>Save the dossier as</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225"/>
         <source>PDF files (*.pdf)</source>
         <translation>PDF files (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227"/>
         <source>Bundle (ZIP):</source>
         <translation>Bundle (ZIP):</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228"/>
         <source>Save the bundle as</source>
         <translation>Save the bundle as</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228"/>
         <source>ZIP files (*.zip)</source>
         <translation>ZIP files (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230"/>
         <source>Prepared by:</source>
         <translation>Prepared by:</translation>
     </message>
@@ -1805,31 +1805,31 @@ This device: {key}</translation>
 <context>
     <name>PanicWipeDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="515" />
+        <location filename="../../fieldkit/ui/unlock.py" line="515"/>
         <source>Panic wipe</source>
         <translation>Panic wipe</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="517" />
+        <location filename="../../fieldkit/ui/unlock.py" line="517"/>
         <source>WIPE</source>
         <translation>WIPE</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="519" />
-        <source>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
+        <location filename="../../fieldkit/ui/unlock.py" line="519"/>
+        <source>This destroys the vault&apos;s key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
 
 Type {word} to confirm.</source>
-        <translation>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
+        <translation>This destroys the vault&apos;s key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
 
 Type {word} to confirm.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="528" />
+        <location filename="../../fieldkit/ui/unlock.py" line="528"/>
         <source>Type {word} to confirm</source>
         <translation>Type {word} to confirm</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="533" />
+        <location filename="../../fieldkit/ui/unlock.py" line="533"/>
         <source>&amp;Wipe the vault</source>
         <translation>&amp;Wipe the vault</translation>
     </message>
@@ -1837,123 +1837,123 @@ Type {word} to confirm.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="133" />
-        <location filename="../../fieldkit/ui/persons.py" line="134" />
+        <location filename="../../fieldkit/ui/persons.py" line="133"/>
+        <location filename="../../fieldkit/ui/persons.py" line="134"/>
         <source>Add a person</source>
         <translation>Add a person</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="139" />
+        <location filename="../../fieldkit/ui/persons.py" line="139"/>
         <source>Person {n}</source>
         <translation>Person {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="141" />
+        <location filename="../../fieldkit/ui/persons.py" line="141"/>
         <source>Pseudonym (required)</source>
         <translation>Pseudonym (required)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="142" />
+        <location filename="../../fieldkit/ui/persons.py" line="142"/>
         <source>How this person is named in every record and report. Do not use the real name here.</source>
         <translation>How this person is named in every record and report. Do not use the real name here.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="146" />
+        <location filename="../../fieldkit/ui/persons.py" line="146"/>
         <source>Pseudonym *</source>
         <translation>Pseudonym *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="157" />
+        <location filename="../../fieldkit/ui/persons.py" line="157"/>
         <source>Roles</source>
         <translation>Roles</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="161" />
-        <location filename="../../fieldkit/ui/persons.py" line="166" />
+        <location filename="../../fieldkit/ui/persons.py" line="161"/>
+        <location filename="../../fieldkit/ui/persons.py" line="166"/>
         <source>Gender</source>
         <translation>Gender</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="162" />
-        <location filename="../../fieldkit/ui/persons.py" line="170" />
+        <location filename="../../fieldkit/ui/persons.py" line="162"/>
+        <location filename="../../fieldkit/ui/persons.py" line="170"/>
         <source>Not recorded</source>
         <translation>Not recorded</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Female</source>
         <translation>Female</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Male</source>
         <translation>Male</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Other</source>
         <translation>Other</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="169" />
-        <location filename="../../fieldkit/ui/persons.py" line="174" />
+        <location filename="../../fieldkit/ui/persons.py" line="169"/>
+        <location filename="../../fieldkit/ui/persons.py" line="174"/>
         <source>Age group</source>
         <translation>Age group</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Child</source>
         <translation>Child</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Adult</source>
         <translation>Adult</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Older</source>
         <translation>Older</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="177" />
+        <location filename="../../fieldkit/ui/persons.py" line="177"/>
         <source>Internal only — never shared outside the organisation (optional)</source>
         <translation>Internal only — never shared outside the organisation (optional)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="180" />
+        <location filename="../../fieldkit/ui/persons.py" line="180"/>
         <source>Internal only details</source>
         <translation>Internal only details</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="184" />
-        <location filename="../../fieldkit/ui/persons.py" line="187" />
+        <location filename="../../fieldkit/ui/persons.py" line="184"/>
+        <location filename="../../fieldkit/ui/persons.py" line="187"/>
         <source>Real name (internal only)</source>
         <translation>Real name (internal only)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="185" />
+        <location filename="../../fieldkit/ui/persons.py" line="185"/>
         <source>Leave empty unless it is needed</source>
         <translation>Leave empty unless it is needed</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="190" />
-        <location filename="../../fieldkit/ui/persons.py" line="192" />
+        <location filename="../../fieldkit/ui/persons.py" line="190"/>
+        <location filename="../../fieldkit/ui/persons.py" line="192"/>
         <source>Contact (internal only)</source>
         <translation>Contact (internal only)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="208" />
+        <location filename="../../fieldkit/ui/persons.py" line="208"/>
         <source>The pseudonym is required.</source>
         <translation>The pseudonym is required.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="209" />
+        <location filename="../../fieldkit/ui/persons.py" line="209"/>
         <source>Give a name that does not identify the person, such as “Witness A”.</source>
         <translation>Give a name that does not identify the person, such as “Witness A”.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="232" />
+        <location filename="../../fieldkit/ui/persons.py" line="232"/>
         <source>Adding a person</source>
         <translation>Adding a person</translation>
     </message>
@@ -1961,7 +1961,7 @@ Type {word} to confirm.</translation>
 <context>
     <name>Persons</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="115" />
+        <location filename="../../fieldkit/ui/persons.py" line="115"/>
         <source>identity on file (internal only)</source>
         <translation>identity on file (internal only)</translation>
     </message>
@@ -1969,47 +1969,47 @@ Type {word} to confirm.</translation>
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="413" />
+        <location filename="../../fieldkit/ui/unlock.py" line="413"/>
         <source>Recover the vault</source>
         <translation>Recover the vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="417" />
+        <location filename="../../fieldkit/ui/unlock.py" line="417"/>
         <source>Recovery key</source>
         <translation>Recovery key</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="419" />
+        <location filename="../../fieldkit/ui/unlock.py" line="419"/>
         <source>New passphrase</source>
         <translation>New passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="421" />
+        <location filename="../../fieldkit/ui/unlock.py" line="421"/>
         <source>Repeat the new passphrase</source>
         <translation>Repeat the new passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="422" />
+        <location filename="../../fieldkit/ui/unlock.py" line="422"/>
         <source>Recovery &amp;key:</source>
         <translation>Recovery &amp;key:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="423" />
+        <location filename="../../fieldkit/ui/unlock.py" line="423"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;New passphrase:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="424" />
+        <location filename="../../fieldkit/ui/unlock.py" line="424"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Repeat it:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="443" />
+        <location filename="../../fieldkit/ui/unlock.py" line="443"/>
         <source>The two passphrases differ.</source>
         <translation>The two passphrases differ.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="460" />
+        <location filename="../../fieldkit/ui/unlock.py" line="460"/>
         <source>Recovering</source>
         <translation>Recovering</translation>
     </message>
@@ -2017,27 +2017,27 @@ Type {word} to confirm.</translation>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="295" />
+        <location filename="../../fieldkit/ui/unlock.py" line="295"/>
         <source>Write down your recovery key</source>
         <translation>Write down your recovery key</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="297" />
+        <location filename="../../fieldkit/ui/unlock.py" line="297"/>
         <source>If you forget your passphrase, this key is the only way back into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.</source>
         <translation>If you forget your passphrase, this key is the only way back into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="300" />
+        <location filename="../../fieldkit/ui/unlock.py" line="300"/>
         <source>I have &amp;written it down</source>
         <translation>I have &amp;written it down</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="301" />
+        <location filename="../../fieldkit/ui/unlock.py" line="301"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinue</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="302" />
+        <location filename="../../fieldkit/ui/unlock.py" line="302"/>
         <source>Recovery key</source>
         <translation>Recovery key</translation>
     </message>
@@ -2045,22 +2045,22 @@ Type {word} to confirm.</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244"/>
         <source>Exporting</source>
         <translation>Exporting</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247"/>
         <source>Export progress</source>
         <translation>Export progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248"/>
         <source>Cancel export</source>
         <translation>Cancel export</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253"/>
         <source>Export result</source>
         <translation>Export result</translation>
     </message>
@@ -2068,63 +2068,63 @@ Type {word} to confirm.</translation>
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="87" />
-        <location filename="../../fieldkit/ui/seal.py" line="88" />
+        <location filename="../../fieldkit/ui/seal.py" line="87"/>
+        <location filename="../../fieldkit/ui/seal.py" line="88"/>
         <source>Seal this incident</source>
         <translation>Seal this incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="92" />
-        <source>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</source>
-        <translation>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</translation>
+        <location filename="../../fieldkit/ui/seal.py" line="92"/>
+        <source>Sealing signs the record below with this device&apos;s key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device&apos;s record number, its previous record, the revision this one amends and the time of sealing.</source>
+        <translation>Sealing signs the record below with this device&apos;s key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device&apos;s record number, its previous record, the revision this one amends and the time of sealing.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="97" />
+        <location filename="../../fieldkit/ui/seal.py" line="97"/>
         <source>Reading the record…</source>
         <translation>Reading the record…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="99" />
+        <location filename="../../fieldkit/ui/seal.py" line="99"/>
         <source>Signing key</source>
         <translation>Signing key</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="104" />
+        <location filename="../../fieldkit/ui/seal.py" line="104"/>
         <source>The record that will be signed (canonical JSON)</source>
         <translation>The record that will be signed (canonical JSON)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="112" />
+        <location filename="../../fieldkit/ui/seal.py" line="112"/>
         <source>Seal and sign</source>
         <translation>Seal and sign</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="114" />
+        <location filename="../../fieldkit/ui/seal.py" line="114"/>
         <source>Seal and sign this record</source>
         <translation>Seal and sign this record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="117" />
+        <location filename="../../fieldkit/ui/seal.py" line="117"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="143" />
+        <location filename="../../fieldkit/ui/seal.py" line="143"/>
         <source>Preparing the seal</source>
         <translation>Preparing the seal</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="147" />
-        <source>Signed by this device's key {fingerprint} ({key_id}).</source>
-        <translation>Signed by this device's key {fingerprint} ({key_id}).</translation>
+        <location filename="../../fieldkit/ui/seal.py" line="147"/>
+        <source>Signed by this device&apos;s key {fingerprint} ({key_id}).</source>
+        <translation>Signed by this device&apos;s key {fingerprint} ({key_id}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="150" />
+        <location filename="../../fieldkit/ui/seal.py" line="150"/>
         <source>It amends the sealed record {id}.</source>
         <translation>It amends the sealed record {id}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="176" />
+        <location filename="../../fieldkit/ui/seal.py" line="176"/>
         <source>Sealing</source>
         <translation>Sealing</translation>
     </message>
@@ -2132,78 +2132,78 @@ Type {word} to confirm.</translation>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80"/>
         <source>Which incidents?</source>
         <translation>Which incidents?</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81"/>
         <source>Only sealed incidents go into a dossier, each in its newest revision.</source>
         <translation>Only sealed incidents go into a dossier, each in its newest revision.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84"/>
         <source>The {n} incidents selected</source>
         <translation>The {n} incidents selected</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86"/>
         <source>Every sealed incident matching:</source>
         <translation>Every sealed incident matching:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96"/>
         <source>From date</source>
         <translation>From date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97"/>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>YYYY, YYYY-MM or YYYY-MM-DD</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100"/>
         <source>To date (inclusive)</source>
         <translation>To date (inclusive)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104"/>
         <source>Country (two-letter code)</source>
         <translation>Country (two-letter code)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106"/>
         <source>e.g. FR</source>
         <translation>e.g. FR</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110"/>
         <source>Any category</source>
         <translation>Any category</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117"/>
         <source>From:</source>
         <translation>From:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118"/>
         <source>To:</source>
         <translation>To:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119"/>
         <source>Country:</source>
         <translation>Country:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120"/>
         <source>Category:</source>
         <translation>Category:</translation>
     </message>
@@ -2211,174 +2211,174 @@ Type {word} to confirm.</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44" />
+        <location filename="../../fieldkit/ui/staff.py" line="44"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46" />
+        <location filename="../../fieldkit/ui/staff.py" line="46"/>
         <source>Pull</source>
         <translation>Pull</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48" />
+        <location filename="../../fieldkit/ui/staff.py" line="48"/>
         <source>Pull new records from the registry</source>
         <translation>Pull new records from the registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52" />
+        <location filename="../../fieldkit/ui/staff.py" line="52"/>
         <source>Pull progress</source>
         <translation>Pull progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55" />
+        <location filename="../../fieldkit/ui/staff.py" line="55"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57" />
+        <location filename="../../fieldkit/ui/staff.py" line="57"/>
         <source>Cancel the pull</source>
         <translation>Cancel the pull</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66" />
+        <location filename="../../fieldkit/ui/staff.py" line="66"/>
         <source>Last pull report</source>
         <translation>Last pull report</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70" />
+        <location filename="../../fieldkit/ui/staff.py" line="70"/>
         <source>Pull error</source>
         <translation>Pull error</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77" />
+        <location filename="../../fieldkit/ui/staff.py" line="77"/>
         <source>Sealed incidents in this vault</source>
         <translation>Sealed incidents in this vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78" />
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Occurred</source>
         <translation>Occurred</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78" />
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79" />
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Country</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79" />
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80" />
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90" />
-        <location filename="../../fieldkit/ui/staff.py" line="235" />
+        <location filename="../../fieldkit/ui/staff.py" line="90"/>
+        <location filename="../../fieldkit/ui/staff.py" line="235"/>
         <source>Export a dossier…</source>
         <translation>Export a dossier…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92" />
+        <location filename="../../fieldkit/ui/staff.py" line="92"/>
         <source>Open the dossier export wizard</source>
         <translation>Open the dossier export wizard</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100" />
+        <location filename="../../fieldkit/ui/staff.py" line="100"/>
         <source>Exports made from this vault</source>
         <translation>Exports made from this vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Audience</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103" />
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Reported to the registry</source>
         <translation>Reported to the registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114" />
+        <location filename="../../fieldkit/ui/staff.py" line="114"/>
         <source>Sealed incidents received</source>
         <translation>Sealed incidents received</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117" />
+        <location filename="../../fieldkit/ui/staff.py" line="117"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180" />
+        <location filename="../../fieldkit/ui/staff.py" line="180"/>
         <source>Reading the incidents</source>
         <translation>Reading the incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207" />
+        <location filename="../../fieldkit/ui/staff.py" line="207"/>
         <source>{n} sealed incidents</source>
         <translation>{n} sealed incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208" />
+        <location filename="../../fieldkit/ui/staff.py" line="208"/>
         <source>Newest {shown} of {n} sealed incidents</source>
         <translation>Newest {shown} of {n} sealed incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213" />
+        <location filename="../../fieldkit/ui/staff.py" line="213"/>
         <source>queued</source>
         <translation>queued</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231" />
+        <location filename="../../fieldkit/ui/staff.py" line="231"/>
         <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
         <translation>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234" />
+        <location filename="../../fieldkit/ui/staff.py" line="234"/>
         <source>Export a dossier of {n} incidents…</source>
         <translation>Export a dossier of {n} incidents…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250" />
+        <location filename="../../fieldkit/ui/staff.py" line="250"/>
         <source>Pulling…</source>
         <translation>Pulling…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273" />
+        <location filename="../../fieldkit/ui/staff.py" line="273"/>
         <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
         <translation>Cancelled. Every record already received was kept whole; pull again to continue.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277" />
+        <location filename="../../fieldkit/ui/staff.py" line="277"/>
         <source>Not pulled.</source>
         <translation>Not pulled.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285" />
+        <location filename="../../fieldkit/ui/staff.py" line="285"/>
         <source>Pulling records</source>
         <translation>Pulling records</translation>
     </message>
@@ -2386,159 +2386,159 @@ Type {word} to confirm.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="296" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="298"/>
         <source>Registry</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="309" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
         <source>Address:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="310"/>
         <source>This vault is:</source>
         <translation>This vault is:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="311" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
         <source>Waiting to be sent:</source>
         <translation>Waiting to be sent:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="312" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="312"/>
         <source>Last sync:</source>
         <translation>Last sync:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="313" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Enrol this vault…</source>
         <translation>Enrol this vault…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="315" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Enrol this vault with a registry</source>
         <translation>Enrol this vault with a registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="319" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="321" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="429" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="321"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="429"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="323" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="323"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="325" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="325"/>
         <source>Cancel the sync</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="329" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Sync progress</source>
         <translation>Sync progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="339" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="339"/>
         <source>Last sync report</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="343"/>
         <source>Sync error</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="350" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="350"/>
         <source>Sync log</source>
         <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="364"/>
         <source>Sync log on this device</source>
         <translation>Sync log on this device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="409" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="409"/>
         <source>Reading the sync log</source>
         <translation>Reading the sync log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412" />
-        <source>a monitor's vault (sends sealed records)</source>
-        <translation>a monitor's vault (sends sealed records)</translation>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <source>a monitor&apos;s vault (sends sealed records)</source>
+        <translation>a monitor&apos;s vault (sends sealed records)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>a staff vault (receives records)</source>
         <translation>a staff vault (receives records)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="414" />
-        <source>an administrator's vault</source>
-        <translation>an administrator's vault</translation>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="414"/>
+        <source>an administrator&apos;s vault</source>
+        <translation>an administrator&apos;s vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="417" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="422" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="422"/>
         <source>{n} sealed records</source>
         <translation>{n} sealed records</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="425" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="425"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="428" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="428"/>
         <source>Pull now</source>
         <translation>Pull now</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="456" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="456"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="483" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="483"/>
         <source>Not synced.</source>
         <translation>Not synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="489" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="489"/>
         <source>Syncing</source>
         <translation>Syncing</translation>
     </message>
@@ -2546,28 +2546,28 @@ Type {word} to confirm.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="103" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="103"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="117" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="117"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>Received {records} records and {files} files ({size}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="122" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="122"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>Sent {records} records and {files} files ({size}); each has a verified receipt.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="127" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="127"/>
         <source>{n} retries.</source>
         <translation>{n} retries.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="133" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="133"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</translation>
     </message>
@@ -2575,52 +2575,52 @@ Type {word} to confirm.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="189" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="189"/>
         <source>Sync status</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="257"/>
         <source>Checking the registry</source>
         <translation>Checking the registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="270" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="270"/>
         <source>This vault is not connected to a registry.</source>
         <translation>This vault is not connected to a registry.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="273" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Registry distrusted</source>
         <translation>Registry distrusted</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="282" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="282"/>
         <source>Queue: {n}</source>
         <translation>Queue: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="283" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="283"/>
         <source>Last receipt: {when}</source>
         <translation>Last receipt: {when}</translation>
     </message>
@@ -2628,18 +2628,18 @@ Type {word} to confirm.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="261" />
+        <location filename="../../fieldkit/ui/tasks.py" line="261"/>
         <source>Working</source>
-        <extracomment>How often the GUI reads a running task's progress (ms).</extracomment>
+        <extracomment>How often the GUI reads a running task&apos;s progress (ms).</extracomment>
         <translation>Working</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="263" />
+        <location filename="../../fieldkit/ui/tasks.py" line="263"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="264" />
+        <location filename="../../fieldkit/ui/tasks.py" line="264"/>
         <source>Progress</source>
         <translation>Progress</translation>
     </message>
@@ -2647,176 +2647,176 @@ Type {word} to confirm.</translation>
 <context>
     <name>TestimonyDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="74" />
-        <location filename="../../fieldkit/ui/testimony.py" line="75" />
+        <location filename="../../fieldkit/ui/testimony.py" line="74"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="75"/>
         <source>Add a testimony</source>
         <extracomment>Languages offered for a testimony, by their own names (so no translation is needed).</extracomment>
         <translation>Add a testimony</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="82" />
+        <location filename="../../fieldkit/ui/testimony.py" line="82"/>
         <source>Witness: pick a person or type a new pseudonym</source>
         <translation>Witness: pick a person or type a new pseudonym</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="92" />
+        <location filename="../../fieldkit/ui/testimony.py" line="92"/>
         <source>Witness {n}</source>
         <translation>Witness {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="93" />
+        <location filename="../../fieldkit/ui/testimony.py" line="93"/>
         <source>A pseudonym, never the real name.</source>
         <translation>A pseudonym, never the real name.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="94" />
+        <location filename="../../fieldkit/ui/testimony.py" line="94"/>
         <source>Witness (pseudonym)</source>
         <translation>Witness (pseudonym)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="98" />
+        <location filename="../../fieldkit/ui/testimony.py" line="98"/>
         <source>Language of the testimony</source>
         <translation>Language of the testimony</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="103" />
+        <location filename="../../fieldkit/ui/testimony.py" line="103"/>
         <source>Language</source>
         <translation>Language</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="109" />
+        <location filename="../../fieldkit/ui/testimony.py" line="109"/>
         <source>Internal</source>
         <translation>Internal</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="110" />
-        <source>Only our organisation's staff may read it.</source>
-        <translation>Only our organisation's staff may read it.</translation>
+        <location filename="../../fieldkit/ui/testimony.py" line="110"/>
+        <source>Only our organisation&apos;s staff may read it.</source>
+        <translation>Only our organisation&apos;s staff may read it.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="111" />
+        <location filename="../../fieldkit/ui/testimony.py" line="111"/>
         <source>Partners</source>
         <translation>Partners</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="112" />
+        <location filename="../../fieldkit/ui/testimony.py" line="112"/>
         <source>Trusted partner organisations may read it too.</source>
         <translation>Trusted partner organisations may read it too.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="113" />
+        <location filename="../../fieldkit/ui/testimony.py" line="113"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="114" />
-        <source>It may be published, under the witness's pseudonym.</source>
-        <translation>It may be published, under the witness's pseudonym.</translation>
+        <location filename="../../fieldkit/ui/testimony.py" line="114"/>
+        <source>It may be published, under the witness&apos;s pseudonym.</source>
+        <translation>It may be published, under the witness&apos;s pseudonym.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="119" />
+        <location filename="../../fieldkit/ui/testimony.py" line="119"/>
         <source>Consent: {level}</source>
         <translation>Consent: {level}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="131" />
+        <location filename="../../fieldkit/ui/testimony.py" line="131"/>
         <source>Consent given</source>
         <translation>Consent given</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="135" />
+        <location filename="../../fieldkit/ui/testimony.py" line="135"/>
         <source>Testimony text</source>
         <translation>Testimony text</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="137" />
+        <location filename="../../fieldkit/ui/testimony.py" line="137"/>
         <source>Testimony</source>
         <translation>Testimony</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="140" />
-        <location filename="../../fieldkit/ui/testimony.py" line="196" />
+        <location filename="../../fieldkit/ui/testimony.py" line="140"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="196"/>
         <source>No audio</source>
         <translation>No audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="142" />
+        <location filename="../../fieldkit/ui/testimony.py" line="142"/>
         <source>Attach audio file…</source>
         <translation>Attach audio file…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="144" />
-        <location filename="../../fieldkit/ui/testimony.py" line="202" />
+        <location filename="../../fieldkit/ui/testimony.py" line="144"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="202"/>
         <source>Attach an audio file</source>
         <translation>Attach an audio file</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="146" />
+        <location filename="../../fieldkit/ui/testimony.py" line="146"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="148" />
+        <location filename="../../fieldkit/ui/testimony.py" line="148"/>
         <source>Record audio</source>
         <translation>Record audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="152" />
+        <location filename="../../fieldkit/ui/testimony.py" line="152"/>
         <source>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</source>
         <translation>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="158" />
+        <location filename="../../fieldkit/ui/testimony.py" line="158"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="163" />
+        <location filename="../../fieldkit/ui/testimony.py" line="163"/>
         <source>Saving progress</source>
         <translation>Saving progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="165" />
+        <location filename="../../fieldkit/ui/testimony.py" line="165"/>
         <source>Cancel import</source>
         <translation>Cancel import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="226" />
+        <location filename="../../fieldkit/ui/testimony.py" line="226"/>
         <source>Stop recording</source>
         <translation>Stop recording</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="227" />
+        <location filename="../../fieldkit/ui/testimony.py" line="227"/>
         <source>Recording…</source>
         <translation>Recording…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="230" />
+        <location filename="../../fieldkit/ui/testimony.py" line="230"/>
         <source>Record again</source>
         <translation>Record again</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="248" />
+        <location filename="../../fieldkit/ui/testimony.py" line="248"/>
         <source>Name the witness by a pseudonym.</source>
         <translation>Name the witness by a pseudonym.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="249" />
+        <location filename="../../fieldkit/ui/testimony.py" line="249"/>
         <source>Pick a person or type a new pseudonym such as “Witness A”.</source>
         <translation>Pick a person or type a new pseudonym such as “Witness A”.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="253" />
+        <location filename="../../fieldkit/ui/testimony.py" line="253"/>
         <source>The testimony is empty.</source>
         <translation>The testimony is empty.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="254" />
+        <location filename="../../fieldkit/ui/testimony.py" line="254"/>
         <source>Type the testimony or attach its audio.</source>
         <translation>Type the testimony or attach its audio.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="282" />
+        <location filename="../../fieldkit/ui/testimony.py" line="282"/>
         <source>Saving the testimony</source>
         <translation>Saving the testimony</translation>
     </message>
@@ -2824,37 +2824,37 @@ Type {word} to confirm.</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="355" />
+        <location filename="../../fieldkit/ui/unlock.py" line="355"/>
         <source>Unlock the vault</source>
         <translation>Unlock the vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="356" />
+        <location filename="../../fieldkit/ui/unlock.py" line="356"/>
         <source>Vault: {path}</source>
         <translation>Vault: {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="357" />
+        <location filename="../../fieldkit/ui/unlock.py" line="357"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Passphrase:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="358" />
+        <location filename="../../fieldkit/ui/unlock.py" line="358"/>
         <source>Passphrase</source>
         <translation>Passphrase</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="359" />
+        <location filename="../../fieldkit/ui/unlock.py" line="359"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Unlock</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="360" />
+        <location filename="../../fieldkit/ui/unlock.py" line="360"/>
         <source>Forgot it? Use the &amp;recovery key…</source>
         <translation>Forgot it? Use the &amp;recovery key…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="399" />
+        <location filename="../../fieldkit/ui/unlock.py" line="399"/>
         <source>Unlocking</source>
         <translation>Unlocking</translation>
     </message>
@@ -2862,37 +2862,37 @@ Type {word} to confirm.</translation>
 <context>
     <name>WhenEdit</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210" />
+        <location filename="../../fieldkit/ui/editor.py" line="210"/>
         <source>Exact time</source>
         <translation>Exact time</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210" />
+        <location filename="../../fieldkit/ui/editor.py" line="210"/>
         <source>Day</source>
         <translation>Day</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211" />
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Month</source>
         <translation>Month</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211" />
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Year</source>
         <translation>Year</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212" />
+        <location filename="../../fieldkit/ui/editor.py" line="212"/>
         <source>About (approximate)</source>
         <translation>About (approximate)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212" />
+        <location filename="../../fieldkit/ui/editor.py" line="212"/>
         <source>Range</source>
         <translation>Range</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="217" />
+        <location filename="../../fieldkit/ui/editor.py" line="217"/>
         <source>to</source>
         <translation>to</translation>
     </message>

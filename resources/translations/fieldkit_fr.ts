@@ -4,108 +4,108 @@
 <context>
     <name>ActDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="250" />
-        <location filename="../../fieldkit/ui/persons.py" line="251" />
+        <location filename="../../fieldkit/ui/persons.py" line="250"/>
+        <location filename="../../fieldkit/ui/persons.py" line="251"/>
         <source>Add an act</source>
         <translation>Ajouter un acte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="258" />
-        <location filename="../../fieldkit/ui/persons.py" line="263" />
+        <location filename="../../fieldkit/ui/persons.py" line="258"/>
+        <location filename="../../fieldkit/ui/persons.py" line="263"/>
         <source>Act type</source>
-        <translation>Type d'acte</translation>
+        <translation>Type d&apos;acte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="267" />
-        <location filename="../../fieldkit/ui/persons.py" line="275" />
+        <location filename="../../fieldkit/ui/persons.py" line="267"/>
+        <location filename="../../fieldkit/ui/persons.py" line="275"/>
         <source>Victims</source>
         <translation>Victimes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="279" />
+        <location filename="../../fieldkit/ui/persons.py" line="279"/>
         <source>Perpetrators and their involvement</source>
         <translation>Auteurs et leur implication</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="280" />
+        <location filename="../../fieldkit/ui/persons.py" line="280"/>
         <source>Perpetrator</source>
         <translation>Auteur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="281" />
+        <location filename="../../fieldkit/ui/persons.py" line="281"/>
         <source>Involvement</source>
         <translation>Implication</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="292" />
+        <location filename="../../fieldkit/ui/persons.py" line="292"/>
         <source>Involvement of {who}</source>
         <translation>Implication de {who}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="298" />
+        <location filename="../../fieldkit/ui/persons.py" line="298"/>
         <source>Perpetrators</source>
         <translation>Auteurs</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="300" />
+        <location filename="../../fieldkit/ui/persons.py" line="300"/>
         <source>Add the persons involved first (victims, perpetrators).</source>
-        <translation>Ajoutez d'abord les personnes concernées (victimes, auteurs).</translation>
+        <translation>Ajoutez d&apos;abord les personnes concernées (victimes, auteurs).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="306" />
+        <location filename="../../fieldkit/ui/persons.py" line="306"/>
         <source>What happened in this act</source>
-        <translation>Ce qui s'est passé dans cet acte</translation>
+        <translation>Ce qui s&apos;est passé dans cet acte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="308" />
+        <location filename="../../fieldkit/ui/persons.py" line="308"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="355" />
+        <location filename="../../fieldkit/ui/persons.py" line="355"/>
         <source>Adding an act</source>
-        <translation>Ajout de l'acte</translation>
+        <translation>Ajout de l&apos;acte</translation>
     </message>
 </context>
 <context>
     <name>AudiencePage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136"/>
         <source>Who will read it?</source>
         <translation>Qui le lira ?</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137"/>
         <source>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</source>
         <translation>Le public détermine ce que le dossier et sa liasse omettent. Rien de ce qui est retiré ne peut en être récupéré.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140"/>
         <source>Internal (our organisation)</source>
         <translation>Interne (notre organisation)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141"/>
         <source>Everything: names and contacts of people, every testimony, the GPS position of evidence.</source>
         <translation>Tout : noms et contacts des personnes, chaque témoignage, la position GPS des preuves.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144"/>
         <source>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</source>
-        <translation>Omet les incidents non autorisés pour les partenaires et les témoignages donnés sans consentement au partage. Les personnes n'apparaissent que sous pseudonyme : ni noms, ni contacts.</translation>
+        <translation>Omet les incidents non autorisés pour les partenaires et les témoignages donnés sans consentement au partage. Les personnes n&apos;apparaissent que sous pseudonyme : ni noms, ni contacts.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148"/>
         <source>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</source>
         <translation>Seulement les incidents et témoignages autorisés à la publication ; personnes sous pseudonyme ; la position GPS des preuves est aussi retirée.</translation>
     </message>
@@ -113,337 +113,337 @@
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="68" />
+        <location filename="../../fieldkit/ui/audit.py" line="68"/>
         <source>Audit</source>
-        <extracomment>The registry's request names (route names), offered in the action filter.</extracomment>
+        <extracomment>The registry&apos;s request names (route names), offered in the action filter.</extracomment>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="81" />
+        <location filename="../../fieldkit/ui/audit.py" line="81"/>
         <source>Registry audit log</source>
-        <translation>Journal d'audit du registre</translation>
+        <translation>Journal d&apos;audit du registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="82" />
-        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <location filename="../../fieldkit/ui/audit.py" line="82"/>
+        <location filename="../../fieldkit/ui/audit.py" line="211"/>
         <source>Sync log on this device</source>
         <translation>Journal de synchronisation de cet appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="83" />
+        <location filename="../../fieldkit/ui/audit.py" line="83"/>
         <source>Log checkpoint</source>
         <translation>Point de contrôle du journal</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="96" />
+        <location filename="../../fieldkit/ui/audit.py" line="96"/>
         <source>Filter by device</source>
         <translation>Filtrer par appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="98" />
-        <location filename="../../fieldkit/ui/audit.py" line="349" />
-        <location filename="../../fieldkit/ui/audit.py" line="400" />
+        <location filename="../../fieldkit/ui/audit.py" line="98"/>
+        <location filename="../../fieldkit/ui/audit.py" line="349"/>
+        <location filename="../../fieldkit/ui/audit.py" line="400"/>
         <source>Any device</source>
         <translation>Tout appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="101" />
+        <location filename="../../fieldkit/ui/audit.py" line="101"/>
         <source>Filter by action</source>
         <translation>Filtrer par action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="102" />
+        <location filename="../../fieldkit/ui/audit.py" line="102"/>
         <source>Any action</source>
         <translation>Toute action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="107" />
+        <location filename="../../fieldkit/ui/audit.py" line="107"/>
         <source>Filter by outcome</source>
         <translation>Filtrer par résultat</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="108" />
+        <location filename="../../fieldkit/ui/audit.py" line="108"/>
         <source>Any outcome</source>
         <translation>Tout résultat</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>ok</source>
         <translation>ok</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>refused</source>
         <translation>refusé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>error</source>
         <translation>erreur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="113" />
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
+        <location filename="../../fieldkit/ui/audit.py" line="113"/>
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
         <source>From</source>
         <translation>Du</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="117" />
+        <location filename="../../fieldkit/ui/audit.py" line="117"/>
         <source>From date (UTC)</source>
         <translation>Date de début (UTC)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="118" />
+        <location filename="../../fieldkit/ui/audit.py" line="118"/>
         <source>To</source>
         <translation>Au</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="122" />
+        <location filename="../../fieldkit/ui/audit.py" line="122"/>
         <source>To date, inclusive (UTC)</source>
         <translation>Date de fin, incluse (UTC)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="130" />
-        <location filename="../../fieldkit/ui/audit.py" line="132" />
+        <location filename="../../fieldkit/ui/audit.py" line="130"/>
+        <location filename="../../fieldkit/ui/audit.py" line="132"/>
         <source>Apply filters</source>
         <translation>Appliquer les filtres</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="136" />
+        <location filename="../../fieldkit/ui/audit.py" line="136"/>
         <source>Device:</source>
         <translation>Appareil :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="138" />
+        <location filename="../../fieldkit/ui/audit.py" line="138"/>
         <source>Action:</source>
         <translation>Action :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="140" />
+        <location filename="../../fieldkit/ui/audit.py" line="140"/>
         <source>Outcome:</source>
         <translation>Résultat :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <location filename="../../fieldkit/ui/audit.py" line="150"/>
         <source>Registry audit events</source>
-        <translation>Événements d'audit du registre</translation>
+        <translation>Événements d&apos;audit du registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>#</source>
         <translation>#</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Device</source>
         <translation>Appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Role</source>
         <translation>Rôle</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
         <source>HTTP</source>
         <translation>HTTP</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
         <source>Path</source>
         <translation>Chemin</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
         <source>Reason</source>
         <translation>Motif</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="161" />
+        <location filename="../../fieldkit/ui/audit.py" line="161"/>
         <source>Previous page</source>
         <translation>Page précédente</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="165" />
+        <location filename="../../fieldkit/ui/audit.py" line="165"/>
         <source>Next page</source>
         <translation>Page suivante</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="169" />
+        <location filename="../../fieldkit/ui/audit.py" line="169"/>
         <source>Export this page…</source>
         <translation>Exporter cette page…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="171" />
+        <location filename="../../fieldkit/ui/audit.py" line="171"/>
         <source>Export this page as CSV</source>
         <translation>Exporter cette page en CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="173" />
+        <location filename="../../fieldkit/ui/audit.py" line="173"/>
         <source>Export all matching…</source>
         <translation>Tout exporter…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="176" />
+        <location filename="../../fieldkit/ui/audit.py" line="176"/>
         <source>Export every matching event as CSV</source>
         <translation>Exporter tous les événements correspondants en CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="180" />
+        <location filename="../../fieldkit/ui/audit.py" line="180"/>
         <source>Export progress</source>
-        <translation>Progression de l'export</translation>
+        <translation>Progression de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="182" />
+        <location filename="../../fieldkit/ui/audit.py" line="182"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="196" />
+        <location filename="../../fieldkit/ui/audit.py" line="196"/>
         <source>Audit log status</source>
-        <translation>État du journal d'audit</translation>
+        <translation>État du journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="159" />
+        <location filename="../../fieldkit/ui/audit.py" line="159"/>
         <source>Previous</source>
         <translation>Précédent</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="163" />
+        <location filename="../../fieldkit/ui/audit.py" line="163"/>
         <source>Next</source>
         <translation>Suivant</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="227" />
+        <location filename="../../fieldkit/ui/audit.py" line="227"/>
         <source>Checkpoint verification</source>
         <translation>Vérification du point de contrôle</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="238" />
+        <location filename="../../fieldkit/ui/audit.py" line="238"/>
         <source>Status:</source>
         <translation>État :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="239" />
+        <location filename="../../fieldkit/ui/audit.py" line="239"/>
         <source>Log:</source>
         <translation>Journal :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="240" />
+        <location filename="../../fieldkit/ui/audit.py" line="240"/>
         <source>Entries (size):</source>
         <translation>Entrées (taille) :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="241" />
+        <location filename="../../fieldkit/ui/audit.py" line="241"/>
         <source>Root hash:</source>
         <translation>Empreinte racine :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="242" />
+        <location filename="../../fieldkit/ui/audit.py" line="242"/>
         <source>Consistency verified at:</source>
         <translation>Cohérence vérifiée le :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="309" />
+        <location filename="../../fieldkit/ui/audit.py" line="309"/>
         <source>Loading…</source>
         <translation>Chargement…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="311" />
+        <location filename="../../fieldkit/ui/audit.py" line="311"/>
         <source>Reading the audit log</source>
-        <translation>Lecture du journal d'audit</translation>
+        <translation>Lecture du journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="343" />
+        <location filename="../../fieldkit/ui/audit.py" line="343"/>
         <source>Reading the sync log</source>
         <translation>Lecture du journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="353" />
+        <location filename="../../fieldkit/ui/audit.py" line="353"/>
         <source>(revoked)</source>
         <translation>(révoqué)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="378" />
+        <location filename="../../fieldkit/ui/audit.py" line="378"/>
         <source>Events {first}–{last}</source>
         <translation>Événements {first}–{last}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="381" />
+        <location filename="../../fieldkit/ui/audit.py" line="381"/>
         <source>No events match these filters.</source>
         <translation>Aucun événement ne correspond à ces filtres.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="389" />
+        <location filename="../../fieldkit/ui/audit.py" line="389"/>
         <source>Page {n}</source>
         <translation>Page {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="437" />
+        <location filename="../../fieldkit/ui/audit.py" line="437"/>
         <source>Save the audit log as CSV</source>
-        <translation>Enregistrer le journal d'audit en CSV</translation>
+        <translation>Enregistrer le journal d&apos;audit en CSV</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="438" />
+        <location filename="../../fieldkit/ui/audit.py" line="438"/>
         <source>CSV files (*.csv)</source>
         <translation>Fichiers CSV (*.csv)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="472" />
+        <location filename="../../fieldkit/ui/audit.py" line="472"/>
         <source>Saved {n} events to {path}.</source>
         <translation>{n} événements enregistrés dans {path}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="479" />
+        <location filename="../../fieldkit/ui/audit.py" line="479"/>
         <source>Export cancelled; no file was written.</source>
         <translation>Export annulé ; aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="485" />
+        <location filename="../../fieldkit/ui/audit.py" line="485"/>
         <source>Exporting the audit log</source>
-        <translation>Export du journal d'audit</translation>
+        <translation>Export du journal d&apos;audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="497" />
+        <location filename="../../fieldkit/ui/audit.py" line="497"/>
         <source>Does NOT verify: {why}</source>
         <translation>NE se vérifie PAS : {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="503" />
+        <location filename="../../fieldkit/ui/audit.py" line="503"/>
         <source>No checkpoint yet: sync once.</source>
         <translation>Pas encore de point de contrôle : synchronisez une fois.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="508" />
+        <location filename="../../fieldkit/ui/audit.py" line="508"/>
         <source>Registry distrusted: {why}</source>
         <translation>Registre non fiable : {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="513" />
+        <location filename="../../fieldkit/ui/audit.py" line="513"/>
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
         <translation>Vérifié : signé par la clé épinglée du journal et cohérent avec les {n} points de contrôle conservés avant lui.</translation>
     </message>
@@ -451,30 +451,30 @@
 <context>
     <name>AutoLockDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="82" />
+        <location filename="../../fieldkit/ui/autolock.py" line="82"/>
         <source>Auto-lock</source>
         <translation>Verrouillage automatique</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="89" />
+        <location filename="../../fieldkit/ui/autolock.py" line="89"/>
         <source> min</source>
         <translation> min</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="90" />
+        <location filename="../../fieldkit/ui/autolock.py" line="90"/>
         <source>Lock after idle minutes</source>
-        <translation>Verrouiller après des minutes d'inactivité</translation>
+        <translation>Verrouiller après des minutes d&apos;inactivité</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="91" />
+        <location filename="../../fieldkit/ui/autolock.py" line="91"/>
         <source>Lock after this many idle &amp;minutes (0: never):</source>
-        <translation>Verrouiller après ce nombre de &amp;minutes d'inactivité (0 : jamais) :</translation>
+        <translation>Verrouiller après ce nombre de &amp;minutes d&apos;inactivité (0 : jamais) :</translation>
     </message>
 </context>
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="186" />
+        <location filename="../../fieldkit/ui/editor.py" line="186"/>
         <source>Choose a category</source>
         <translation>Choisissez une catégorie</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="131" />
+        <location filename="../../fieldkit/ui/editor.py" line="131"/>
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
         <translation>Tapez pour chercher un pays</translation>
@@ -491,102 +491,102 @@
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="182" />
+        <location filename="../../fieldkit/ui/unlock.py" line="182"/>
         <source>Create your vault</source>
         <translation>Créez votre coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="184" />
+        <location filename="../../fieldkit/ui/unlock.py" line="184"/>
         <source>Everything you record is encrypted on this computer with a key protected by your passphrase. Choose several words you can remember; nobody can reset it.</source>
         <translation>Tout ce que vous enregistrez est chiffré sur cet ordinateur avec une clé protégée par votre phrase secrète. Choisissez plusieurs mots faciles à retenir : personne ne peut la réinitialiser.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="186" />
+        <location filename="../../fieldkit/ui/unlock.py" line="186"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="187" />
+        <location filename="../../fieldkit/ui/unlock.py" line="187"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="188" />
+        <location filename="../../fieldkit/ui/unlock.py" line="188"/>
         <source>Also set a &amp;duress passphrase</source>
         <translation>Définir aussi une phrase de &amp;contrainte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="189" />
+        <location filename="../../fieldkit/ui/unlock.py" line="189"/>
         <source>D&amp;uress passphrase:</source>
         <translation>Phrase de c&amp;ontrainte :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="191" />
+        <location filename="../../fieldkit/ui/unlock.py" line="191"/>
         <source>Typed instead of the real passphrase, it silently destroys this vault and opens an empty one.</source>
         <translation>Saisie à la place de la vraie phrase, elle détruit ce coffre sans bruit et en ouvre un vide.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="193" />
+        <location filename="../../fieldkit/ui/unlock.py" line="193"/>
         <source>&amp;Create vault</source>
         <translation>&amp;Créer le coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="194" />
+        <location filename="../../fieldkit/ui/unlock.py" line="194"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="195" />
+        <location filename="../../fieldkit/ui/unlock.py" line="195"/>
         <source>Repeat the passphrase</source>
         <translation>Répétez la phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="196" />
+        <location filename="../../fieldkit/ui/unlock.py" line="196"/>
         <source>Duress passphrase</source>
         <translation>Phrase de contrainte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="197" />
+        <location filename="../../fieldkit/ui/unlock.py" line="197"/>
         <source>Passphrase strength</source>
         <translation>Robustesse de la phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="204" />
+        <location filename="../../fieldkit/ui/unlock.py" line="204"/>
         <source>Too short: use at least {n} characters, better several words.</source>
         <translation>Trop courte : au moins {n} caractères, mieux vaut plusieurs mots.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="206" />
+        <location filename="../../fieldkit/ui/unlock.py" line="206"/>
         <source>Weak: add more words.</source>
         <translation>Faible : ajoutez des mots.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="207" />
+        <location filename="../../fieldkit/ui/unlock.py" line="207"/>
         <source>Fair: one or two more words would help.</source>
         <translation>Moyenne : un ou deux mots de plus aideraient.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="208" />
+        <location filename="../../fieldkit/ui/unlock.py" line="208"/>
         <source>Good.</source>
         <translation>Bonne.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="209" />
+        <location filename="../../fieldkit/ui/unlock.py" line="209"/>
         <source>Strong.</source>
         <translation>Robuste.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="232" />
+        <location filename="../../fieldkit/ui/unlock.py" line="232"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="233" />
+        <location filename="../../fieldkit/ui/unlock.py" line="233"/>
         <source>Type the same passphrase twice.</source>
         <translation>Saisissez deux fois la même phrase.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="255" />
+        <location filename="../../fieldkit/ui/unlock.py" line="255"/>
         <source>Creating the vault</source>
         <translation>Création du coffre</translation>
     </message>
@@ -594,178 +594,178 @@
 <context>
     <name>CustodyTimeline</name>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="51" />
-        <location filename="../../fieldkit/ui/custody.py" line="53" />
+        <location filename="../../fieldkit/ui/custody.py" line="51"/>
+        <location filename="../../fieldkit/ui/custody.py" line="53"/>
         <source>Chain of custody</source>
         <extracomment>Actions offered (any other text may be typed).</extracomment>
         <translation>Chaîne de possession</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="56" />
+        <location filename="../../fieldkit/ui/custody.py" line="56"/>
         <source>Custody events, oldest first</source>
         <translation>Événements de possession, du plus ancien au plus récent</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>When</source>
         <translation>Quand</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>By</source>
         <translation>Par</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <location filename="../../fieldkit/ui/custody.py" line="59"/>
         <source>Note</source>
         <translation>Note</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <location filename="../../fieldkit/ui/custody.py" line="59"/>
         <source>Sealed record</source>
         <translation>Enregistrement scellé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="63" />
+        <location filename="../../fieldkit/ui/custody.py" line="63"/>
         <source>Custody action</source>
         <translation>Action de possession</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>transferred</source>
         <translation>transféré</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>copied</source>
         <translation>copié</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>verified</source>
         <translation>vérifié</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>viewed</source>
         <translation>consulté</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>handed over</source>
         <translation>remis</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>stored</source>
         <translation>stocké</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="71" />
+        <location filename="../../fieldkit/ui/custody.py" line="71"/>
         <source>Custody note</source>
         <translation>Note de possession</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="72" />
+        <location filename="../../fieldkit/ui/custody.py" line="72"/>
         <source>To whom, where, why</source>
         <translation>À qui, où, pourquoi</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="74" />
+        <location filename="../../fieldkit/ui/custody.py" line="74"/>
         <source>Add event</source>
-        <translation>Ajouter l'événement</translation>
+        <translation>Ajouter l&apos;événement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="76" />
+        <location filename="../../fieldkit/ui/custody.py" line="76"/>
         <source>Add a custody event (sealed at once)</source>
         <translation>Ajouter un événement de possession (scellé immédiatement)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="124" />
+        <location filename="../../fieldkit/ui/custody.py" line="124"/>
         <source>Chain of custody: {error}</source>
         <translation>Chaîne de possession : {error}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="127" />
+        <location filename="../../fieldkit/ui/custody.py" line="127"/>
         <source>Reading the chain of custody</source>
         <translation>Lecture de la chaîne de possession</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="135" />
+        <location filename="../../fieldkit/ui/custody.py" line="135"/>
         <source>this device</source>
         <translation>cet appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="139" />
+        <location filename="../../fieldkit/ui/custody.py" line="139"/>
         <source>in the record</source>
-        <translation>dans l'enregistrement</translation>
+        <translation>dans l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="154" />
+        <location filename="../../fieldkit/ui/custody.py" line="154"/>
         <source>Say what happened to the evidence.</source>
         <translation>Indiquez ce qui est arrivé à la preuve.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="155" />
+        <location filename="../../fieldkit/ui/custody.py" line="155"/>
         <source>For example: handed over, copied.</source>
         <translation>Par exemple : remis, copié.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="171" />
+        <location filename="../../fieldkit/ui/custody.py" line="171"/>
         <source>Sealing a custody event</source>
-        <translation>Scellement de l'événement</translation>
+        <translation>Scellement de l&apos;événement</translation>
     </message>
 </context>
 <context>
     <name>DossierWizard</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="284" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="284"/>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285"/>
         <source>Export a dossier</source>
         <translation>Exporter un dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329"/>
         <source>Selecting, verifying and rendering…</source>
         <translation>Sélection, vérification et mise en page…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358"/>
         <source>Cancelled. No file was written.</source>
         <translation>Annulé. Aucun fichier écrit.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360"/>
         <source>The dossier was not written.</source>
-        <translation>Le dossier n'a pas été écrit.</translation>
+        <translation>Le dossier n&apos;a pas été écrit.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366"/>
         <source>Exporting the dossier</source>
         <translation>Export du dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372"/>
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
         <translation>Dossier : {path} ({pages} pages, {n} incidents)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375"/>
         <source>Bundle: {path}</source>
         <translation>Liasse : {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376"/>
         <source>Contents digest (printed in the dossier): {digest}</source>
         <translation>Empreinte du contenu (imprimée dans le dossier) : {digest}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378"/>
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
         <translation>Chacun peut le vérifier avec : fieldkit verify {bundle} --dossier {pdf}</translation>
     </message>
@@ -773,108 +773,108 @@
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="97" />
+        <location filename="../../fieldkit/ui/enroll.py" line="97"/>
         <source>Enrol this vault</source>
         <extracomment>A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.</extracomment>
         <translation>Inscrire ce coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="98" />
+        <location filename="../../fieldkit/ui/enroll.py" line="98"/>
         <source>Enrol this vault with a registry</source>
-        <translation>Inscrire ce coffre auprès d'un registre</translation>
+        <translation>Inscrire ce coffre auprès d&apos;un registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="101" />
+        <location filename="../../fieldkit/ui/enroll.py" line="101"/>
         <source>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</source>
-        <translation>Collez le code d'inscription fourni par un administrateur (il commence par FKE1.), ou ouvrez une photo de son code QR.</translation>
+        <translation>Collez le code d&apos;inscription fourni par un administrateur (il commence par FKE1.), ou ouvrez une photo de son code QR.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="106" />
+        <location filename="../../fieldkit/ui/enroll.py" line="106"/>
         <source>Enrolment code</source>
-        <translation>Code d'inscription</translation>
+        <translation>Code d&apos;inscription</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="110" />
+        <location filename="../../fieldkit/ui/enroll.py" line="110"/>
         <source>Open QR image…</source>
         <translation>Ouvrir une image QR…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="112" />
+        <location filename="../../fieldkit/ui/enroll.py" line="112"/>
         <source>Open a QR code image</source>
         <translation>Ouvrir une image de code QR</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="116" />
+        <location filename="../../fieldkit/ui/enroll.py" line="116"/>
         <source>Name of this device</source>
         <translation>Nom de cet appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="117" />
+        <location filename="../../fieldkit/ui/enroll.py" line="117"/>
         <source>e.g. field laptop 3</source>
         <translation>p. ex. portable terrain 3</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="123" />
+        <location filename="../../fieldkit/ui/enroll.py" line="123"/>
         <source>&amp;Code:</source>
         <translation>&amp;Code :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="126" />
+        <location filename="../../fieldkit/ui/enroll.py" line="126"/>
         <source>Device &amp;name:</source>
-        <translation>&amp;Nom de l'appareil :</translation>
+        <translation>&amp;Nom de l&apos;appareil :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="130" />
+        <location filename="../../fieldkit/ui/enroll.py" line="130"/>
         <source>Enrolment error</source>
-        <translation>Erreur d'inscription</translation>
+        <translation>Erreur d&apos;inscription</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="136" />
+        <location filename="../../fieldkit/ui/enroll.py" line="136"/>
         <source>Enrolment result</source>
-        <translation>Résultat de l'inscription</translation>
+        <translation>Résultat de l&apos;inscription</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="142" />
+        <location filename="../../fieldkit/ui/enroll.py" line="142"/>
         <source>&amp;Enrol</source>
         <translation>&amp;Inscrire</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="145" />
+        <location filename="../../fieldkit/ui/enroll.py" line="145"/>
         <source>Enrol</source>
         <translation>Inscrire</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="183" />
+        <location filename="../../fieldkit/ui/enroll.py" line="183"/>
         <source>Open the enrolment QR image</source>
-        <translation>Ouvrir l'image QR d'inscription</translation>
+        <translation>Ouvrir l&apos;image QR d&apos;inscription</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="184" />
+        <location filename="../../fieldkit/ui/enroll.py" line="184"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
         <translation>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;Tous les fichiers (*)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="208" />
+        <location filename="../../fieldkit/ui/enroll.py" line="208"/>
         <source>Reading the QR code</source>
         <translation>Lecture du code QR</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="235" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235"/>
         <source>monitor</source>
         <translation>observateur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="235" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235"/>
         <source>staff</source>
         <translation>personnel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="236" />
+        <location filename="../../fieldkit/ui/enroll.py" line="236"/>
         <source>administrator</source>
         <translation>administrateur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="238" />
+        <location filename="../../fieldkit/ui/enroll.py" line="238"/>
         <source>Enrolled as {role} with {url}.
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
@@ -885,7 +885,7 @@ Empreinte du certificat épinglé (SHA-256) :
 Cet appareil : {key}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="255" />
+        <location filename="../../fieldkit/ui/enroll.py" line="255"/>
         <source>Enrolling</source>
         <translation>Inscription</translation>
     </message>
@@ -893,18 +893,18 @@ Cet appareil : {key}</translation>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="27" />
+        <location filename="../../fieldkit/ui/errors.py" line="27"/>
         <source>FieldKit</source>
         <extracomment>Object name of the dialog (tests find it with QApplication.topLevelWidgets()).</extracomment>
         <translation>FieldKit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="31" />
+        <location filename="../../fieldkit/ui/errors.py" line="31"/>
         <source>Error code: {code}</source>
-        <translation>Code d'erreur : {code}</translation>
+        <translation>Code d&apos;erreur : {code}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="33" />
+        <location filename="../../fieldkit/ui/errors.py" line="33"/>
         <source>Error</source>
         <translation>Erreur</translation>
     </message>
@@ -912,177 +912,177 @@ Cet appareil : {key}</translation>
 <context>
     <name>EvidenceImportDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="165" />
-        <location filename="../../fieldkit/ui/evidence.py" line="166" />
+        <location filename="../../fieldkit/ui/evidence.py" line="165"/>
+        <location filename="../../fieldkit/ui/evidence.py" line="166"/>
         <source>Import evidence</source>
         <translation>Importer une preuve</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="175" />
+        <location filename="../../fieldkit/ui/evidence.py" line="175"/>
         <source>File</source>
         <translation>Fichier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="178" />
+        <location filename="../../fieldkit/ui/evidence.py" line="178"/>
         <source>Evidence description</source>
         <translation>Description de la preuve</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="180" />
+        <location filename="../../fieldkit/ui/evidence.py" line="180"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="183" />
+        <location filename="../../fieldkit/ui/evidence.py" line="183"/>
         <source>Captured at (optional)</source>
         <translation>Prise le (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="186" />
+        <location filename="../../fieldkit/ui/evidence.py" line="186"/>
         <source>Captured at</source>
         <translation>Prise le</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="190" />
+        <location filename="../../fieldkit/ui/evidence.py" line="190"/>
         <source>Latitude (optional)</source>
         <translation>Latitude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="191" />
+        <location filename="../../fieldkit/ui/evidence.py" line="191"/>
         <source>latitude, e.g. 43.2389</source>
         <translation>latitude, p. ex. 43.2389</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="194" />
+        <location filename="../../fieldkit/ui/evidence.py" line="194"/>
         <source>Longitude (optional)</source>
         <translation>Longitude (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="195" />
+        <location filename="../../fieldkit/ui/evidence.py" line="195"/>
         <source>longitude, e.g. 76.8897</source>
         <translation>longitude, p. ex. 76.8897</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="199" />
+        <location filename="../../fieldkit/ui/evidence.py" line="199"/>
         <source>GPS</source>
         <translation>GPS</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="203" />
+        <location filename="../../fieldkit/ui/evidence.py" line="203"/>
         <source>Import progress</source>
-        <translation>Progression de l'import</translation>
+        <translation>Progression de l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="206" />
+        <location filename="../../fieldkit/ui/evidence.py" line="206"/>
         <source>Ready to import. The file is encrypted into the vault; the original is not changed.</source>
-        <translation>Prêt à importer. Le fichier est chiffré dans le coffre ; l'original n'est pas modifié.</translation>
+        <translation>Prêt à importer. Le fichier est chiffré dans le coffre ; l&apos;original n&apos;est pas modifié.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="212" />
+        <location filename="../../fieldkit/ui/evidence.py" line="212"/>
         <source>SHA-256 of the imported file</source>
         <translation>SHA-256 du fichier importé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="219" />
+        <location filename="../../fieldkit/ui/evidence.py" line="219"/>
         <source>Import</source>
         <translation>Importer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="223" />
+        <location filename="../../fieldkit/ui/evidence.py" line="223"/>
         <source>Cancel import</source>
-        <translation>Annuler l'import</translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="225" />
+        <location filename="../../fieldkit/ui/evidence.py" line="225"/>
         <source>Cancel the import</source>
-        <translation>Annuler l'import</translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="227" />
+        <location filename="../../fieldkit/ui/evidence.py" line="227"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="254" />
+        <location filename="../../fieldkit/ui/evidence.py" line="254"/>
         <source>GPS needs both a latitude and a longitude, as decimal degrees.</source>
         <translation>Le GPS demande une latitude et une longitude, en degrés décimaux.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="256" />
+        <location filename="../../fieldkit/ui/evidence.py" line="256"/>
         <source>For example 43.2389 and 76.8897.</source>
         <translation>Par exemple 43.2389 et 76.8897.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="268" />
+        <location filename="../../fieldkit/ui/evidence.py" line="268"/>
         <source>Importing {name}…</source>
         <translation>Import de {name}…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="277" />
+        <location filename="../../fieldkit/ui/evidence.py" line="277"/>
         <source>Importing evidence</source>
         <translation>Import de la preuve</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="287" />
+        <location filename="../../fieldkit/ui/evidence.py" line="287"/>
         <source>Imported and encrypted. SHA-256:</source>
         <translation>Importé et chiffré. SHA-256 :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="290" />
+        <location filename="../../fieldkit/ui/evidence.py" line="290"/>
         <source>Done</source>
         <translation>Terminé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="305" />
+        <location filename="../../fieldkit/ui/evidence.py" line="305"/>
         <source>Import cancelled: nothing was added to the vault.</source>
-        <translation>Import annulé : rien n'a été ajouté au coffre.</translation>
+        <translation>Import annulé : rien n&apos;a été ajouté au coffre.</translation>
     </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="383" />
+        <location filename="../../fieldkit/ui/evidence.py" line="383"/>
         <source>Evidence</source>
         <extracomment>A file import dialog opened (tests drive it; the editor does not need it). The incident after a file was added to it.</extracomment>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="387" />
+        <location filename="../../fieldkit/ui/evidence.py" line="387"/>
         <source>Evidence files (drop files here to import them)</source>
         <translation>Fichiers de preuve (déposez des fichiers ici pour les importer)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="390" />
+        <location filename="../../fieldkit/ui/evidence.py" line="390"/>
         <source>Import file…</source>
         <translation>Importer un fichier…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="392" />
+        <location filename="../../fieldkit/ui/evidence.py" line="392"/>
         <source>Import an evidence file</source>
         <translation>Importer un fichier de preuve</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="415" />
+        <location filename="../../fieldkit/ui/evidence.py" line="415"/>
         <source>SHA-256</source>
         <translation>SHA-256</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="451" />
+        <location filename="../../fieldkit/ui/evidence.py" line="451"/>
         <source>Save the draft first, then import files or drop them on the list.</source>
-        <translation>Enregistrez d'abord le brouillon, puis importez des fichiers ou déposez-les sur la liste.</translation>
+        <translation>Enregistrez d&apos;abord le brouillon, puis importez des fichiers ou déposez-les sur la liste.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="454" />
+        <location filename="../../fieldkit/ui/evidence.py" line="454"/>
         <source>Sealed: no files can be added. Custody events can.</source>
         <translation>Scellé : aucun fichier ne peut être ajouté, mais des événements de possession oui.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="456" />
+        <location filename="../../fieldkit/ui/evidence.py" line="456"/>
         <source>Or drop files on the list.</source>
         <translation>Ou déposez des fichiers sur la liste.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="484" />
+        <location filename="../../fieldkit/ui/evidence.py" line="484"/>
         <source>Import evidence files</source>
         <translation>Importer des fichiers de preuve</translation>
     </message>
@@ -1090,327 +1090,327 @@ Cet appareil : {key}</translation>
 <context>
     <name>EvidencePreview</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="113" />
+        <location filename="../../fieldkit/ui/evidence.py" line="113"/>
         <source>Preview</source>
         <extracomment>Images larger than this are not previewed (they would be decrypted into memory whole). Previews are scaled to fit this square.</extracomment>
         <translation>Aperçu</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="122" />
+        <location filename="../../fieldkit/ui/evidence.py" line="122"/>
         <source>No preview for this type of file.</source>
-        <translation>Pas d'aperçu pour ce type de fichier.</translation>
+        <translation>Pas d&apos;aperçu pour ce type de fichier.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="125" />
+        <location filename="../../fieldkit/ui/evidence.py" line="125"/>
         <source>Decrypting the preview…</source>
-        <translation>Déchiffrement de l'aperçu…</translation>
+        <translation>Déchiffrement de l&apos;aperçu…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="144" />
+        <location filename="../../fieldkit/ui/evidence.py" line="144"/>
         <source>Decrypting a preview</source>
-        <translation>Déchiffrement d'un aperçu</translation>
+        <translation>Déchiffrement d&apos;un aperçu</translation>
     </message>
 </context>
 <context>
     <name>IncidentEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="312" />
+        <location filename="../../fieldkit/ui/editor.py" line="312"/>
         <source>Incident editor</source>
-        <translation>Éditeur d'incident</translation>
+        <translation>Éditeur d&apos;incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="321" />
+        <location filename="../../fieldkit/ui/editor.py" line="321"/>
         <source>Record state</source>
-        <translation>État de l'enregistrement</translation>
+        <translation>État de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="325" />
+        <location filename="../../fieldkit/ui/editor.py" line="325"/>
         <source>Save draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="326" />
+        <location filename="../../fieldkit/ui/editor.py" line="326"/>
         <source>Save the draft</source>
         <translation>Enregistrer le brouillon</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="327" />
+        <location filename="../../fieldkit/ui/editor.py" line="327"/>
         <source>Seal…</source>
         <translation>Sceller…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="328" />
+        <location filename="../../fieldkit/ui/editor.py" line="328"/>
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
         <translation>Sceller cet incident (le signer ; il ne pourra plus être modifié)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="330" />
+        <location filename="../../fieldkit/ui/editor.py" line="330"/>
         <source>Amend</source>
         <translation>Modifier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="331" />
+        <location filename="../../fieldkit/ui/editor.py" line="331"/>
         <source>Start a new revision of this sealed record</source>
         <translation>Commencer une nouvelle révision de cet enregistrement scellé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="333" />
+        <location filename="../../fieldkit/ui/editor.py" line="333"/>
         <source>Close</source>
         <translation>Fermer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="334" />
+        <location filename="../../fieldkit/ui/editor.py" line="334"/>
         <source>Close the editor</source>
-        <translation>Fermer l'éditeur</translation>
+        <translation>Fermer l&apos;éditeur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
+        <location filename="../../fieldkit/ui/editor.py" line="348"/>
         <source>Internal</source>
         <translation>Interne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
-        <source>Only our organisation's staff</source>
+        <location filename="../../fieldkit/ui/editor.py" line="348"/>
+        <source>Only our organisation&apos;s staff</source>
         <translation>Seulement le personnel de notre organisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="349"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="349"/>
         <source>Staff and trusted partners</source>
         <translation>Personnel et partenaires de confiance</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="350"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="350"/>
         <source>May be published</source>
         <translation>Peut être publié</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="355" />
+        <location filename="../../fieldkit/ui/editor.py" line="355"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="356" />
+        <location filename="../../fieldkit/ui/editor.py" line="356"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="357" />
+        <location filename="../../fieldkit/ui/editor.py" line="357"/>
         <source>Date precision</source>
         <translation>Précision de la date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="358" />
+        <location filename="../../fieldkit/ui/editor.py" line="358"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="359" />
+        <location filename="../../fieldkit/ui/editor.py" line="359"/>
         <source>End date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="360" />
+        <location filename="../../fieldkit/ui/editor.py" line="360"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="361" />
-        <location filename="../../fieldkit/ui/editor.py" line="374" />
+        <location filename="../../fieldkit/ui/editor.py" line="361"/>
+        <location filename="../../fieldkit/ui/editor.py" line="374"/>
         <source>Place</source>
         <translation>Lieu</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="362" />
-        <location filename="../../fieldkit/ui/editor.py" line="375" />
+        <location filename="../../fieldkit/ui/editor.py" line="362"/>
+        <location filename="../../fieldkit/ui/editor.py" line="375"/>
         <source>Description</source>
         <translation>Description</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="364" />
-        <location filename="../../fieldkit/ui/editor.py" line="376" />
+        <location filename="../../fieldkit/ui/editor.py" line="364"/>
+        <location filename="../../fieldkit/ui/editor.py" line="376"/>
         <source>Confidentiality</source>
         <translation>Confidentialité</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="370" />
+        <location filename="../../fieldkit/ui/editor.py" line="370"/>
         <source>Title *</source>
         <translation>Titre *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="371" />
+        <location filename="../../fieldkit/ui/editor.py" line="371"/>
         <source>Category *</source>
         <translation>Catégorie *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="372" />
+        <location filename="../../fieldkit/ui/editor.py" line="372"/>
         <source>When *</source>
         <translation>Date *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="373" />
+        <location filename="../../fieldkit/ui/editor.py" line="373"/>
         <source>Country *</source>
         <translation>Pays *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="381" />
+        <location filename="../../fieldkit/ui/editor.py" line="381"/>
         <source>Persons (by pseudonym)</source>
         <translation>Personnes (par pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="382" />
+        <location filename="../../fieldkit/ui/editor.py" line="382"/>
         <source>Add person…</source>
         <translation>Ajouter une personne…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="383" />
+        <location filename="../../fieldkit/ui/editor.py" line="383"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="384" />
-        <location filename="../../fieldkit/ui/editor.py" line="393" />
+        <location filename="../../fieldkit/ui/editor.py" line="384"/>
+        <location filename="../../fieldkit/ui/editor.py" line="393"/>
         <source>Acts</source>
         <translation>Actes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="385" />
+        <location filename="../../fieldkit/ui/editor.py" line="385"/>
         <source>Add act…</source>
         <translation>Ajouter un acte…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="386" />
+        <location filename="../../fieldkit/ui/editor.py" line="386"/>
         <source>Add an act</source>
         <translation>Ajouter un acte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="389" />
+        <location filename="../../fieldkit/ui/editor.py" line="389"/>
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
         <translation>Les personnes apparaissent sous pseudonyme. Les vrais noms sont facultatifs et internes.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="398" />
-        <location filename="../../fieldkit/ui/editor.py" line="414" />
+        <location filename="../../fieldkit/ui/editor.py" line="398"/>
+        <location filename="../../fieldkit/ui/editor.py" line="414"/>
         <source>Testimonies</source>
         <translation>Témoignages</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="399" />
+        <location filename="../../fieldkit/ui/editor.py" line="399"/>
         <source>Add testimony…</source>
         <translation>Ajouter un témoignage…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="400" />
+        <location filename="../../fieldkit/ui/editor.py" line="400"/>
         <source>Add a testimony</source>
         <translation>Ajouter un témoignage</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="412" />
+        <location filename="../../fieldkit/ui/editor.py" line="412"/>
         <source>Incident</source>
         <translation>Incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="413" />
+        <location filename="../../fieldkit/ui/editor.py" line="413"/>
         <source>Persons and acts</source>
         <translation>Personnes et actes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="415" />
+        <location filename="../../fieldkit/ui/editor.py" line="415"/>
         <source>Evidence</source>
         <translation>Preuves</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="434" />
+        <location filename="../../fieldkit/ui/editor.py" line="434"/>
         <source>Opening…</source>
         <translation>Ouverture…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="511" />
+        <location filename="../../fieldkit/ui/editor.py" line="511"/>
         <source>Opening the incident</source>
-        <translation>Ouverture de l'incident</translation>
+        <translation>Ouverture de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="530" />
+        <location filename="../../fieldkit/ui/editor.py" line="530"/>
         <source>The vault is locked.</source>
         <translation>Le coffre est verrouillé.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="597" />
+        <location filename="../../fieldkit/ui/editor.py" line="597"/>
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
         <translation>{kind} : victimes {victims} ; auteurs {perps}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="612" />
+        <location filename="../../fieldkit/ui/editor.py" line="612"/>
         <source>New incident — not saved yet.</source>
         <translation>Nouvel incident — pas encore enregistré.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="615" />
-        <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
-        <translation>🔒 Scellé et remplacé — enregistrement {id}, scellé le {at}. Une révision plus récente le remplace : {new}.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="615"/>
+        <source>Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
+        <translation>Scellé et remplacé — enregistrement {id}, scellé le {at}. Une révision plus récente le remplace : {new}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="621" />
-        <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
-        <translation>🔒 Scellé — enregistrement {id}, scellé le {at}. Lecture seule : utilisez Modifier pour le corriger.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="621"/>
+        <source>Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
+        <translation>Scellé — enregistrement {id}, scellé le {at}. Lecture seule : utilisez Modifier pour le corriger.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="626" />
-        <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
-        <translation>✎ Brouillon {id} — pas encore scellé ; vous pouvez encore le modifier.</translation>
+        <location filename="../../fieldkit/ui/editor.py" line="626"/>
+        <source>Draft {id} — not sealed yet; you can still edit it.</source>
+        <translation>Brouillon {id} — pas encore scellé ; vous pouvez encore le modifier.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="629" />
+        <location filename="../../fieldkit/ui/editor.py" line="629"/>
         <source>It amends the sealed record {id}.</source>
-        <translation>Il modifie l'enregistrement scellé {id}.</translation>
+        <translation>Il modifie l&apos;enregistrement scellé {id}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="644" />
+        <location filename="../../fieldkit/ui/editor.py" line="644"/>
         <source>Choose a category.</source>
         <translation>Choisissez une catégorie.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="645" />
+        <location filename="../../fieldkit/ui/editor.py" line="645"/>
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
-        <translation>Choisissez la catégorie la plus juste ; elle peut changer jusqu'au scellement.</translation>
+        <translation>Choisissez la catégorie la plus juste ; elle peut changer jusqu&apos;au scellement.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="649" />
+        <location filename="../../fieldkit/ui/editor.py" line="649"/>
         <source>Choose the country where it happened.</source>
-        <translation>Choisissez le pays où cela s'est passé.</translation>
+        <translation>Choisissez le pays où cela s&apos;est passé.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="650" />
-        <source>Type part of the country's name to find it.</source>
+        <location filename="../../fieldkit/ui/editor.py" line="650"/>
+        <source>Type part of the country&apos;s name to find it.</source>
         <translation>Tapez une partie du nom du pays pour le trouver.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="689" />
+        <location filename="../../fieldkit/ui/editor.py" line="689"/>
         <source>Saving the incident</source>
-        <translation>Enregistrement de l'incident</translation>
+        <translation>Enregistrement de l&apos;incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="772" />
+        <location filename="../../fieldkit/ui/editor.py" line="772"/>
         <source>Starting a revision</source>
-        <translation>Début d'une révision</translation>
+        <translation>Début d&apos;une révision</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="787" />
-        <location filename="../../fieldkit/ui/editor.py" line="792" />
+        <location filename="../../fieldkit/ui/editor.py" line="787"/>
+        <location filename="../../fieldkit/ui/editor.py" line="792"/>
         <source>Unsaved changes</source>
         <translation>Modifications non enregistrées</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="788" />
+        <location filename="../../fieldkit/ui/editor.py" line="788"/>
         <source>Save the changes to this draft?</source>
         <translation>Enregistrer les modifications de ce brouillon ?</translation>
     </message>
@@ -1418,33 +1418,33 @@ Cet appareil : {key}</translation>
 <context>
     <name>IncidentModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="56" />
+        <location filename="../../fieldkit/ui/incidents.py" line="56"/>
         <source>Title</source>
         <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to). The query costs at most 50 ms at 100k incidents: results within 100 ms of the last key.</extracomment>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="57" />
+        <location filename="../../fieldkit/ui/incidents.py" line="57"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="58" />
+        <location filename="../../fieldkit/ui/incidents.py" line="58"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="59" />
+        <location filename="../../fieldkit/ui/incidents.py" line="59"/>
         <source>Date</source>
         <translation>Date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="60" />
+        <location filename="../../fieldkit/ui/incidents.py" line="60"/>
         <source>State</source>
         <translation>État</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="61" />
+        <location filename="../../fieldkit/ui/incidents.py" line="61"/>
         <source>Synced</source>
         <translation>Synchronisé</translation>
     </message>
@@ -1452,33 +1452,33 @@ Cet appareil : {key}</translation>
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="248" />
+        <location filename="../../fieldkit/ui/incidents.py" line="248"/>
         <source>Loading incidents</source>
         <extracomment>How to ask for the next page: a (occurred, rowid) key, or a search-hit offset.</extracomment>
         <translation>Chargement des incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278" />
+        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
         <source>Draft</source>
         <translation>Brouillon</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278" />
+        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
         <source>Sealed</source>
         <translation>Scellé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="279" />
+        <location filename="../../fieldkit/ui/incidents.py" line="279"/>
         <source>Sealed (amended)</source>
         <translation>Scellé (modifié)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304" />
+        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
         <source>Yes</source>
         <translation>Oui</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304" />
+        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
         <source>No</source>
         <translation>Non</translation>
     </message>
@@ -1486,150 +1486,150 @@ Cet appareil : {key}</translation>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="448" />
+        <location filename="../../fieldkit/ui/incidents.py" line="448"/>
         <source>&amp;Search:</source>
         <translation>&amp;Rechercher :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="449" />
+        <location filename="../../fieldkit/ui/incidents.py" line="449"/>
         <source>Words in any language, names, places…</source>
         <translation>Mots dans toute langue, noms, lieux…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="450" />
+        <location filename="../../fieldkit/ui/incidents.py" line="450"/>
         <source>Search incidents</source>
         <translation>Rechercher des incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="451" />
+        <location filename="../../fieldkit/ui/incidents.py" line="451"/>
         <source>&amp;New incident</source>
         <translation>&amp;Nouvel incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="452" />
+        <location filename="../../fieldkit/ui/incidents.py" line="452"/>
         <source>New incident</source>
         <translation>Nouvel incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="453" />
+        <location filename="../../fieldkit/ui/incidents.py" line="453"/>
         <source>Clear filters</source>
         <translation>Effacer les filtres</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;Category:</source>
         <translation>&amp;Catégorie :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Pays :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;From:</source>
         <translation>&amp;Du :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;To:</source>
         <translation>&amp;Au :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455" />
+        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
         <source>S&amp;tate:</source>
         <translation>É&amp;tat :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455" />
+        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
         <source>S&amp;ynced:</source>
         <translation>S&amp;ynchro :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>Category filter</source>
         <translation>Filtre par catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>Country filter</source>
         <translation>Filtre par pays</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>From date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>To date</source>
         <translation>Date de fin</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>State filter</source>
         <translation>Filtre par état</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>Synced filter</source>
         <translation>Filtre de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="464" />
+        <location filename="../../fieldkit/ui/incidents.py" line="464"/>
         <source>any</source>
         <translation>toute date</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="465" />
+        <location filename="../../fieldkit/ui/incidents.py" line="465"/>
         <source>Incidents</source>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466" />
-        <location filename="../../fieldkit/ui/incidents.py" line="468" />
-        <location filename="../../fieldkit/ui/incidents.py" line="490" />
-        <location filename="../../fieldkit/ui/incidents.py" line="500" />
+        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="490"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="500"/>
         <source>All</source>
         <translation>Tous</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466" />
+        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
         <source>Drafts</source>
         <translation>Brouillons</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="467" />
+        <location filename="../../fieldkit/ui/incidents.py" line="467"/>
         <source>Sealed</source>
         <translation>Scellés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="468" />
+        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
         <source>Synced</source>
         <translation>Synchronisés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="469" />
+        <location filename="../../fieldkit/ui/incidents.py" line="469"/>
         <source>Not synced</source>
         <translation>Non synchronisés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="557" />
+        <location filename="../../fieldkit/ui/incidents.py" line="557"/>
         <source>{n}{more} found</source>
         <translation>{n}{more} trouvés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="559" />
+        <location filename="../../fieldkit/ui/incidents.py" line="559"/>
         <source>{n} incidents</source>
         <translation>{n} incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="561" />
+        <location filename="../../fieldkit/ui/incidents.py" line="561"/>
         <source>{n} shown</source>
         <translation>{n} affichés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="563" />
+        <location filename="../../fieldkit/ui/incidents.py" line="563"/>
         <source>loading…</source>
         <translation>chargement…</translation>
     </message>
@@ -1637,79 +1637,79 @@ Cet appareil : {key}</translation>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="65" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="65"/>
         <source>Incidents</source>
-        <extracomment>Source text, translated in the "MainWindow" context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
+        <extracomment>Source text, translated in the &quot;MainWindow&quot; context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
         <translation>Incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="67" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="67"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="69" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="69"/>
         <source>Audit</source>
         <translation>Audit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="71" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="71"/>
         <source>Staff</source>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="208"/>
         <source>FieldKit</source>
-        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``"module:Class"``, shown while unlocked.</extracomment>
+        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``&quot;module:Class&quot;``, shown while unlocked.</extracomment>
         <translation>FieldKit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="209"/>
         <source>&amp;Vault</source>
         <translation>&amp;Coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="207" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="210"/>
         <source>&amp;Language</source>
         <translation>&amp;Langue</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="208" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="211"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Verrouiller</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="209" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="212"/>
         <source>&amp;New incident</source>
         <translation>&amp;Nouvel incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="210" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="213"/>
         <source>&amp;Auto-lock…</source>
         <translation>Verrouillage &amp;automatique…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="211" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="214"/>
         <source>Panic &amp;wipe…</source>
-        <translation>&amp;Effacement d'urgence…</translation>
+        <translation>&amp;Effacement d&apos;urgence…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="212" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Quitter</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="213" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="216"/>
         <source>Sections</source>
         <translation>Sections</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="237" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="240"/>
         <source>Unlocked: {path}</source>
         <translation>Déverrouillé : {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="241" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="244"/>
         <source>Locked</source>
         <translation>Verrouillé</translation>
     </message>
@@ -1717,87 +1717,87 @@ Cet appareil : {key}</translation>
 <context>
     <name>OutputPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178"/>
         <source>Language and files</source>
         <translation>Langue et fichiers</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179" />
-        <source>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</source>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179"/>
+        <source>The bundle lets anyone check the dossier offline: the signed records and the registry&apos;s proofs.</source>
         <translation>La liasse permet à chacun de vérifier le dossier hors ligne : les enregistrements signés et les preuves du registre.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183"/>
         <source>Dossier language</source>
         <translation>Langue du dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191"/>
         <source>Dossier PDF file</source>
         <translation>Fichier PDF du dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194"/>
         <source>Verification bundle file</source>
         <translation>Fichier de la liasse de vérification</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195"/>
         <source>Also write the verification bundle</source>
         <translation>Écrire aussi la liasse de vérification</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199"/>
         <source>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</source>
         <translation>Inclure les fichiers de preuve dans la liasse (sinon ils sont listés par SHA-256 seulement)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206"/>
         <source>Prepared by</source>
         <translation>Préparé par</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210"/>
         <source>Browse…</source>
         <translation>Parcourir…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223"/>
         <source>Language:</source>
         <translation>Langue :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224"/>
         <source>Dossier (PDF):</source>
         <translation>Dossier (PDF) :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225"/>
         <source>Save the dossier as</source>
         <translation>Enregistrer le dossier sous</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225"/>
         <source>PDF files (*.pdf)</source>
         <translation>Fichiers PDF (*.pdf)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227"/>
         <source>Bundle (ZIP):</source>
         <translation>Liasse (ZIP) :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228"/>
         <source>Save the bundle as</source>
         <translation>Enregistrer la liasse sous</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228"/>
         <source>ZIP files (*.zip)</source>
         <translation>Fichiers ZIP (*.zip)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230"/>
         <source>Prepared by:</source>
         <translation>Préparé par :</translation>
     </message>
@@ -1805,18 +1805,18 @@ Cet appareil : {key}</translation>
 <context>
     <name>PanicWipeDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="515" />
+        <location filename="../../fieldkit/ui/unlock.py" line="515"/>
         <source>Panic wipe</source>
-        <translation>Effacement d'urgence</translation>
+        <translation>Effacement d&apos;urgence</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="517" />
+        <location filename="../../fieldkit/ui/unlock.py" line="517"/>
         <source>WIPE</source>
         <translation>EFFACER</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="519" />
-        <source>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
+        <location filename="../../fieldkit/ui/unlock.py" line="519"/>
+        <source>This destroys the vault&apos;s key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
 
 Type {word} to confirm.</source>
         <translation>Ceci détruit immédiatement la clé du coffre : chaque incident, témoignage et élément de preuve de ce coffre devient illisible pour toujours, et la clé de récupération ne le rendra pas. Les enregistrements déjà synchronisés restent au registre.
@@ -1824,12 +1824,12 @@ Type {word} to confirm.</source>
 Tapez {word} pour confirmer.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="528" />
+        <location filename="../../fieldkit/ui/unlock.py" line="528"/>
         <source>Type {word} to confirm</source>
         <translation>Tapez {word} pour confirmer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="533" />
+        <location filename="../../fieldkit/ui/unlock.py" line="533"/>
         <source>&amp;Wipe the vault</source>
         <translation>&amp;Effacer le coffre</translation>
     </message>
@@ -1837,123 +1837,123 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="133" />
-        <location filename="../../fieldkit/ui/persons.py" line="134" />
+        <location filename="../../fieldkit/ui/persons.py" line="133"/>
+        <location filename="../../fieldkit/ui/persons.py" line="134"/>
         <source>Add a person</source>
         <translation>Ajouter une personne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="139" />
+        <location filename="../../fieldkit/ui/persons.py" line="139"/>
         <source>Person {n}</source>
         <translation>Personne {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="141" />
+        <location filename="../../fieldkit/ui/persons.py" line="141"/>
         <source>Pseudonym (required)</source>
         <translation>Pseudonyme (obligatoire)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="142" />
+        <location filename="../../fieldkit/ui/persons.py" line="142"/>
         <source>How this person is named in every record and report. Do not use the real name here.</source>
-        <translation>Le nom de cette personne dans chaque enregistrement et rapport. N'utilisez pas son vrai nom ici.</translation>
+        <translation>Le nom de cette personne dans chaque enregistrement et rapport. N&apos;utilisez pas son vrai nom ici.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="146" />
+        <location filename="../../fieldkit/ui/persons.py" line="146"/>
         <source>Pseudonym *</source>
         <translation>Pseudonyme *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="157" />
+        <location filename="../../fieldkit/ui/persons.py" line="157"/>
         <source>Roles</source>
         <translation>Rôles</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="161" />
-        <location filename="../../fieldkit/ui/persons.py" line="166" />
+        <location filename="../../fieldkit/ui/persons.py" line="161"/>
+        <location filename="../../fieldkit/ui/persons.py" line="166"/>
         <source>Gender</source>
         <translation>Genre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="162" />
-        <location filename="../../fieldkit/ui/persons.py" line="170" />
+        <location filename="../../fieldkit/ui/persons.py" line="162"/>
+        <location filename="../../fieldkit/ui/persons.py" line="170"/>
         <source>Not recorded</source>
         <translation>Non renseigné</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Female</source>
         <translation>Femme</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Male</source>
         <translation>Homme</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Other</source>
         <translation>Autre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="169" />
-        <location filename="../../fieldkit/ui/persons.py" line="174" />
+        <location filename="../../fieldkit/ui/persons.py" line="169"/>
+        <location filename="../../fieldkit/ui/persons.py" line="174"/>
         <source>Age group</source>
-        <translation>Tranche d'âge</translation>
+        <translation>Tranche d&apos;âge</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Child</source>
         <translation>Enfant</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Adult</source>
         <translation>Adulte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Older</source>
         <translation>Personne âgée</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="177" />
+        <location filename="../../fieldkit/ui/persons.py" line="177"/>
         <source>Internal only — never shared outside the organisation (optional)</source>
-        <translation>Interne seulement — jamais partagé hors de l'organisation (facultatif)</translation>
+        <translation>Interne seulement — jamais partagé hors de l&apos;organisation (facultatif)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="180" />
+        <location filename="../../fieldkit/ui/persons.py" line="180"/>
         <source>Internal only details</source>
         <translation>Détails internes</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="184" />
-        <location filename="../../fieldkit/ui/persons.py" line="187" />
+        <location filename="../../fieldkit/ui/persons.py" line="184"/>
+        <location filename="../../fieldkit/ui/persons.py" line="187"/>
         <source>Real name (internal only)</source>
         <translation>Vrai nom (interne)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="185" />
+        <location filename="../../fieldkit/ui/persons.py" line="185"/>
         <source>Leave empty unless it is needed</source>
         <translation>Laissez vide sauf nécessité</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="190" />
-        <location filename="../../fieldkit/ui/persons.py" line="192" />
+        <location filename="../../fieldkit/ui/persons.py" line="190"/>
+        <location filename="../../fieldkit/ui/persons.py" line="192"/>
         <source>Contact (internal only)</source>
         <translation>Contact (interne)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="208" />
+        <location filename="../../fieldkit/ui/persons.py" line="208"/>
         <source>The pseudonym is required.</source>
         <translation>Le pseudonyme est obligatoire.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="209" />
+        <location filename="../../fieldkit/ui/persons.py" line="209"/>
         <source>Give a name that does not identify the person, such as “Witness A”.</source>
-        <translation>Donnez un nom qui n'identifie pas la personne, comme « Témoin A ».</translation>
+        <translation>Donnez un nom qui n&apos;identifie pas la personne, comme « Témoin A ».</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="232" />
+        <location filename="../../fieldkit/ui/persons.py" line="232"/>
         <source>Adding a person</source>
         <translation>Ajout de la personne</translation>
     </message>
@@ -1961,7 +1961,7 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>Persons</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="115" />
+        <location filename="../../fieldkit/ui/persons.py" line="115"/>
         <source>identity on file (internal only)</source>
         <translation>identité enregistrée (interne)</translation>
     </message>
@@ -1969,47 +1969,47 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="413" />
+        <location filename="../../fieldkit/ui/unlock.py" line="413"/>
         <source>Recover the vault</source>
         <translation>Récupérer le coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="417" />
+        <location filename="../../fieldkit/ui/unlock.py" line="417"/>
         <source>Recovery key</source>
         <translation>Clé de récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="419" />
+        <location filename="../../fieldkit/ui/unlock.py" line="419"/>
         <source>New passphrase</source>
         <translation>Nouvelle phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="421" />
+        <location filename="../../fieldkit/ui/unlock.py" line="421"/>
         <source>Repeat the new passphrase</source>
         <translation>Répétez la nouvelle phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="422" />
+        <location filename="../../fieldkit/ui/unlock.py" line="422"/>
         <source>Recovery &amp;key:</source>
         <translation>&amp;Clé de récupération :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="423" />
+        <location filename="../../fieldkit/ui/unlock.py" line="423"/>
         <source>&amp;New passphrase:</source>
         <translation>&amp;Nouvelle phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="424" />
+        <location filename="../../fieldkit/ui/unlock.py" line="424"/>
         <source>&amp;Repeat it:</source>
         <translation>&amp;Répétez-la :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="443" />
+        <location filename="../../fieldkit/ui/unlock.py" line="443"/>
         <source>The two passphrases differ.</source>
         <translation>Les deux phrases diffèrent.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="460" />
+        <location filename="../../fieldkit/ui/unlock.py" line="460"/>
         <source>Recovering</source>
         <translation>Récupération</translation>
     </message>
@@ -2017,27 +2017,27 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="295" />
+        <location filename="../../fieldkit/ui/unlock.py" line="295"/>
         <source>Write down your recovery key</source>
         <translation>Notez votre clé de récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="297" />
+        <location filename="../../fieldkit/ui/unlock.py" line="297"/>
         <source>If you forget your passphrase, this key is the only way back into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.</source>
         <translation>Si vous oubliez votre phrase secrète, cette clé est le seul moyen de rouvrir le coffre. Écrivez-la sur papier et gardez-la en lieu sûr, loin de cet ordinateur. Elle ne sera plus affichée.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="300" />
+        <location filename="../../fieldkit/ui/unlock.py" line="300"/>
         <source>I have &amp;written it down</source>
-        <translation>Je l'ai &amp;notée</translation>
+        <translation>Je l&apos;ai &amp;notée</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="301" />
+        <location filename="../../fieldkit/ui/unlock.py" line="301"/>
         <source>C&amp;ontinue</source>
         <translation>C&amp;ontinuer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="302" />
+        <location filename="../../fieldkit/ui/unlock.py" line="302"/>
         <source>Recovery key</source>
         <translation>Clé de récupération</translation>
     </message>
@@ -2045,86 +2045,86 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244"/>
         <source>Exporting</source>
         <translation>Export en cours</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247"/>
         <source>Export progress</source>
-        <translation>Progression de l'export</translation>
+        <translation>Progression de l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248"/>
         <source>Cancel export</source>
-        <translation>Annuler l'export</translation>
+        <translation>Annuler l&apos;export</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253"/>
         <source>Export result</source>
-        <translation>Résultat de l'export</translation>
+        <translation>Résultat de l&apos;export</translation>
     </message>
 </context>
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="87" />
-        <location filename="../../fieldkit/ui/seal.py" line="88" />
+        <location filename="../../fieldkit/ui/seal.py" line="87"/>
+        <location filename="../../fieldkit/ui/seal.py" line="88"/>
         <source>Seal this incident</source>
         <translation>Sceller cet incident</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="92" />
-        <source>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</source>
-        <translation>Sceller signe l'enregistrement ci-dessous avec la clé de cet appareil. Un enregistrement scellé ne peut plus jamais être modifié ; les corrections sont de nouvelles révisions (Modifier). La signature couvre aussi le numéro d'enregistrement de l'appareil, l'enregistrement précédent, la révision modifiée et l'heure du scellement.</translation>
+        <location filename="../../fieldkit/ui/seal.py" line="92"/>
+        <source>Sealing signs the record below with this device&apos;s key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device&apos;s record number, its previous record, the revision this one amends and the time of sealing.</source>
+        <translation>Sceller signe l&apos;enregistrement ci-dessous avec la clé de cet appareil. Un enregistrement scellé ne peut plus jamais être modifié ; les corrections sont de nouvelles révisions (Modifier). La signature couvre aussi le numéro d&apos;enregistrement de l&apos;appareil, l&apos;enregistrement précédent, la révision modifiée et l&apos;heure du scellement.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="97" />
+        <location filename="../../fieldkit/ui/seal.py" line="97"/>
         <source>Reading the record…</source>
-        <translation>Lecture de l'enregistrement…</translation>
+        <translation>Lecture de l&apos;enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="99" />
+        <location filename="../../fieldkit/ui/seal.py" line="99"/>
         <source>Signing key</source>
         <translation>Clé de signature</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="104" />
+        <location filename="../../fieldkit/ui/seal.py" line="104"/>
         <source>The record that will be signed (canonical JSON)</source>
-        <translation>L'enregistrement qui sera signé (JSON canonique)</translation>
+        <translation>L&apos;enregistrement qui sera signé (JSON canonique)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="112" />
+        <location filename="../../fieldkit/ui/seal.py" line="112"/>
         <source>Seal and sign</source>
         <translation>Sceller et signer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="114" />
+        <location filename="../../fieldkit/ui/seal.py" line="114"/>
         <source>Seal and sign this record</source>
         <translation>Sceller et signer cet enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="117" />
+        <location filename="../../fieldkit/ui/seal.py" line="117"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="143" />
+        <location filename="../../fieldkit/ui/seal.py" line="143"/>
         <source>Preparing the seal</source>
         <translation>Préparation du scellement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="147" />
-        <source>Signed by this device's key {fingerprint} ({key_id}).</source>
+        <location filename="../../fieldkit/ui/seal.py" line="147"/>
+        <source>Signed by this device&apos;s key {fingerprint} ({key_id}).</source>
         <translation>Signé par la clé de cet appareil {fingerprint} ({key_id}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="150" />
+        <location filename="../../fieldkit/ui/seal.py" line="150"/>
         <source>It amends the sealed record {id}.</source>
-        <translation>Il modifie l'enregistrement scellé {id}.</translation>
+        <translation>Il modifie l&apos;enregistrement scellé {id}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="176" />
+        <location filename="../../fieldkit/ui/seal.py" line="176"/>
         <source>Sealing</source>
         <translation>Scellement</translation>
     </message>
@@ -2132,78 +2132,78 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80"/>
         <source>Which incidents?</source>
         <translation>Quels incidents ?</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81"/>
         <source>Only sealed incidents go into a dossier, each in its newest revision.</source>
         <translation>Seuls les incidents scellés entrent dans un dossier, chacun dans sa révision la plus récente.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84"/>
         <source>The {n} incidents selected</source>
         <translation>Les {n} incidents sélectionnés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86"/>
         <source>Every sealed incident matching:</source>
         <translation>Tout incident scellé correspondant à :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96"/>
         <source>From date</source>
         <translation>Date de début</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97"/>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
         <translation>AAAA, AAAA-MM ou AAAA-MM-JJ</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100"/>
         <source>To date (inclusive)</source>
-        <translation>Jusqu'au (inclus)</translation>
+        <translation>Jusqu&apos;au (inclus)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104"/>
         <source>Country (two-letter code)</source>
         <translation>Pays (code à deux lettres)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106"/>
         <source>e.g. FR</source>
         <translation>p. ex. FR</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110"/>
         <source>Any category</source>
         <translation>Toute catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117"/>
         <source>From:</source>
         <translation>Du :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118"/>
         <source>To:</source>
         <translation>Au :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119"/>
         <source>Country:</source>
         <translation>Pays :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120"/>
         <source>Category:</source>
         <translation>Catégorie :</translation>
     </message>
@@ -2211,174 +2211,174 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44" />
+        <location filename="../../fieldkit/ui/staff.py" line="44"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46" />
+        <location filename="../../fieldkit/ui/staff.py" line="46"/>
         <source>Pull</source>
         <translation>Récupérer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48" />
+        <location filename="../../fieldkit/ui/staff.py" line="48"/>
         <source>Pull new records from the registry</source>
         <translation>Récupérer les nouveaux enregistrements du registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52" />
+        <location filename="../../fieldkit/ui/staff.py" line="52"/>
         <source>Pull progress</source>
         <translation>Progression de la récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55" />
+        <location filename="../../fieldkit/ui/staff.py" line="55"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57" />
+        <location filename="../../fieldkit/ui/staff.py" line="57"/>
         <source>Cancel the pull</source>
         <translation>Annuler la récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66" />
+        <location filename="../../fieldkit/ui/staff.py" line="66"/>
         <source>Last pull report</source>
         <translation>Rapport de la dernière récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70" />
+        <location filename="../../fieldkit/ui/staff.py" line="70"/>
         <source>Pull error</source>
         <translation>Erreur de récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77" />
+        <location filename="../../fieldkit/ui/staff.py" line="77"/>
         <source>Sealed incidents in this vault</source>
         <translation>Incidents scellés de ce coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78" />
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Occurred</source>
         <translation>Survenu le</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78" />
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79" />
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79" />
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80" />
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90" />
-        <location filename="../../fieldkit/ui/staff.py" line="235" />
+        <location filename="../../fieldkit/ui/staff.py" line="90"/>
+        <location filename="../../fieldkit/ui/staff.py" line="235"/>
         <source>Export a dossier…</source>
         <translation>Exporter un dossier…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92" />
+        <location filename="../../fieldkit/ui/staff.py" line="92"/>
         <source>Open the dossier export wizard</source>
-        <translation>Ouvrir l'assistant d'export de dossier</translation>
+        <translation>Ouvrir l&apos;assistant d&apos;export de dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100" />
+        <location filename="../../fieldkit/ui/staff.py" line="100"/>
         <source>Exports made from this vault</source>
         <translation>Exports faits depuis ce coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Audience</source>
         <translation>Public visé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Records</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103" />
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Reported to the registry</source>
         <translation>Signalé au registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114" />
+        <location filename="../../fieldkit/ui/staff.py" line="114"/>
         <source>Sealed incidents received</source>
         <translation>Incidents scellés reçus</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117" />
+        <location filename="../../fieldkit/ui/staff.py" line="117"/>
         <source>Exports</source>
         <translation>Exports</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180" />
+        <location filename="../../fieldkit/ui/staff.py" line="180"/>
         <source>Reading the incidents</source>
         <translation>Lecture des incidents</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207" />
+        <location filename="../../fieldkit/ui/staff.py" line="207"/>
         <source>{n} sealed incidents</source>
         <translation>{n} incidents scellés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208" />
+        <location filename="../../fieldkit/ui/staff.py" line="208"/>
         <source>Newest {shown} of {n} sealed incidents</source>
         <translation>Les {shown} plus récents sur {n} incidents scellés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213" />
+        <location filename="../../fieldkit/ui/staff.py" line="213"/>
         <source>queued</source>
         <translation>en attente</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231" />
+        <location filename="../../fieldkit/ui/staff.py" line="231"/>
         <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation>Seul un coffre du personnel, inscrit avec un code du personnel et détenant la clé de l'organisation, peut récupérer des enregistrements.</translation>
+        <translation>Seul un coffre du personnel, inscrit avec un code du personnel et détenant la clé de l&apos;organisation, peut récupérer des enregistrements.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234" />
+        <location filename="../../fieldkit/ui/staff.py" line="234"/>
         <source>Export a dossier of {n} incidents…</source>
         <translation>Exporter un dossier de {n} incidents…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250" />
+        <location filename="../../fieldkit/ui/staff.py" line="250"/>
         <source>Pulling…</source>
         <translation>Récupération…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273" />
+        <location filename="../../fieldkit/ui/staff.py" line="273"/>
         <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
         <translation>Annulé. Chaque enregistrement déjà reçu est conservé entier ; récupérez à nouveau pour continuer.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277" />
+        <location filename="../../fieldkit/ui/staff.py" line="277"/>
         <source>Not pulled.</source>
         <translation>Non récupéré.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285" />
+        <location filename="../../fieldkit/ui/staff.py" line="285"/>
         <source>Pulling records</source>
         <translation>Récupération des enregistrements</translation>
     </message>
@@ -2386,159 +2386,159 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="296" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="298"/>
         <source>Registry</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="309" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="310"/>
         <source>This vault is:</source>
         <translation>Ce coffre est :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="311" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
         <source>Waiting to be sent:</source>
-        <translation>En attente d'envoi :</translation>
+        <translation>En attente d&apos;envoi :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="312" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="312"/>
         <source>Last sync:</source>
         <translation>Dernière synchronisation :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="313" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Enrol this vault…</source>
         <translation>Inscrire ce coffre…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="315" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Enrol this vault with a registry</source>
-        <translation>Inscrire ce coffre auprès d'un registre</translation>
+        <translation>Inscrire ce coffre auprès d&apos;un registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="319" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="321" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="429" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="321"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="429"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="323" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="323"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="325" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="325"/>
         <source>Cancel the sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="329" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="339" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="339"/>
         <source>Last sync report</source>
         <translation>Rapport de la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="343"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="350" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="350"/>
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="364"/>
         <source>Sync log on this device</source>
         <translation>Journal de synchronisation de cet appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="409" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="409"/>
         <source>Reading the sync log</source>
         <translation>Lecture du journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412" />
-        <source>a monitor's vault (sends sealed records)</source>
-        <translation>le coffre d'un observateur (envoie des enregistrements scellés)</translation>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <source>a monitor&apos;s vault (sends sealed records)</source>
+        <translation>le coffre d&apos;un observateur (envoie des enregistrements scellés)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>a staff vault (receives records)</source>
         <translation>un coffre du personnel (reçoit les enregistrements)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="414" />
-        <source>an administrator's vault</source>
-        <translation>le coffre d'un administrateur</translation>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="414"/>
+        <source>an administrator&apos;s vault</source>
+        <translation>le coffre d&apos;un administrateur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="417" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="422" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="422"/>
         <source>{n} sealed records</source>
         <translation>{n} enregistrements scellés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="425" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="425"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="428" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="428"/>
         <source>Pull now</source>
         <translation>Récupérer maintenant</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="456" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="456"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="483" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="483"/>
         <source>Not synced.</source>
         <translation>Non synchronisé.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="489" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="489"/>
         <source>Syncing</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2546,81 +2546,81 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="103" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="103"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="117" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="117"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>{records} enregistrements et {files} fichiers reçus ({size}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="122" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="122"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>{records} enregistrements et {files} fichiers envoyés ({size}) ; chacun a un reçu vérifié.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="127" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="127"/>
         <source>{n} retries.</source>
         <translation>{n} nouvelles tentatives.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="133" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="133"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
-        <translation>Annulé. Les enregistrements déjà envoyés gardent leurs reçus ; les autres restent en file et rien d'incomplet n'a été conservé.</translation>
+        <translation>Annulé. Les enregistrements déjà envoyés gardent leurs reçus ; les autres restent en file et rien d&apos;incomplet n&apos;a été conservé.</translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="189" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="189"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="257"/>
         <source>Checking the registry</source>
         <translation>Vérification du registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="270" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="270"/>
         <source>This vault is not connected to a registry.</source>
-        <translation>Ce coffre n'est relié à aucun registre.</translation>
+        <translation>Ce coffre n&apos;est relié à aucun registre.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="273" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Registry distrusted</source>
         <translation>Registre non fiable</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="282" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="282"/>
         <source>Queue: {n}</source>
         <translation>En attente : {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="283" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="283"/>
         <source>Last receipt: {when}</source>
         <translation>Dernier reçu : {when}</translation>
     </message>
@@ -2628,18 +2628,18 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="261" />
+        <location filename="../../fieldkit/ui/tasks.py" line="261"/>
         <source>Working</source>
-        <extracomment>How often the GUI reads a running task's progress (ms).</extracomment>
+        <extracomment>How often the GUI reads a running task&apos;s progress (ms).</extracomment>
         <translation>En cours</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="263" />
+        <location filename="../../fieldkit/ui/tasks.py" line="263"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="264" />
+        <location filename="../../fieldkit/ui/tasks.py" line="264"/>
         <source>Progress</source>
         <translation>Progression</translation>
     </message>
@@ -2647,176 +2647,176 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>TestimonyDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="74" />
-        <location filename="../../fieldkit/ui/testimony.py" line="75" />
+        <location filename="../../fieldkit/ui/testimony.py" line="74"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="75"/>
         <source>Add a testimony</source>
         <extracomment>Languages offered for a testimony, by their own names (so no translation is needed).</extracomment>
         <translation>Ajouter un témoignage</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="82" />
+        <location filename="../../fieldkit/ui/testimony.py" line="82"/>
         <source>Witness: pick a person or type a new pseudonym</source>
         <translation>Témoin : choisissez une personne ou tapez un nouveau pseudonyme</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="92" />
+        <location filename="../../fieldkit/ui/testimony.py" line="92"/>
         <source>Witness {n}</source>
         <translation>Témoin {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="93" />
+        <location filename="../../fieldkit/ui/testimony.py" line="93"/>
         <source>A pseudonym, never the real name.</source>
         <translation>Un pseudonyme, jamais le vrai nom.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="94" />
+        <location filename="../../fieldkit/ui/testimony.py" line="94"/>
         <source>Witness (pseudonym)</source>
         <translation>Témoin (pseudonyme)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="98" />
+        <location filename="../../fieldkit/ui/testimony.py" line="98"/>
         <source>Language of the testimony</source>
         <translation>Langue du témoignage</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="103" />
+        <location filename="../../fieldkit/ui/testimony.py" line="103"/>
         <source>Language</source>
         <translation>Langue</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="109" />
+        <location filename="../../fieldkit/ui/testimony.py" line="109"/>
         <source>Internal</source>
         <translation>Interne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="110" />
-        <source>Only our organisation's staff may read it.</source>
+        <location filename="../../fieldkit/ui/testimony.py" line="110"/>
+        <source>Only our organisation&apos;s staff may read it.</source>
         <translation>Seul le personnel de notre organisation peut le lire.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="111" />
+        <location filename="../../fieldkit/ui/testimony.py" line="111"/>
         <source>Partners</source>
         <translation>Partenaires</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="112" />
+        <location filename="../../fieldkit/ui/testimony.py" line="112"/>
         <source>Trusted partner organisations may read it too.</source>
         <translation>Les organisations partenaires de confiance peuvent aussi le lire.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="113" />
+        <location filename="../../fieldkit/ui/testimony.py" line="113"/>
         <source>Public</source>
         <translation>Public</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="114" />
-        <source>It may be published, under the witness's pseudonym.</source>
+        <location filename="../../fieldkit/ui/testimony.py" line="114"/>
+        <source>It may be published, under the witness&apos;s pseudonym.</source>
         <translation>Il peut être publié, sous le pseudonyme du témoin.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="119" />
+        <location filename="../../fieldkit/ui/testimony.py" line="119"/>
         <source>Consent: {level}</source>
         <translation>Consentement : {level}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="131" />
+        <location filename="../../fieldkit/ui/testimony.py" line="131"/>
         <source>Consent given</source>
         <translation>Consentement donné</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="135" />
+        <location filename="../../fieldkit/ui/testimony.py" line="135"/>
         <source>Testimony text</source>
         <translation>Texte du témoignage</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="137" />
+        <location filename="../../fieldkit/ui/testimony.py" line="137"/>
         <source>Testimony</source>
         <translation>Témoignage</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="140" />
-        <location filename="../../fieldkit/ui/testimony.py" line="196" />
+        <location filename="../../fieldkit/ui/testimony.py" line="140"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="196"/>
         <source>No audio</source>
-        <translation>Pas d'audio</translation>
+        <translation>Pas d&apos;audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="142" />
+        <location filename="../../fieldkit/ui/testimony.py" line="142"/>
         <source>Attach audio file…</source>
         <translation>Joindre un fichier audio…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="144" />
-        <location filename="../../fieldkit/ui/testimony.py" line="202" />
+        <location filename="../../fieldkit/ui/testimony.py" line="144"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="202"/>
         <source>Attach an audio file</source>
         <translation>Joindre un fichier audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="146" />
+        <location filename="../../fieldkit/ui/testimony.py" line="146"/>
         <source>Record</source>
         <translation>Enregistrer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="148" />
+        <location filename="../../fieldkit/ui/testimony.py" line="148"/>
         <source>Record audio</source>
-        <translation>Enregistrer l'audio</translation>
+        <translation>Enregistrer l&apos;audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="152" />
+        <location filename="../../fieldkit/ui/testimony.py" line="152"/>
         <source>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</source>
-        <translation>L'enregistrement demande Qt Multimedia et un microphone, absents de cet ordinateur. Joignez plutôt un fichier audio.</translation>
+        <translation>L&apos;enregistrement demande Qt Multimedia et un microphone, absents de cet ordinateur. Joignez plutôt un fichier audio.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="158" />
+        <location filename="../../fieldkit/ui/testimony.py" line="158"/>
         <source>Audio</source>
         <translation>Audio</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="163" />
+        <location filename="../../fieldkit/ui/testimony.py" line="163"/>
         <source>Saving progress</source>
-        <translation>Progression de l'enregistrement</translation>
+        <translation>Progression de l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="165" />
+        <location filename="../../fieldkit/ui/testimony.py" line="165"/>
         <source>Cancel import</source>
-        <translation>Annuler l'import</translation>
+        <translation>Annuler l&apos;import</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="226" />
+        <location filename="../../fieldkit/ui/testimony.py" line="226"/>
         <source>Stop recording</source>
-        <translation>Arrêter l'enregistrement</translation>
+        <translation>Arrêter l&apos;enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="227" />
+        <location filename="../../fieldkit/ui/testimony.py" line="227"/>
         <source>Recording…</source>
         <translation>Enregistrement…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="230" />
+        <location filename="../../fieldkit/ui/testimony.py" line="230"/>
         <source>Record again</source>
         <translation>Enregistrer à nouveau</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="248" />
+        <location filename="../../fieldkit/ui/testimony.py" line="248"/>
         <source>Name the witness by a pseudonym.</source>
         <translation>Nommez le témoin par un pseudonyme.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="249" />
+        <location filename="../../fieldkit/ui/testimony.py" line="249"/>
         <source>Pick a person or type a new pseudonym such as “Witness A”.</source>
         <translation>Choisissez une personne ou tapez un nouveau pseudonyme comme « Témoin A ».</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="253" />
+        <location filename="../../fieldkit/ui/testimony.py" line="253"/>
         <source>The testimony is empty.</source>
         <translation>Le témoignage est vide.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="254" />
+        <location filename="../../fieldkit/ui/testimony.py" line="254"/>
         <source>Type the testimony or attach its audio.</source>
         <translation>Tapez le témoignage ou joignez son audio.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="282" />
+        <location filename="../../fieldkit/ui/testimony.py" line="282"/>
         <source>Saving the testimony</source>
         <translation>Enregistrement du témoignage</translation>
     </message>
@@ -2824,37 +2824,37 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="355" />
+        <location filename="../../fieldkit/ui/unlock.py" line="355"/>
         <source>Unlock the vault</source>
         <translation>Déverrouiller le coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="356" />
+        <location filename="../../fieldkit/ui/unlock.py" line="356"/>
         <source>Vault: {path}</source>
         <translation>Coffre : {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="357" />
+        <location filename="../../fieldkit/ui/unlock.py" line="357"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Phrase secrète :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="358" />
+        <location filename="../../fieldkit/ui/unlock.py" line="358"/>
         <source>Passphrase</source>
         <translation>Phrase secrète</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="359" />
+        <location filename="../../fieldkit/ui/unlock.py" line="359"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Déverrouiller</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="360" />
+        <location filename="../../fieldkit/ui/unlock.py" line="360"/>
         <source>Forgot it? Use the &amp;recovery key…</source>
         <translation>Oubliée ? Utilisez la clé de &amp;récupération…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="399" />
+        <location filename="../../fieldkit/ui/unlock.py" line="399"/>
         <source>Unlocking</source>
         <translation>Déverrouillage</translation>
     </message>
@@ -2862,37 +2862,37 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>WhenEdit</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210" />
+        <location filename="../../fieldkit/ui/editor.py" line="210"/>
         <source>Exact time</source>
         <translation>Heure exacte</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210" />
+        <location filename="../../fieldkit/ui/editor.py" line="210"/>
         <source>Day</source>
         <translation>Jour</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211" />
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Month</source>
         <translation>Mois</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211" />
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Year</source>
         <translation>Année</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212" />
+        <location filename="../../fieldkit/ui/editor.py" line="212"/>
         <source>About (approximate)</source>
         <translation>Environ (approximatif)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212" />
+        <location filename="../../fieldkit/ui/editor.py" line="212"/>
         <source>Range</source>
         <translation>Période</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="217" />
+        <location filename="../../fieldkit/ui/editor.py" line="217"/>
         <source>to</source>
         <translation>au</translation>
     </message>

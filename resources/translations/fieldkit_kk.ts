@@ -4,1444 +4,1444 @@
 <context>
     <name>ActDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="250" />
-        <location filename="../../fieldkit/ui/persons.py" line="251" />
+        <location filename="../../fieldkit/ui/persons.py" line="250"/>
+        <location filename="../../fieldkit/ui/persons.py" line="251"/>
         <source>Add an act</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="258" />
-        <location filename="../../fieldkit/ui/persons.py" line="263" />
+        <location filename="../../fieldkit/ui/persons.py" line="258"/>
+        <location filename="../../fieldkit/ui/persons.py" line="263"/>
         <source>Act type</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="267" />
-        <location filename="../../fieldkit/ui/persons.py" line="275" />
+        <location filename="../../fieldkit/ui/persons.py" line="267"/>
+        <location filename="../../fieldkit/ui/persons.py" line="275"/>
         <source>Victims</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="279" />
+        <location filename="../../fieldkit/ui/persons.py" line="279"/>
         <source>Perpetrators and their involvement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="280" />
+        <location filename="../../fieldkit/ui/persons.py" line="280"/>
         <source>Perpetrator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="281" />
+        <location filename="../../fieldkit/ui/persons.py" line="281"/>
         <source>Involvement</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="292" />
+        <location filename="../../fieldkit/ui/persons.py" line="292"/>
         <source>Involvement of {who}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="298" />
+        <location filename="../../fieldkit/ui/persons.py" line="298"/>
         <source>Perpetrators</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="300" />
+        <location filename="../../fieldkit/ui/persons.py" line="300"/>
         <source>Add the persons involved first (victims, perpetrators).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="306" />
+        <location filename="../../fieldkit/ui/persons.py" line="306"/>
         <source>What happened in this act</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="308" />
+        <location filename="../../fieldkit/ui/persons.py" line="308"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="355" />
+        <location filename="../../fieldkit/ui/persons.py" line="355"/>
         <source>Adding an act</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AudiencePage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="136"/>
         <source>Who will read it?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="137"/>
         <source>The audience decides what the dossier and its bundle leave out. Nothing removed can be recovered from them.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="140"/>
         <source>Internal (our organisation)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="141"/>
         <source>Everything: names and contacts of people, every testimony, the GPS position of evidence.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="143"/>
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="144"/>
         <source>Leaves out incidents not cleared for partners and testimonies given without consent to share with partners. People appear by pseudonym only: no names, no contacts.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="147"/>
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="148"/>
         <source>Only incidents and testimonies cleared for publication; people by pseudonym only; the GPS position of evidence is removed too.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AuditPage</name>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="68" />
+        <location filename="../../fieldkit/ui/audit.py" line="68"/>
         <source>Audit</source>
-        <extracomment>The registry's request names (route names), offered in the action filter.</extracomment>
+        <extracomment>The registry&apos;s request names (route names), offered in the action filter.</extracomment>
         <translation>Аудит</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="81" />
+        <location filename="../../fieldkit/ui/audit.py" line="81"/>
         <source>Registry audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="82" />
-        <location filename="../../fieldkit/ui/audit.py" line="211" />
+        <location filename="../../fieldkit/ui/audit.py" line="82"/>
+        <location filename="../../fieldkit/ui/audit.py" line="211"/>
         <source>Sync log on this device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="83" />
+        <location filename="../../fieldkit/ui/audit.py" line="83"/>
         <source>Log checkpoint</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="96" />
+        <location filename="../../fieldkit/ui/audit.py" line="96"/>
         <source>Filter by device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="98" />
-        <location filename="../../fieldkit/ui/audit.py" line="349" />
-        <location filename="../../fieldkit/ui/audit.py" line="400" />
+        <location filename="../../fieldkit/ui/audit.py" line="98"/>
+        <location filename="../../fieldkit/ui/audit.py" line="349"/>
+        <location filename="../../fieldkit/ui/audit.py" line="400"/>
         <source>Any device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="101" />
+        <location filename="../../fieldkit/ui/audit.py" line="101"/>
         <source>Filter by action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="102" />
+        <location filename="../../fieldkit/ui/audit.py" line="102"/>
         <source>Any action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="107" />
+        <location filename="../../fieldkit/ui/audit.py" line="107"/>
         <source>Filter by outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="108" />
+        <location filename="../../fieldkit/ui/audit.py" line="108"/>
         <source>Any outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>ok</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>refused</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="109" />
+        <location filename="../../fieldkit/ui/audit.py" line="109"/>
         <source>error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="113" />
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
+        <location filename="../../fieldkit/ui/audit.py" line="113"/>
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
         <source>From</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="117" />
+        <location filename="../../fieldkit/ui/audit.py" line="117"/>
         <source>From date (UTC)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="118" />
+        <location filename="../../fieldkit/ui/audit.py" line="118"/>
         <source>To</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="122" />
+        <location filename="../../fieldkit/ui/audit.py" line="122"/>
         <source>To date, inclusive (UTC)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="130" />
-        <location filename="../../fieldkit/ui/audit.py" line="132" />
+        <location filename="../../fieldkit/ui/audit.py" line="130"/>
+        <location filename="../../fieldkit/ui/audit.py" line="132"/>
         <source>Apply filters</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="136" />
+        <location filename="../../fieldkit/ui/audit.py" line="136"/>
         <source>Device:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="138" />
+        <location filename="../../fieldkit/ui/audit.py" line="138"/>
         <source>Action:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="140" />
+        <location filename="../../fieldkit/ui/audit.py" line="140"/>
         <source>Outcome:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="150" />
+        <location filename="../../fieldkit/ui/audit.py" line="150"/>
         <source>Registry audit events</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>#</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="152" />
+        <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Role</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
         <source>HTTP</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="153" />
+        <location filename="../../fieldkit/ui/audit.py" line="153"/>
         <source>Path</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
         <source>Reason</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="161" />
+        <location filename="../../fieldkit/ui/audit.py" line="161"/>
         <source>Previous page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="165" />
+        <location filename="../../fieldkit/ui/audit.py" line="165"/>
         <source>Next page</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="169" />
+        <location filename="../../fieldkit/ui/audit.py" line="169"/>
         <source>Export this page…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="171" />
+        <location filename="../../fieldkit/ui/audit.py" line="171"/>
         <source>Export this page as CSV</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="173" />
+        <location filename="../../fieldkit/ui/audit.py" line="173"/>
         <source>Export all matching…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="176" />
+        <location filename="../../fieldkit/ui/audit.py" line="176"/>
         <source>Export every matching event as CSV</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="180" />
+        <location filename="../../fieldkit/ui/audit.py" line="180"/>
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="182" />
+        <location filename="../../fieldkit/ui/audit.py" line="182"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="196" />
+        <location filename="../../fieldkit/ui/audit.py" line="196"/>
         <source>Audit log status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="154" />
-        <location filename="../../fieldkit/ui/audit.py" line="213" />
+        <location filename="../../fieldkit/ui/audit.py" line="154"/>
+        <location filename="../../fieldkit/ui/audit.py" line="213"/>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="159" />
+        <location filename="../../fieldkit/ui/audit.py" line="159"/>
         <source>Previous</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="163" />
+        <location filename="../../fieldkit/ui/audit.py" line="163"/>
         <source>Next</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="227" />
+        <location filename="../../fieldkit/ui/audit.py" line="227"/>
         <source>Checkpoint verification</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="238" />
+        <location filename="../../fieldkit/ui/audit.py" line="238"/>
         <source>Status:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="239" />
+        <location filename="../../fieldkit/ui/audit.py" line="239"/>
         <source>Log:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="240" />
+        <location filename="../../fieldkit/ui/audit.py" line="240"/>
         <source>Entries (size):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="241" />
+        <location filename="../../fieldkit/ui/audit.py" line="241"/>
         <source>Root hash:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="242" />
+        <location filename="../../fieldkit/ui/audit.py" line="242"/>
         <source>Consistency verified at:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="309" />
+        <location filename="../../fieldkit/ui/audit.py" line="309"/>
         <source>Loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="311" />
+        <location filename="../../fieldkit/ui/audit.py" line="311"/>
         <source>Reading the audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="343" />
+        <location filename="../../fieldkit/ui/audit.py" line="343"/>
         <source>Reading the sync log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="353" />
+        <location filename="../../fieldkit/ui/audit.py" line="353"/>
         <source>(revoked)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="378" />
+        <location filename="../../fieldkit/ui/audit.py" line="378"/>
         <source>Events {first}–{last}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="381" />
+        <location filename="../../fieldkit/ui/audit.py" line="381"/>
         <source>No events match these filters.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="389" />
+        <location filename="../../fieldkit/ui/audit.py" line="389"/>
         <source>Page {n}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="437" />
+        <location filename="../../fieldkit/ui/audit.py" line="437"/>
         <source>Save the audit log as CSV</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="438" />
+        <location filename="../../fieldkit/ui/audit.py" line="438"/>
         <source>CSV files (*.csv)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="472" />
+        <location filename="../../fieldkit/ui/audit.py" line="472"/>
         <source>Saved {n} events to {path}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="479" />
+        <location filename="../../fieldkit/ui/audit.py" line="479"/>
         <source>Export cancelled; no file was written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="485" />
+        <location filename="../../fieldkit/ui/audit.py" line="485"/>
         <source>Exporting the audit log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="497" />
+        <location filename="../../fieldkit/ui/audit.py" line="497"/>
         <source>Does NOT verify: {why}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="503" />
+        <location filename="../../fieldkit/ui/audit.py" line="503"/>
         <source>No checkpoint yet: sync once.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="508" />
+        <location filename="../../fieldkit/ui/audit.py" line="508"/>
         <source>Registry distrusted: {why}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="513" />
+        <location filename="../../fieldkit/ui/audit.py" line="513"/>
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>AutoLockDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="82" />
+        <location filename="../../fieldkit/ui/autolock.py" line="82"/>
         <source>Auto-lock</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="89" />
+        <location filename="../../fieldkit/ui/autolock.py" line="89"/>
         <source> min</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="90" />
+        <location filename="../../fieldkit/ui/autolock.py" line="90"/>
         <source>Lock after idle minutes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/autolock.py" line="91" />
+        <location filename="../../fieldkit/ui/autolock.py" line="91"/>
         <source>Lock after this many idle &amp;minutes (0: never):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="186" />
+        <location filename="../../fieldkit/ui/editor.py" line="186"/>
         <source>Choose a category</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="131" />
+        <location filename="../../fieldkit/ui/editor.py" line="131"/>
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CreateVaultPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="182" />
+        <location filename="../../fieldkit/ui/unlock.py" line="182"/>
         <source>Create your vault</source>
         <translation>Қоймаңызды жасаңыз</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="184" />
+        <location filename="../../fieldkit/ui/unlock.py" line="184"/>
         <source>Everything you record is encrypted on this computer with a key protected by your passphrase. Choose several words you can remember; nobody can reset it.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="186" />
+        <location filename="../../fieldkit/ui/unlock.py" line="186"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Құпия фраза:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="187" />
+        <location filename="../../fieldkit/ui/unlock.py" line="187"/>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="188" />
+        <location filename="../../fieldkit/ui/unlock.py" line="188"/>
         <source>Also set a &amp;duress passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="189" />
+        <location filename="../../fieldkit/ui/unlock.py" line="189"/>
         <source>D&amp;uress passphrase:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="191" />
+        <location filename="../../fieldkit/ui/unlock.py" line="191"/>
         <source>Typed instead of the real passphrase, it silently destroys this vault and opens an empty one.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="193" />
+        <location filename="../../fieldkit/ui/unlock.py" line="193"/>
         <source>&amp;Create vault</source>
         <translation>Қойма &amp;жасау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="194" />
+        <location filename="../../fieldkit/ui/unlock.py" line="194"/>
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="195" />
+        <location filename="../../fieldkit/ui/unlock.py" line="195"/>
         <source>Repeat the passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="196" />
+        <location filename="../../fieldkit/ui/unlock.py" line="196"/>
         <source>Duress passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="197" />
+        <location filename="../../fieldkit/ui/unlock.py" line="197"/>
         <source>Passphrase strength</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="204" />
+        <location filename="../../fieldkit/ui/unlock.py" line="204"/>
         <source>Too short: use at least {n} characters, better several words.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="206" />
+        <location filename="../../fieldkit/ui/unlock.py" line="206"/>
         <source>Weak: add more words.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="207" />
+        <location filename="../../fieldkit/ui/unlock.py" line="207"/>
         <source>Fair: one or two more words would help.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="208" />
+        <location filename="../../fieldkit/ui/unlock.py" line="208"/>
         <source>Good.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="209" />
+        <location filename="../../fieldkit/ui/unlock.py" line="209"/>
         <source>Strong.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="232" />
+        <location filename="../../fieldkit/ui/unlock.py" line="232"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="233" />
+        <location filename="../../fieldkit/ui/unlock.py" line="233"/>
         <source>Type the same passphrase twice.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="255" />
+        <location filename="../../fieldkit/ui/unlock.py" line="255"/>
         <source>Creating the vault</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>CustodyTimeline</name>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="51" />
-        <location filename="../../fieldkit/ui/custody.py" line="53" />
+        <location filename="../../fieldkit/ui/custody.py" line="51"/>
+        <location filename="../../fieldkit/ui/custody.py" line="53"/>
         <source>Chain of custody</source>
         <extracomment>Actions offered (any other text may be typed).</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="56" />
+        <location filename="../../fieldkit/ui/custody.py" line="56"/>
         <source>Custody events, oldest first</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>When</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="58" />
+        <location filename="../../fieldkit/ui/custody.py" line="58"/>
         <source>By</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <location filename="../../fieldkit/ui/custody.py" line="59"/>
         <source>Note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="59" />
+        <location filename="../../fieldkit/ui/custody.py" line="59"/>
         <source>Sealed record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="63" />
+        <location filename="../../fieldkit/ui/custody.py" line="63"/>
         <source>Custody action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>transferred</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>copied</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="65" />
+        <location filename="../../fieldkit/ui/custody.py" line="65"/>
         <source>verified</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>viewed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>handed over</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="66" />
+        <location filename="../../fieldkit/ui/custody.py" line="66"/>
         <source>stored</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="71" />
+        <location filename="../../fieldkit/ui/custody.py" line="71"/>
         <source>Custody note</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="72" />
+        <location filename="../../fieldkit/ui/custody.py" line="72"/>
         <source>To whom, where, why</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="74" />
+        <location filename="../../fieldkit/ui/custody.py" line="74"/>
         <source>Add event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="76" />
+        <location filename="../../fieldkit/ui/custody.py" line="76"/>
         <source>Add a custody event (sealed at once)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="124" />
+        <location filename="../../fieldkit/ui/custody.py" line="124"/>
         <source>Chain of custody: {error}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="127" />
+        <location filename="../../fieldkit/ui/custody.py" line="127"/>
         <source>Reading the chain of custody</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="135" />
+        <location filename="../../fieldkit/ui/custody.py" line="135"/>
         <source>this device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="139" />
+        <location filename="../../fieldkit/ui/custody.py" line="139"/>
         <source>in the record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="154" />
+        <location filename="../../fieldkit/ui/custody.py" line="154"/>
         <source>Say what happened to the evidence.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="155" />
+        <location filename="../../fieldkit/ui/custody.py" line="155"/>
         <source>For example: handed over, copied.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/custody.py" line="171" />
+        <location filename="../../fieldkit/ui/custody.py" line="171"/>
         <source>Sealing a custody event</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>DossierWizard</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="284" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="284"/>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="285"/>
         <source>Export a dossier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="329"/>
         <source>Selecting, verifying and rendering…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="358"/>
         <source>Cancelled. No file was written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="360"/>
         <source>The dossier was not written.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="366"/>
         <source>Exporting the dossier</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="372"/>
         <source>Dossier: {path} ({pages} pages, {n} incidents)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="375"/>
         <source>Bundle: {path}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="376"/>
         <source>Contents digest (printed in the dossier): {digest}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="378"/>
         <source>Anyone can check it with: fieldkit verify {bundle} --dossier {pdf}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EnrollDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="97" />
+        <location filename="../../fieldkit/ui/enroll.py" line="97"/>
         <source>Enrol this vault</source>
         <extracomment>A photo of a QR code is a few MiB at most; refuse anything far larger before decoding.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="98" />
+        <location filename="../../fieldkit/ui/enroll.py" line="98"/>
         <source>Enrol this vault with a registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="101" />
+        <location filename="../../fieldkit/ui/enroll.py" line="101"/>
         <source>Paste the enrolment code an administrator gave you (it starts with FKE1.), or open a photo of its QR code.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="106" />
+        <location filename="../../fieldkit/ui/enroll.py" line="106"/>
         <source>Enrolment code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="110" />
+        <location filename="../../fieldkit/ui/enroll.py" line="110"/>
         <source>Open QR image…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="112" />
+        <location filename="../../fieldkit/ui/enroll.py" line="112"/>
         <source>Open a QR code image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="116" />
+        <location filename="../../fieldkit/ui/enroll.py" line="116"/>
         <source>Name of this device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="117" />
+        <location filename="../../fieldkit/ui/enroll.py" line="117"/>
         <source>e.g. field laptop 3</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="123" />
+        <location filename="../../fieldkit/ui/enroll.py" line="123"/>
         <source>&amp;Code:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="126" />
+        <location filename="../../fieldkit/ui/enroll.py" line="126"/>
         <source>Device &amp;name:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="130" />
+        <location filename="../../fieldkit/ui/enroll.py" line="130"/>
         <source>Enrolment error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="136" />
+        <location filename="../../fieldkit/ui/enroll.py" line="136"/>
         <source>Enrolment result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="142" />
+        <location filename="../../fieldkit/ui/enroll.py" line="142"/>
         <source>&amp;Enrol</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="145" />
+        <location filename="../../fieldkit/ui/enroll.py" line="145"/>
         <source>Enrol</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="183" />
+        <location filename="../../fieldkit/ui/enroll.py" line="183"/>
         <source>Open the enrolment QR image</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="184" />
+        <location filename="../../fieldkit/ui/enroll.py" line="184"/>
         <source>Images (*.png *.jpg *.jpeg *.bmp *.gif *.webp);;All files (*)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="208" />
+        <location filename="../../fieldkit/ui/enroll.py" line="208"/>
         <source>Reading the QR code</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="235" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235"/>
         <source>monitor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="235" />
+        <location filename="../../fieldkit/ui/enroll.py" line="235"/>
         <source>staff</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="236" />
+        <location filename="../../fieldkit/ui/enroll.py" line="236"/>
         <source>administrator</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="238" />
+        <location filename="../../fieldkit/ui/enroll.py" line="238"/>
         <source>Enrolled as {role} with {url}.
 Pinned certificate fingerprint (SHA-256):
 {fingerprint}
 This device: {key}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/enroll.py" line="255" />
+        <location filename="../../fieldkit/ui/enroll.py" line="255"/>
         <source>Enrolling</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>ErrorDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="27" />
+        <location filename="../../fieldkit/ui/errors.py" line="27"/>
         <source>FieldKit</source>
         <extracomment>Object name of the dialog (tests find it with QApplication.topLevelWidgets()).</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="31" />
+        <location filename="../../fieldkit/ui/errors.py" line="31"/>
         <source>Error code: {code}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/errors.py" line="33" />
+        <location filename="../../fieldkit/ui/errors.py" line="33"/>
         <source>Error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EvidenceImportDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="165" />
-        <location filename="../../fieldkit/ui/evidence.py" line="166" />
+        <location filename="../../fieldkit/ui/evidence.py" line="165"/>
+        <location filename="../../fieldkit/ui/evidence.py" line="166"/>
         <source>Import evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="175" />
+        <location filename="../../fieldkit/ui/evidence.py" line="175"/>
         <source>File</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="178" />
+        <location filename="../../fieldkit/ui/evidence.py" line="178"/>
         <source>Evidence description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="180" />
+        <location filename="../../fieldkit/ui/evidence.py" line="180"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="183" />
+        <location filename="../../fieldkit/ui/evidence.py" line="183"/>
         <source>Captured at (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="186" />
+        <location filename="../../fieldkit/ui/evidence.py" line="186"/>
         <source>Captured at</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="190" />
+        <location filename="../../fieldkit/ui/evidence.py" line="190"/>
         <source>Latitude (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="191" />
+        <location filename="../../fieldkit/ui/evidence.py" line="191"/>
         <source>latitude, e.g. 43.2389</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="194" />
+        <location filename="../../fieldkit/ui/evidence.py" line="194"/>
         <source>Longitude (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="195" />
+        <location filename="../../fieldkit/ui/evidence.py" line="195"/>
         <source>longitude, e.g. 76.8897</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="199" />
+        <location filename="../../fieldkit/ui/evidence.py" line="199"/>
         <source>GPS</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="203" />
+        <location filename="../../fieldkit/ui/evidence.py" line="203"/>
         <source>Import progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="206" />
+        <location filename="../../fieldkit/ui/evidence.py" line="206"/>
         <source>Ready to import. The file is encrypted into the vault; the original is not changed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="212" />
+        <location filename="../../fieldkit/ui/evidence.py" line="212"/>
         <source>SHA-256 of the imported file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="219" />
+        <location filename="../../fieldkit/ui/evidence.py" line="219"/>
         <source>Import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="223" />
+        <location filename="../../fieldkit/ui/evidence.py" line="223"/>
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="225" />
+        <location filename="../../fieldkit/ui/evidence.py" line="225"/>
         <source>Cancel the import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="227" />
+        <location filename="../../fieldkit/ui/evidence.py" line="227"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="254" />
+        <location filename="../../fieldkit/ui/evidence.py" line="254"/>
         <source>GPS needs both a latitude and a longitude, as decimal degrees.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="256" />
+        <location filename="../../fieldkit/ui/evidence.py" line="256"/>
         <source>For example 43.2389 and 76.8897.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="268" />
+        <location filename="../../fieldkit/ui/evidence.py" line="268"/>
         <source>Importing {name}…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="277" />
+        <location filename="../../fieldkit/ui/evidence.py" line="277"/>
         <source>Importing evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="287" />
+        <location filename="../../fieldkit/ui/evidence.py" line="287"/>
         <source>Imported and encrypted. SHA-256:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="290" />
+        <location filename="../../fieldkit/ui/evidence.py" line="290"/>
         <source>Done</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="305" />
+        <location filename="../../fieldkit/ui/evidence.py" line="305"/>
         <source>Import cancelled: nothing was added to the vault.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EvidencePanel</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="383" />
+        <location filename="../../fieldkit/ui/evidence.py" line="383"/>
         <source>Evidence</source>
         <extracomment>A file import dialog opened (tests drive it; the editor does not need it). The incident after a file was added to it.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="387" />
+        <location filename="../../fieldkit/ui/evidence.py" line="387"/>
         <source>Evidence files (drop files here to import them)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="390" />
+        <location filename="../../fieldkit/ui/evidence.py" line="390"/>
         <source>Import file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="392" />
+        <location filename="../../fieldkit/ui/evidence.py" line="392"/>
         <source>Import an evidence file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="415" />
+        <location filename="../../fieldkit/ui/evidence.py" line="415"/>
         <source>SHA-256</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="451" />
+        <location filename="../../fieldkit/ui/evidence.py" line="451"/>
         <source>Save the draft first, then import files or drop them on the list.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="454" />
+        <location filename="../../fieldkit/ui/evidence.py" line="454"/>
         <source>Sealed: no files can be added. Custody events can.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="456" />
+        <location filename="../../fieldkit/ui/evidence.py" line="456"/>
         <source>Or drop files on the list.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="484" />
+        <location filename="../../fieldkit/ui/evidence.py" line="484"/>
         <source>Import evidence files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>EvidencePreview</name>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="113" />
+        <location filename="../../fieldkit/ui/evidence.py" line="113"/>
         <source>Preview</source>
         <extracomment>Images larger than this are not previewed (they would be decrypted into memory whole). Previews are scaled to fit this square.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="122" />
+        <location filename="../../fieldkit/ui/evidence.py" line="122"/>
         <source>No preview for this type of file.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="125" />
+        <location filename="../../fieldkit/ui/evidence.py" line="125"/>
         <source>Decrypting the preview…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/evidence.py" line="144" />
+        <location filename="../../fieldkit/ui/evidence.py" line="144"/>
         <source>Decrypting a preview</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IncidentEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="312" />
+        <location filename="../../fieldkit/ui/editor.py" line="312"/>
         <source>Incident editor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="321" />
+        <location filename="../../fieldkit/ui/editor.py" line="321"/>
         <source>Record state</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="325" />
+        <location filename="../../fieldkit/ui/editor.py" line="325"/>
         <source>Save draft</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="326" />
+        <location filename="../../fieldkit/ui/editor.py" line="326"/>
         <source>Save the draft</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="327" />
+        <location filename="../../fieldkit/ui/editor.py" line="327"/>
         <source>Seal…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="328" />
+        <location filename="../../fieldkit/ui/editor.py" line="328"/>
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="330" />
+        <location filename="../../fieldkit/ui/editor.py" line="330"/>
         <source>Amend</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="331" />
+        <location filename="../../fieldkit/ui/editor.py" line="331"/>
         <source>Start a new revision of this sealed record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="333" />
+        <location filename="../../fieldkit/ui/editor.py" line="333"/>
         <source>Close</source>
         <translation>Жабу</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="334" />
+        <location filename="../../fieldkit/ui/editor.py" line="334"/>
         <source>Close the editor</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
+        <location filename="../../fieldkit/ui/editor.py" line="348"/>
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348" />
-        <source>Only our organisation's staff</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/editor.py" line="348"/>
+        <source>Only our organisation&apos;s staff</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="349"/>
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349" />
+        <location filename="../../fieldkit/ui/editor.py" line="349"/>
         <source>Staff and trusted partners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="350"/>
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350" />
+        <location filename="../../fieldkit/ui/editor.py" line="350"/>
         <source>May be published</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="355" />
+        <location filename="../../fieldkit/ui/editor.py" line="355"/>
         <source>Title</source>
         <translation>Атауы</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="356" />
+        <location filename="../../fieldkit/ui/editor.py" line="356"/>
         <source>Category</source>
         <translation>Санат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="357" />
+        <location filename="../../fieldkit/ui/editor.py" line="357"/>
         <source>Date precision</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="358" />
+        <location filename="../../fieldkit/ui/editor.py" line="358"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="359" />
+        <location filename="../../fieldkit/ui/editor.py" line="359"/>
         <source>End date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="360" />
+        <location filename="../../fieldkit/ui/editor.py" line="360"/>
         <source>Country</source>
         <translation>Ел</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="361" />
-        <location filename="../../fieldkit/ui/editor.py" line="374" />
+        <location filename="../../fieldkit/ui/editor.py" line="361"/>
+        <location filename="../../fieldkit/ui/editor.py" line="374"/>
         <source>Place</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="362" />
-        <location filename="../../fieldkit/ui/editor.py" line="375" />
+        <location filename="../../fieldkit/ui/editor.py" line="362"/>
+        <location filename="../../fieldkit/ui/editor.py" line="375"/>
         <source>Description</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="364" />
-        <location filename="../../fieldkit/ui/editor.py" line="376" />
+        <location filename="../../fieldkit/ui/editor.py" line="364"/>
+        <location filename="../../fieldkit/ui/editor.py" line="376"/>
         <source>Confidentiality</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="370" />
+        <location filename="../../fieldkit/ui/editor.py" line="370"/>
         <source>Title *</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="371" />
+        <location filename="../../fieldkit/ui/editor.py" line="371"/>
         <source>Category *</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="372" />
+        <location filename="../../fieldkit/ui/editor.py" line="372"/>
         <source>When *</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="373" />
+        <location filename="../../fieldkit/ui/editor.py" line="373"/>
         <source>Country *</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="381" />
+        <location filename="../../fieldkit/ui/editor.py" line="381"/>
         <source>Persons (by pseudonym)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="382" />
+        <location filename="../../fieldkit/ui/editor.py" line="382"/>
         <source>Add person…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="383" />
+        <location filename="../../fieldkit/ui/editor.py" line="383"/>
         <source>Add a person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="384" />
-        <location filename="../../fieldkit/ui/editor.py" line="393" />
+        <location filename="../../fieldkit/ui/editor.py" line="384"/>
+        <location filename="../../fieldkit/ui/editor.py" line="393"/>
         <source>Acts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="385" />
+        <location filename="../../fieldkit/ui/editor.py" line="385"/>
         <source>Add act…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="386" />
+        <location filename="../../fieldkit/ui/editor.py" line="386"/>
         <source>Add an act</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="389" />
+        <location filename="../../fieldkit/ui/editor.py" line="389"/>
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="398" />
-        <location filename="../../fieldkit/ui/editor.py" line="414" />
+        <location filename="../../fieldkit/ui/editor.py" line="398"/>
+        <location filename="../../fieldkit/ui/editor.py" line="414"/>
         <source>Testimonies</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="399" />
+        <location filename="../../fieldkit/ui/editor.py" line="399"/>
         <source>Add testimony…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="400" />
+        <location filename="../../fieldkit/ui/editor.py" line="400"/>
         <source>Add a testimony</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="412" />
+        <location filename="../../fieldkit/ui/editor.py" line="412"/>
         <source>Incident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="413" />
+        <location filename="../../fieldkit/ui/editor.py" line="413"/>
         <source>Persons and acts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="415" />
+        <location filename="../../fieldkit/ui/editor.py" line="415"/>
         <source>Evidence</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="434" />
+        <location filename="../../fieldkit/ui/editor.py" line="434"/>
         <source>Opening…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="511" />
+        <location filename="../../fieldkit/ui/editor.py" line="511"/>
         <source>Opening the incident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="530" />
+        <location filename="../../fieldkit/ui/editor.py" line="530"/>
         <source>The vault is locked.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="597" />
+        <location filename="../../fieldkit/ui/editor.py" line="597"/>
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="612" />
+        <location filename="../../fieldkit/ui/editor.py" line="612"/>
         <source>New incident — not saved yet.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="615" />
-        <source>🔒 Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/editor.py" line="615"/>
+        <source>Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="621" />
-        <source>🔒 Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/editor.py" line="621"/>
+        <source>Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="626" />
-        <source>✎ Draft {id} — not sealed yet; you can still edit it.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/editor.py" line="626"/>
+        <source>Draft {id} — not sealed yet; you can still edit it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="629" />
+        <location filename="../../fieldkit/ui/editor.py" line="629"/>
         <source>It amends the sealed record {id}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="644" />
+        <location filename="../../fieldkit/ui/editor.py" line="644"/>
         <source>Choose a category.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="645" />
+        <location filename="../../fieldkit/ui/editor.py" line="645"/>
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="649" />
+        <location filename="../../fieldkit/ui/editor.py" line="649"/>
         <source>Choose the country where it happened.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="650" />
-        <source>Type part of the country's name to find it.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/editor.py" line="650"/>
+        <source>Type part of the country&apos;s name to find it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="689" />
+        <location filename="../../fieldkit/ui/editor.py" line="689"/>
         <source>Saving the incident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="772" />
+        <location filename="../../fieldkit/ui/editor.py" line="772"/>
         <source>Starting a revision</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="787" />
-        <location filename="../../fieldkit/ui/editor.py" line="792" />
+        <location filename="../../fieldkit/ui/editor.py" line="787"/>
+        <location filename="../../fieldkit/ui/editor.py" line="792"/>
         <source>Unsaved changes</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="788" />
+        <location filename="../../fieldkit/ui/editor.py" line="788"/>
         <source>Save the changes to this draft?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>IncidentModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="56" />
+        <location filename="../../fieldkit/ui/incidents.py" line="56"/>
         <source>Title</source>
         <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to). The query costs at most 50 ms at 100k incidents: results within 100 ms of the last key.</extracomment>
         <translation>Атауы</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="57" />
+        <location filename="../../fieldkit/ui/incidents.py" line="57"/>
         <source>Category</source>
         <translation>Санат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="58" />
+        <location filename="../../fieldkit/ui/incidents.py" line="58"/>
         <source>Country</source>
         <translation>Ел</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="59" />
+        <location filename="../../fieldkit/ui/incidents.py" line="59"/>
         <source>Date</source>
         <translation>Күні</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="60" />
+        <location filename="../../fieldkit/ui/incidents.py" line="60"/>
         <source>State</source>
         <translation>Күйі</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="61" />
+        <location filename="../../fieldkit/ui/incidents.py" line="61"/>
         <source>Synced</source>
         <translation>Синхрондалған</translation>
     </message>
@@ -1449,33 +1449,33 @@ This device: {key}</source>
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="248" />
+        <location filename="../../fieldkit/ui/incidents.py" line="248"/>
         <source>Loading incidents</source>
         <extracomment>How to ask for the next page: a (occurred, rowid) key, or a search-hit offset.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278" />
+        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
         <source>Draft</source>
         <translation>Жоба</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278" />
+        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
         <source>Sealed</source>
         <translation>Мөрленген</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="279" />
+        <location filename="../../fieldkit/ui/incidents.py" line="279"/>
         <source>Sealed (amended)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304" />
+        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
         <source>Yes</source>
         <translation>Иә</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304" />
+        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
         <source>No</source>
         <translation>Жоқ</translation>
     </message>
@@ -1483,230 +1483,230 @@ This device: {key}</source>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="448" />
+        <location filename="../../fieldkit/ui/incidents.py" line="448"/>
         <source>&amp;Search:</source>
         <translation>&amp;Іздеу:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="449" />
+        <location filename="../../fieldkit/ui/incidents.py" line="449"/>
         <source>Words in any language, names, places…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="450" />
+        <location filename="../../fieldkit/ui/incidents.py" line="450"/>
         <source>Search incidents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="451" />
+        <location filename="../../fieldkit/ui/incidents.py" line="451"/>
         <source>&amp;New incident</source>
         <translation>&amp;Жаңа оқиға</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="452" />
+        <location filename="../../fieldkit/ui/incidents.py" line="452"/>
         <source>New incident</source>
         <translation>Жаңа оқиға</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="453" />
+        <location filename="../../fieldkit/ui/incidents.py" line="453"/>
         <source>Clear filters</source>
         <translation>Сүзгілерді тазарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;Category:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>C&amp;ountry:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;From:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454" />
+        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
         <source>&amp;To:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455" />
+        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
         <source>S&amp;tate:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455" />
+        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
         <source>S&amp;ynced:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>Category filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>Country filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458" />
+        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
         <source>From date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>To date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>State filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459" />
+        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
         <source>Synced filter</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="464" />
+        <location filename="../../fieldkit/ui/incidents.py" line="464"/>
         <source>any</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="465" />
+        <location filename="../../fieldkit/ui/incidents.py" line="465"/>
         <source>Incidents</source>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466" />
-        <location filename="../../fieldkit/ui/incidents.py" line="468" />
-        <location filename="../../fieldkit/ui/incidents.py" line="490" />
-        <location filename="../../fieldkit/ui/incidents.py" line="500" />
+        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="490"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="500"/>
         <source>All</source>
         <translation>Барлығы</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466" />
+        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
         <source>Drafts</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="467" />
+        <location filename="../../fieldkit/ui/incidents.py" line="467"/>
         <source>Sealed</source>
         <translation>Мөрленген</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="468" />
+        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
         <source>Synced</source>
         <translation>Синхрондалған</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="469" />
+        <location filename="../../fieldkit/ui/incidents.py" line="469"/>
         <source>Not synced</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="557" />
+        <location filename="../../fieldkit/ui/incidents.py" line="557"/>
         <source>{n}{more} found</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="559" />
+        <location filename="../../fieldkit/ui/incidents.py" line="559"/>
         <source>{n} incidents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="561" />
+        <location filename="../../fieldkit/ui/incidents.py" line="561"/>
         <source>{n} shown</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="563" />
+        <location filename="../../fieldkit/ui/incidents.py" line="563"/>
         <source>loading…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>MainWindow</name>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="65" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="65"/>
         <source>Incidents</source>
-        <extracomment>Source text, translated in the "MainWindow" context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
+        <extracomment>Source text, translated in the &quot;MainWindow&quot; context when shown. The pages, in navigation order. Append to it (before the window is built) to add one.</extracomment>
         <translation>Оқиғалар</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="67" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="67"/>
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="69" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="69"/>
         <source>Audit</source>
         <translation>Аудит</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="71" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="71"/>
         <source>Staff</source>
         <translation>Қызметкерлер</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="205" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="208"/>
         <source>FieldKit</source>
-        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``"module:Class"``, shown while unlocked.</extracomment>
-        <translation type="unfinished" />
+        <extracomment>Status-bar widgets ``(ctx, parent) -&gt; QWidget`` or ``&quot;module:Class&quot;``, shown while unlocked.</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="206" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="209"/>
         <source>&amp;Vault</source>
         <translation>&amp;Қойма</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="207" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="210"/>
         <source>&amp;Language</source>
         <translation>&amp;Тіл</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="208" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="211"/>
         <source>&amp;Lock now</source>
         <translation>&amp;Қазір құлыптау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="209" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="212"/>
         <source>&amp;New incident</source>
         <translation>&amp;Жаңа оқиға</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="210" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="213"/>
         <source>&amp;Auto-lock…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="211" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="214"/>
         <source>Panic &amp;wipe…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="212" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="215"/>
         <source>&amp;Quit</source>
         <translation>&amp;Шығу</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="213" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="216"/>
         <source>Sections</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="237" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="240"/>
         <source>Unlocked: {path}</source>
         <translation>Ашық: {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/mainwindow.py" line="241" />
+        <location filename="../../fieldkit/ui/mainwindow.py" line="244"/>
         <source>Locked</source>
         <translation>Құлыпталған</translation>
     </message>
@@ -1714,1182 +1714,1182 @@ This device: {key}</source>
 <context>
     <name>OutputPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="178"/>
         <source>Language and files</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179" />
-        <source>The bundle lets anyone check the dossier offline: the signed records and the registry's proofs.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="179"/>
+        <source>The bundle lets anyone check the dossier offline: the signed records and the registry&apos;s proofs.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="183"/>
         <source>Dossier language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="191"/>
         <source>Dossier PDF file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="194"/>
         <source>Verification bundle file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="195"/>
         <source>Also write the verification bundle</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="199"/>
         <source>Include evidence files in the bundle (otherwise they are listed by SHA-256 only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="206"/>
         <source>Prepared by</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="210"/>
         <source>Browse…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="223"/>
         <source>Language:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="224"/>
         <source>Dossier (PDF):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225"/>
         <source>Save the dossier as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="225"/>
         <source>PDF files (*.pdf)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="227"/>
         <source>Bundle (ZIP):</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228"/>
         <source>Save the bundle as</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="228"/>
         <source>ZIP files (*.zip)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="230"/>
         <source>Prepared by:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PanicWipeDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="515" />
+        <location filename="../../fieldkit/ui/unlock.py" line="515"/>
         <source>Panic wipe</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="517" />
+        <location filename="../../fieldkit/ui/unlock.py" line="517"/>
         <source>WIPE</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="519" />
-        <source>This destroys the vault's key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
+        <location filename="../../fieldkit/ui/unlock.py" line="519"/>
+        <source>This destroys the vault&apos;s key at once: every incident, testimony and evidence file in this vault becomes unreadable for ever, and the recovery key will not bring it back. Records already synced stay at the registry.
 
 Type {word} to confirm.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="528" />
+        <location filename="../../fieldkit/ui/unlock.py" line="528"/>
         <source>Type {word} to confirm</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="533" />
+        <location filename="../../fieldkit/ui/unlock.py" line="533"/>
         <source>&amp;Wipe the vault</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>PersonDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="133" />
-        <location filename="../../fieldkit/ui/persons.py" line="134" />
+        <location filename="../../fieldkit/ui/persons.py" line="133"/>
+        <location filename="../../fieldkit/ui/persons.py" line="134"/>
         <source>Add a person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="139" />
+        <location filename="../../fieldkit/ui/persons.py" line="139"/>
         <source>Person {n}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="141" />
+        <location filename="../../fieldkit/ui/persons.py" line="141"/>
         <source>Pseudonym (required)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="142" />
+        <location filename="../../fieldkit/ui/persons.py" line="142"/>
         <source>How this person is named in every record and report. Do not use the real name here.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="146" />
+        <location filename="../../fieldkit/ui/persons.py" line="146"/>
         <source>Pseudonym *</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="157" />
+        <location filename="../../fieldkit/ui/persons.py" line="157"/>
         <source>Roles</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="161" />
-        <location filename="../../fieldkit/ui/persons.py" line="166" />
+        <location filename="../../fieldkit/ui/persons.py" line="161"/>
+        <location filename="../../fieldkit/ui/persons.py" line="166"/>
         <source>Gender</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="162" />
-        <location filename="../../fieldkit/ui/persons.py" line="170" />
+        <location filename="../../fieldkit/ui/persons.py" line="162"/>
+        <location filename="../../fieldkit/ui/persons.py" line="170"/>
         <source>Not recorded</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Female</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Male</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="163" />
+        <location filename="../../fieldkit/ui/persons.py" line="163"/>
         <source>Other</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="169" />
-        <location filename="../../fieldkit/ui/persons.py" line="174" />
+        <location filename="../../fieldkit/ui/persons.py" line="169"/>
+        <location filename="../../fieldkit/ui/persons.py" line="174"/>
         <source>Age group</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Child</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Adult</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="171" />
+        <location filename="../../fieldkit/ui/persons.py" line="171"/>
         <source>Older</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="177" />
+        <location filename="../../fieldkit/ui/persons.py" line="177"/>
         <source>Internal only — never shared outside the organisation (optional)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="180" />
+        <location filename="../../fieldkit/ui/persons.py" line="180"/>
         <source>Internal only details</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="184" />
-        <location filename="../../fieldkit/ui/persons.py" line="187" />
+        <location filename="../../fieldkit/ui/persons.py" line="184"/>
+        <location filename="../../fieldkit/ui/persons.py" line="187"/>
         <source>Real name (internal only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="185" />
+        <location filename="../../fieldkit/ui/persons.py" line="185"/>
         <source>Leave empty unless it is needed</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="190" />
-        <location filename="../../fieldkit/ui/persons.py" line="192" />
+        <location filename="../../fieldkit/ui/persons.py" line="190"/>
+        <location filename="../../fieldkit/ui/persons.py" line="192"/>
         <source>Contact (internal only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="208" />
+        <location filename="../../fieldkit/ui/persons.py" line="208"/>
         <source>The pseudonym is required.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="209" />
+        <location filename="../../fieldkit/ui/persons.py" line="209"/>
         <source>Give a name that does not identify the person, such as “Witness A”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="232" />
+        <location filename="../../fieldkit/ui/persons.py" line="232"/>
         <source>Adding a person</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Persons</name>
     <message>
-        <location filename="../../fieldkit/ui/persons.py" line="115" />
+        <location filename="../../fieldkit/ui/persons.py" line="115"/>
         <source>identity on file (internal only)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecoverDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="413" />
+        <location filename="../../fieldkit/ui/unlock.py" line="413"/>
         <source>Recover the vault</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="417" />
+        <location filename="../../fieldkit/ui/unlock.py" line="417"/>
         <source>Recovery key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="419" />
+        <location filename="../../fieldkit/ui/unlock.py" line="419"/>
         <source>New passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="421" />
+        <location filename="../../fieldkit/ui/unlock.py" line="421"/>
         <source>Repeat the new passphrase</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="422" />
+        <location filename="../../fieldkit/ui/unlock.py" line="422"/>
         <source>Recovery &amp;key:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="423" />
+        <location filename="../../fieldkit/ui/unlock.py" line="423"/>
         <source>&amp;New passphrase:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="424" />
+        <location filename="../../fieldkit/ui/unlock.py" line="424"/>
         <source>&amp;Repeat it:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="443" />
+        <location filename="../../fieldkit/ui/unlock.py" line="443"/>
         <source>The two passphrases differ.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="460" />
+        <location filename="../../fieldkit/ui/unlock.py" line="460"/>
         <source>Recovering</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RecoveryKeyPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="295" />
+        <location filename="../../fieldkit/ui/unlock.py" line="295"/>
         <source>Write down your recovery key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="297" />
+        <location filename="../../fieldkit/ui/unlock.py" line="297"/>
         <source>If you forget your passphrase, this key is the only way back into the vault. Write it on paper and keep it somewhere safe, away from this computer. It will not be shown again.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="300" />
+        <location filename="../../fieldkit/ui/unlock.py" line="300"/>
         <source>I have &amp;written it down</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="301" />
+        <location filename="../../fieldkit/ui/unlock.py" line="301"/>
         <source>C&amp;ontinue</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="302" />
+        <location filename="../../fieldkit/ui/unlock.py" line="302"/>
         <source>Recovery key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>RunPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="244"/>
         <source>Exporting</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="247"/>
         <source>Export progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="248"/>
         <source>Cancel export</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="253"/>
         <source>Export result</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SealDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="87" />
-        <location filename="../../fieldkit/ui/seal.py" line="88" />
+        <location filename="../../fieldkit/ui/seal.py" line="87"/>
+        <location filename="../../fieldkit/ui/seal.py" line="88"/>
         <source>Seal this incident</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="92" />
-        <source>Sealing signs the record below with this device's key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device's record number, its previous record, the revision this one amends and the time of sealing.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/seal.py" line="92"/>
+        <source>Sealing signs the record below with this device&apos;s key. A sealed record can never be edited again; corrections are new revisions (Amend). The signature also covers this device&apos;s record number, its previous record, the revision this one amends and the time of sealing.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="97" />
+        <location filename="../../fieldkit/ui/seal.py" line="97"/>
         <source>Reading the record…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="99" />
+        <location filename="../../fieldkit/ui/seal.py" line="99"/>
         <source>Signing key</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="104" />
+        <location filename="../../fieldkit/ui/seal.py" line="104"/>
         <source>The record that will be signed (canonical JSON)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="112" />
+        <location filename="../../fieldkit/ui/seal.py" line="112"/>
         <source>Seal and sign</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="114" />
+        <location filename="../../fieldkit/ui/seal.py" line="114"/>
         <source>Seal and sign this record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="117" />
+        <location filename="../../fieldkit/ui/seal.py" line="117"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="143" />
+        <location filename="../../fieldkit/ui/seal.py" line="143"/>
         <source>Preparing the seal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="147" />
-        <source>Signed by this device's key {fingerprint} ({key_id}).</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/seal.py" line="147"/>
+        <source>Signed by this device&apos;s key {fingerprint} ({key_id}).</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="150" />
+        <location filename="../../fieldkit/ui/seal.py" line="150"/>
         <source>It amends the sealed record {id}.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/seal.py" line="176" />
+        <location filename="../../fieldkit/ui/seal.py" line="176"/>
         <source>Sealing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SelectionPage</name>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="80"/>
         <source>Which incidents?</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="81"/>
         <source>Only sealed incidents go into a dossier, each in its newest revision.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="84"/>
         <source>The {n} incidents selected</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="86"/>
         <source>Every sealed incident matching:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="96"/>
         <source>From date</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97" />
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="97"/>
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="101"/>
         <source>YYYY, YYYY-MM or YYYY-MM-DD</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="100"/>
         <source>To date (inclusive)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="104"/>
         <source>Country (two-letter code)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="106"/>
         <source>e.g. FR</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="109"/>
         <source>Category</source>
         <translation>Санат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="110"/>
         <source>Any category</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="117"/>
         <source>From:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="118"/>
         <source>To:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="119"/>
         <source>Country:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120" />
+        <location filename="../../fieldkit/ui/dossier_wizard.py" line="120"/>
         <source>Category:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44" />
+        <location filename="../../fieldkit/ui/staff.py" line="44"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Қызметкерлер</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46" />
+        <location filename="../../fieldkit/ui/staff.py" line="46"/>
         <source>Pull</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48" />
+        <location filename="../../fieldkit/ui/staff.py" line="48"/>
         <source>Pull new records from the registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52" />
+        <location filename="../../fieldkit/ui/staff.py" line="52"/>
         <source>Pull progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55" />
+        <location filename="../../fieldkit/ui/staff.py" line="55"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57" />
+        <location filename="../../fieldkit/ui/staff.py" line="57"/>
         <source>Cancel the pull</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66" />
+        <location filename="../../fieldkit/ui/staff.py" line="66"/>
         <source>Last pull report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70" />
+        <location filename="../../fieldkit/ui/staff.py" line="70"/>
         <source>Pull error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77" />
+        <location filename="../../fieldkit/ui/staff.py" line="77"/>
         <source>Sealed incidents in this vault</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78" />
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Occurred</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78" />
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Title</source>
         <translation>Атауы</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79" />
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Country</source>
         <translation>Ел</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79" />
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Category</source>
         <translation>Санат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80" />
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90" />
-        <location filename="../../fieldkit/ui/staff.py" line="235" />
+        <location filename="../../fieldkit/ui/staff.py" line="90"/>
+        <location filename="../../fieldkit/ui/staff.py" line="235"/>
         <source>Export a dossier…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92" />
+        <location filename="../../fieldkit/ui/staff.py" line="92"/>
         <source>Open the dossier export wizard</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100" />
+        <location filename="../../fieldkit/ui/staff.py" line="100"/>
         <source>Exports made from this vault</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Kind</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Audience</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102" />
+        <location filename="../../fieldkit/ui/staff.py" line="102"/>
         <source>Records</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103" />
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Reported to the registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114" />
+        <location filename="../../fieldkit/ui/staff.py" line="114"/>
         <source>Sealed incidents received</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117" />
+        <location filename="../../fieldkit/ui/staff.py" line="117"/>
         <source>Exports</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180" />
+        <location filename="../../fieldkit/ui/staff.py" line="180"/>
         <source>Reading the incidents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207" />
+        <location filename="../../fieldkit/ui/staff.py" line="207"/>
         <source>{n} sealed incidents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208" />
+        <location filename="../../fieldkit/ui/staff.py" line="208"/>
         <source>Newest {shown} of {n} sealed incidents</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213" />
+        <location filename="../../fieldkit/ui/staff.py" line="213"/>
         <source>queued</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231" />
+        <location filename="../../fieldkit/ui/staff.py" line="231"/>
         <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234" />
+        <location filename="../../fieldkit/ui/staff.py" line="234"/>
         <source>Export a dossier of {n} incidents…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250" />
+        <location filename="../../fieldkit/ui/staff.py" line="250"/>
         <source>Pulling…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273" />
+        <location filename="../../fieldkit/ui/staff.py" line="273"/>
         <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277" />
+        <location filename="../../fieldkit/ui/staff.py" line="277"/>
         <source>Not pulled.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285" />
+        <location filename="../../fieldkit/ui/staff.py" line="285"/>
         <source>Pulling records</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="296" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="298"/>
         <source>Registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="309" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
         <source>Address:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="310" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="310"/>
         <source>This vault is:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="311" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
         <source>Waiting to be sent:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="312" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="312"/>
         <source>Last sync:</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="313" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Enrol this vault…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="315" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Enrol this vault with a registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="319" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="321" />
-        <location filename="../../fieldkit/ui/syncpanel.py" line="429" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="321"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="429"/>
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="323" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="323"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="325" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="325"/>
         <source>Cancel the sync</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="329" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Sync progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="339" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="339"/>
         <source>Last sync report</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="343" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="343"/>
         <source>Sync error</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="350" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="350"/>
         <source>Sync log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Action</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Outcome</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
         <source>Detail</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="364" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="364"/>
         <source>Sync log on this device</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="409" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="409"/>
         <source>Reading the sync log</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412" />
-        <source>a monitor's vault (sends sealed records)</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <source>a monitor&apos;s vault (sends sealed records)</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="413" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>a staff vault (receives records)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="414" />
-        <source>an administrator's vault</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="414"/>
+        <source>an administrator&apos;s vault</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="417" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>Not enrolled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="422" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="422"/>
         <source>{n} sealed records</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="425" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="425"/>
         <source>never</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="428" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="428"/>
         <source>Pull now</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="456" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="456"/>
         <source>Syncing…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="483" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="483"/>
         <source>Not synced.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="489" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="489"/>
         <source>Syncing</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="103" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="103"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="117" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="117"/>
         <source>Received {records} records and {files} files ({size}).</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="122" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="122"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="127" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="127"/>
         <source>{n} retries.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="133" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="133"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="189" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="189"/>
         <source>Sync status</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="257" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="257"/>
         <source>Checking the registry</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
         <source>Not enrolled</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="270" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="270"/>
         <source>This vault is not connected to a registry.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="273" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Registry distrusted</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Checking…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Online</source>
         <translation>Желіде</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Offline</source>
         <translation>Желіден тыс</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="282" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="282"/>
         <source>Queue: {n}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="283" />
+        <location filename="../../fieldkit/ui/syncpanel.py" line="283"/>
         <source>Last receipt: {when}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>Tasks</name>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="261" />
+        <location filename="../../fieldkit/ui/tasks.py" line="261"/>
         <source>Working</source>
-        <extracomment>How often the GUI reads a running task's progress (ms).</extracomment>
-        <translation type="unfinished" />
+        <extracomment>How often the GUI reads a running task&apos;s progress (ms).</extracomment>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="263" />
+        <location filename="../../fieldkit/ui/tasks.py" line="263"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/tasks.py" line="264" />
+        <location filename="../../fieldkit/ui/tasks.py" line="264"/>
         <source>Progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>TestimonyDialog</name>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="74" />
-        <location filename="../../fieldkit/ui/testimony.py" line="75" />
+        <location filename="../../fieldkit/ui/testimony.py" line="74"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="75"/>
         <source>Add a testimony</source>
         <extracomment>Languages offered for a testimony, by their own names (so no translation is needed).</extracomment>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="82" />
+        <location filename="../../fieldkit/ui/testimony.py" line="82"/>
         <source>Witness: pick a person or type a new pseudonym</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="92" />
+        <location filename="../../fieldkit/ui/testimony.py" line="92"/>
         <source>Witness {n}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="93" />
+        <location filename="../../fieldkit/ui/testimony.py" line="93"/>
         <source>A pseudonym, never the real name.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="94" />
+        <location filename="../../fieldkit/ui/testimony.py" line="94"/>
         <source>Witness (pseudonym)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="98" />
+        <location filename="../../fieldkit/ui/testimony.py" line="98"/>
         <source>Language of the testimony</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="103" />
+        <location filename="../../fieldkit/ui/testimony.py" line="103"/>
         <source>Language</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="109" />
+        <location filename="../../fieldkit/ui/testimony.py" line="109"/>
         <source>Internal</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="110" />
-        <source>Only our organisation's staff may read it.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/testimony.py" line="110"/>
+        <source>Only our organisation&apos;s staff may read it.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="111" />
+        <location filename="../../fieldkit/ui/testimony.py" line="111"/>
         <source>Partners</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="112" />
+        <location filename="../../fieldkit/ui/testimony.py" line="112"/>
         <source>Trusted partner organisations may read it too.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="113" />
+        <location filename="../../fieldkit/ui/testimony.py" line="113"/>
         <source>Public</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="114" />
-        <source>It may be published, under the witness's pseudonym.</source>
-        <translation type="unfinished" />
+        <location filename="../../fieldkit/ui/testimony.py" line="114"/>
+        <source>It may be published, under the witness&apos;s pseudonym.</source>
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="119" />
+        <location filename="../../fieldkit/ui/testimony.py" line="119"/>
         <source>Consent: {level}</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="131" />
+        <location filename="../../fieldkit/ui/testimony.py" line="131"/>
         <source>Consent given</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="135" />
+        <location filename="../../fieldkit/ui/testimony.py" line="135"/>
         <source>Testimony text</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="137" />
+        <location filename="../../fieldkit/ui/testimony.py" line="137"/>
         <source>Testimony</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="140" />
-        <location filename="../../fieldkit/ui/testimony.py" line="196" />
+        <location filename="../../fieldkit/ui/testimony.py" line="140"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="196"/>
         <source>No audio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="142" />
+        <location filename="../../fieldkit/ui/testimony.py" line="142"/>
         <source>Attach audio file…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="144" />
-        <location filename="../../fieldkit/ui/testimony.py" line="202" />
+        <location filename="../../fieldkit/ui/testimony.py" line="144"/>
+        <location filename="../../fieldkit/ui/testimony.py" line="202"/>
         <source>Attach an audio file</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="146" />
+        <location filename="../../fieldkit/ui/testimony.py" line="146"/>
         <source>Record</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="148" />
+        <location filename="../../fieldkit/ui/testimony.py" line="148"/>
         <source>Record audio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="152" />
+        <location filename="../../fieldkit/ui/testimony.py" line="152"/>
         <source>Recording needs Qt Multimedia and a microphone, which this computer does not have. Attach an audio file instead.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="158" />
+        <location filename="../../fieldkit/ui/testimony.py" line="158"/>
         <source>Audio</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="163" />
+        <location filename="../../fieldkit/ui/testimony.py" line="163"/>
         <source>Saving progress</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="165" />
+        <location filename="../../fieldkit/ui/testimony.py" line="165"/>
         <source>Cancel import</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="226" />
+        <location filename="../../fieldkit/ui/testimony.py" line="226"/>
         <source>Stop recording</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="227" />
+        <location filename="../../fieldkit/ui/testimony.py" line="227"/>
         <source>Recording…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="230" />
+        <location filename="../../fieldkit/ui/testimony.py" line="230"/>
         <source>Record again</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="248" />
+        <location filename="../../fieldkit/ui/testimony.py" line="248"/>
         <source>Name the witness by a pseudonym.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="249" />
+        <location filename="../../fieldkit/ui/testimony.py" line="249"/>
         <source>Pick a person or type a new pseudonym such as “Witness A”.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="253" />
+        <location filename="../../fieldkit/ui/testimony.py" line="253"/>
         <source>The testimony is empty.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="254" />
+        <location filename="../../fieldkit/ui/testimony.py" line="254"/>
         <source>Type the testimony or attach its audio.</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/testimony.py" line="282" />
+        <location filename="../../fieldkit/ui/testimony.py" line="282"/>
         <source>Saving the testimony</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>UnlockPage</name>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="355" />
+        <location filename="../../fieldkit/ui/unlock.py" line="355"/>
         <source>Unlock the vault</source>
         <translation>Қойманы ашу</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="356" />
+        <location filename="../../fieldkit/ui/unlock.py" line="356"/>
         <source>Vault: {path}</source>
         <translation>Қойма: {path}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="357" />
+        <location filename="../../fieldkit/ui/unlock.py" line="357"/>
         <source>&amp;Passphrase:</source>
         <translation>&amp;Құпия фраза:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="358" />
+        <location filename="../../fieldkit/ui/unlock.py" line="358"/>
         <source>Passphrase</source>
         <translation>Құпия фраза</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="359" />
+        <location filename="../../fieldkit/ui/unlock.py" line="359"/>
         <source>&amp;Unlock</source>
         <translation>&amp;Ашу</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="360" />
+        <location filename="../../fieldkit/ui/unlock.py" line="360"/>
         <source>Forgot it? Use the &amp;recovery key…</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/unlock.py" line="399" />
+        <location filename="../../fieldkit/ui/unlock.py" line="399"/>
         <source>Unlocking</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>WhenEdit</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210" />
+        <location filename="../../fieldkit/ui/editor.py" line="210"/>
         <source>Exact time</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210" />
+        <location filename="../../fieldkit/ui/editor.py" line="210"/>
         <source>Day</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211" />
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Month</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211" />
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Year</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212" />
+        <location filename="../../fieldkit/ui/editor.py" line="212"/>
         <source>About (approximate)</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212" />
+        <location filename="../../fieldkit/ui/editor.py" line="212"/>
         <source>Range</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="217" />
+        <location filename="../../fieldkit/ui/editor.py" line="217"/>
         <source>to</source>
-        <translation type="unfinished" />
+        <translation type="unfinished"></translation>
     </message>
 </context>
 </TS>

@@ -112,7 +112,7 @@ def test_arabic_uses_latin_digits_and_isolates_ids(qapp: QApplication) -> None:
         assert QLocale().toString(QDate(2026, 4, 3), "yyyy-MM-dd") == "2026-04-03"
         assert QLocale().monthName(1) == "يناير"
         banner = QCoreApplication.translate(
-            "IncidentEditor", "✎ Draft {id} — not sealed yet; you can still edit it.")
+            "IncidentEditor", "Draft {id} — not sealed yet; you can still edit it.")
         assert "\u2066{id}\u2069" in banner  # ids keep their order inside Arabic sentences
     finally:
         i18n.set_language("en")

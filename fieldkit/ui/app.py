@@ -4,6 +4,7 @@
 from __future__ import annotations
 
 import argparse
+import gc
 import logging
 import os
 import sys
@@ -64,6 +65,10 @@ def run(vault_dir: Path | None = None, *, language: str | None = None,
     ctx = AppContext(Path(vault).expanduser(), settings)
     window = MainWindow(ctx)
     window.show()
+    # Everything built so far (Qt wrappers, the core's modules, translations) lives as long as
+    # the app: keep it out of the cyclic collector's full passes, which otherwise walk it all
+    # on the GUI thread (measured 75-135 ms per pass in the stall tests).
+    gc.freeze()
     if callable(on_window):
         on_window(window)
     try:

@@ -14,7 +14,7 @@ real MainWindow:
   and from the end of the debounce (the query starts) until the results are in.
 
 Targets: first page <= 1 s after unlock; results <= 100 ms after the last keystroke (the
-debounce, 60 ms, included).
+debounce, 40 ms, included).
 """
 
 from __future__ import annotations

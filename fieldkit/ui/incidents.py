@@ -272,7 +272,7 @@ class IncidentTableModel(QAbstractTableModel):
     def headerData(self, section: int, orientation: Qt.Orientation,
                    role: int = Qt.ItemDataRole.DisplayRole) -> Any:
         if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole:
-            return QCoreApplication.translate("IncidentModel", _HEADERS[COLUMNS[section]])
+            return QCoreApplication.translate("IncidentModel", str(_HEADERS[COLUMNS[section]]))
         return None
 
     def state_text(self, row: IncidentRow) -> str:

@@ -62,8 +62,8 @@ def _allows(level: object, audience: str, what: str) -> bool:
         raise ValidationError(f"{what} has the level {level!r}, which is not one of "
                               f"{', '.join(LEVELS)}; it cannot be exported.",
                               hint="The record comes from a device that does not follow this "
-                                   "FieldKit's scale; export it for 'internal' only after a "
-                                   "review, or amend it.")
+                                   "FieldKit's scale. Review it in the vault and amend it to "
+                                   "internal, partners or public before exporting it.")
     return LEVELS.index(str(level)) >= LEVELS.index(audience)
 
 

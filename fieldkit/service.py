@@ -473,6 +473,14 @@ class VaultService:
         aid, blob, key, sha, size, media, name = rows[0]
         return AttachmentInfo(aid, sha, size, media, name, StoredBlob(blob, bytes(key), sha, size))
 
+    def stored_blob(self, sha256: str, size: int) -> StoredBlob | None:
+        """The stored file with exactly this digest and size, or None if the vault lacks it
+        (sync, bundles and anything else naming a file the way a sealed record does)."""
+        row = self.vault.read().execute(
+            "SELECT blob, file_key FROM attachments WHERE sha256 = ? AND size = ?",
+            (sha256, size)).fetchone()
+        return None if row is None else StoredBlob(str(row[0]), bytes(row[1]), sha256, size)
+
     def extract_evidence(self, ref: str, dest: Path, *, progress: Progress | None = None,
                          cancel: CancelToken | None = None) -> AttachmentInfo:
         info = self.attachment(ref)

@@ -29,6 +29,7 @@ from datetime import UTC, datetime
 from pathlib import Path
 from typing import Any, BinaryIO
 
+from fieldkit.crypto.digest import file_sha256
 from fieldkit.crypto.dsse import Envelope, sign_envelope
 from fieldkit.crypto.jcs import canonicalize
 from fieldkit.crypto.keys import SigningKey, VerifyKey
@@ -295,15 +296,12 @@ def _planned_file(service: VaultService, ref: dict[str, Any], include: bool) -> 
     sha, size = str(ref["sha256"]), int(ref["size"])
     blob = None
     if include:
-        row = service.vault.read().execute(
-            "SELECT blob, file_key FROM attachments WHERE sha256 = ? AND size = ?",
-            (sha, size)).fetchone()
-        if row is None:
+        blob = service.stored_blob(sha, size)
+        if blob is None:
             raise NotFoundError(f"The file {ref.get('file_name', sha[:12])} ({sha[:12]}…) is "
                                 "not in this vault, so it cannot go into the bundle.",
                                 hint="Export the bundle with hashes only (no files), or pull "
                                      "the file first.")
-        blob = StoredBlob(str(row[0]), bytes(row[1]), sha, size)
     return PlannedFile(sha, size, str(ref.get("media_type", "")), str(ref.get("file_name", "")),
                        include, blob)
 
@@ -314,18 +312,13 @@ _TEMP_PDF = re.compile(r"^\.(.+)\.[A-Za-z0-9_]{8}\.part$")
 
 
 def _dossier_entry(pdf: Path, name: str | None) -> dict[str, Any]:
-    digest = hashlib.sha256()
-    size = 0
-    with open(pdf, "rb") as f:
-        while chunk := f.read(_CHUNK):
-            digest.update(chunk)
-            size += len(chunk)
+    sha256, size = file_sha256(pdf)
     if name is None:
         # A PDF rendered to a temp file beside its destination (".NAME.XXXXXXXX.part")
         # is named by its destination.
         m = _TEMP_PDF.match(pdf.name)
         name = m.group(1) if m else pdf.name
-    return {"name": name, "sha256": digest.hexdigest(), "size": size}
+    return {"name": name, "sha256": sha256, "size": size}
 
 
 def _zip_time(created_at: str) -> tuple[int, int, int, int, int, int]:
@@ -395,17 +388,13 @@ def write_bundle(plan: BundlePlan, out_zip: Path, *, dossier_pdf: Path | None,
                                       progress=progress, cancel=cancel)
             raw.flush()
             os.fsync(raw.fileno())
-        digest = hashlib.sha256()
-        with open(tmp, "rb") as check_f:
-            while chunk := check_f.read(_CHUNK):
-                digest.update(chunk)
-        size = tmp.stat().st_size
+        sha256, size = file_sha256(tmp)
         os.replace(tmp, out_zip)
     except BaseException:
         with contextlib.suppress(FileNotFoundError):
             tmp.unlink()
         raise
-    return BundleSummary(out_zip, digest.hexdigest(), size, plan.contents_digest,
+    return BundleSummary(out_zip, sha256, size, plan.contents_digest,
                          len(plan.records), len(plan.members) + len(header),
                          plan.include_files,
                          str(dossier["sha256"]) if dossier else None)

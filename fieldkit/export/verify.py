@@ -65,6 +65,7 @@ from pathlib import Path
 from typing import Any, Final
 
 from fieldkit.crypto import dsse
+from fieldkit.crypto.digest import file_sha256
 from fieldkit.crypto.jcs import canonicalize, loads_strict
 from fieldkit.crypto.keys import KEY_ID_PREFIX, VerifyKey
 from fieldkit.domain import sealing
@@ -1167,13 +1168,8 @@ class _Verifier:
             self.fail(DossierMismatchError(f"The bundle names no dossier, so {path.name} "
                                            "cannot be checked against it.", member=str(path)))
             return
-        digest = hashlib.sha256()
-        size = 0
-        with open(path, "rb") as f:
-            while chunk := f.read(_CHUNK):
-                digest.update(chunk)
-                size += len(chunk)
-        if size != d["size"] or not hmac.compare_digest(digest.hexdigest(), d["sha256"]):
+        sha256, size = file_sha256(path)
+        if size != d["size"] or not hmac.compare_digest(sha256, d["sha256"]):
             self.fail(DossierMismatchError(
                 f"{path.name} is not the dossier the manifest names ({d['name']}, SHA-256 "
                 f"{str(d['sha256'])[:16]}…): it was changed or is another file.",

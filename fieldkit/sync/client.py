@@ -36,6 +36,7 @@ from typing import Any, Final, TypeVar
 import httpx
 from pydantic import ValidationError as PydanticValidationError
 
+from fieldkit.crypto.digest import file_sha256
 from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.orgkey import (
     OrgPrivateKey,
@@ -68,6 +69,7 @@ from fieldkit.sync.protocol import (
     ExportEventIn,
     Receipt,
 )
+from fieldkit.sync.provenance import verify_record_receipt
 from fieldkit.sync.receipts import (
     EnrolmentProofError,
     ReceiptError,
@@ -370,14 +372,12 @@ class SyncClient:
         return list(unique.values())
 
     def _blob_for(self, sha256: str, size: int) -> StoredBlob:
-        row = self.vault.read().execute(
-            "SELECT blob, file_key FROM attachments WHERE sha256 = ? AND size = ?",
-            (sha256, size)).fetchone()
-        if row is None:
+        blob = self.service.stored_blob(sha256, size)
+        if blob is None:
             raise NotFoundError(f"The file {sha256[:12]}… of a sealed record is not in the "
                                 "vault, so it cannot be sent.",
                                 hint="Restore the vault's attachments from a backup.")
-        return StoredBlob(row[0], bytes(row[1]), sha256, size)
+        return blob
 
     def _digests(self, path: Path, progress: _Progress, cancel: CancelToken | None,
                  ) -> tuple[str, int, list[tuple[int, int, str]]]:
@@ -527,10 +527,8 @@ class SyncClient:
         opened: dict[str, Checkpoint] = {}
         for receipt, sealed in zip(receipts, batch, strict=True):
             try:
-                checkpoints.append(verify_receipt(receipt, verifier=verifier, origin=reg.origin,
-                                                  record_id=receipt.record_id, opened=opened))
-                check_record_leaf(base64.b64decode(receipt.leaf), record_id=sealed.record_id,
-                                  device=sealed.device, seq=sealed.seq, kind=sealed.kind)
+                checkpoints.append(verify_record_receipt(receipt, sealed, verifier=verifier,
+                                                         origin=reg.origin, opened=opened))
             except IntegrityError as e:
                 self._distrust(f"bad receipt for {receipt.record_id[:12]}…: {e.message}")
                 raise RegistryDistrustedError(
@@ -673,7 +671,7 @@ class SyncClient:
                 state.write_text(json.dumps(done))
                 report.bytes_received += len(data)
                 meter.add(len(data))
-        digest, size = submission.cipher_digest(part)
+        digest, size = file_sha256(part)
         if (digest, size) != (ref.cipher_sha256, ref.cipher_size):
             part.unlink(missing_ok=True)
             state.unlink(missing_ok=True)
@@ -741,10 +739,8 @@ class SyncClient:
             sealed = self.service.sealed_record(record_id)
             try:
                 receipt = Receipt.model_validate(answer)
-                cp = verify_receipt(receipt, verifier=verifier, origin=reg.origin,
-                                    record_id=record_id, opened=opened)
-                check_record_leaf(base64.b64decode(receipt.leaf), record_id=record_id,
-                                  device=sealed.device, seq=sealed.seq, kind=sealed.kind)
+                cp = verify_record_receipt(receipt, sealed, verifier=verifier,
+                                           origin=reg.origin, opened=opened)
             except (IntegrityError, PydanticValidationError) as e:
                 why = e.message if isinstance(e, FieldKitError) else "malformed"
                 self._distrust(f"bad receipt for {record_id[:12]}…: {why}")

@@ -152,11 +152,13 @@ def record_leaf(sealed: SealedRecord) -> bytes:
 
 
 def verify_record_receipt(receipt: Receipt, sealed: SealedRecord, *, verifier: NoteVerifier,
-                          origin: str) -> Checkpoint:
+                          origin: str,
+                          opened: dict[str, Checkpoint] | None = None) -> Checkpoint:
     """A receipt proves *this* sealed record is in the log: checkpoint signature, leaf bytes
-    equal to :func:`record_leaf`, inclusion proof. Returns the checkpoint or raises."""
+    equal to :func:`record_leaf`, inclusion proof. Returns the checkpoint or raises.
+    ``opened`` caches verified checkpoints, as in :func:`verify_receipt`."""
     checkpoint = verify_receipt(receipt, verifier=verifier, origin=origin,
-                                record_id=sealed.record_id)
+                                record_id=sealed.record_id, opened=opened)
     check_record_leaf(base64.b64decode(receipt.leaf), record_id=sealed.record_id,
                       device=sealed.device, seq=sealed.seq, kind=sealed.kind)
     return checkpoint

@@ -21,10 +21,8 @@ from __future__ import annotations
 
 import base64
 import binascii
-import hashlib
 from collections.abc import Mapping
 from dataclasses import dataclass
-from typing import Any
 
 from fieldkit.crypto.dsse import Envelope, sign_envelope, verify_envelope
 from fieldkit.crypto.jcs import canonicalize, loads_strict
@@ -163,14 +161,3 @@ def open_inner(sub: Submission, org: OrgPrivateKey) -> Opened:
             raise EnvelopeFormatError("The submission's file keys name a file it does not list.")
         files[plain] = ref
     return Opened(record, files)
-
-
-def cipher_digest(path: Any, *, chunk: int = 1 << 20) -> tuple[str, int]:
-    """SHA-256 and size of a file (an encrypted attachment as it will be uploaded)."""
-    h = hashlib.sha256()
-    size = 0
-    with open(path, "rb") as f:
-        while block := f.read(chunk):
-            h.update(block)
-            size += len(block)
-    return h.hexdigest(), size

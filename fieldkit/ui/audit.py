@@ -44,7 +44,7 @@ from fieldkit.sync.admin import (
 )
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import alive, format_time, ltr, track
+from fieldkit.ui.syncpanel import alive, format_time, ltr
 from fieldkit.ui.tasks import Task, TaskControl
 
 #: The registry's request names (route names), offered in the action filter.
@@ -481,9 +481,10 @@ class AuditPage(QWidget):
 
         self.export_progress.show()
         self.export_cancel.show()
-        self._export = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                                title=self.tr("Exporting the audit log")),
-                             self.export_progress, self.export_cancel)
+        self._export = self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                          title=self.tr("Exporting the audit log"),
+                                          progress=self.export_progress,
+                                          cancel_button=self.export_cancel)
         self._update_paging()
         return self._export
 

@@ -36,7 +36,7 @@ from PySide6.QtWidgets import (
 from fieldkit.errors import CancelledError, FieldKitError
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import alive, track
+from fieldkit.ui.syncpanel import alive
 from fieldkit.ui.tasks import Task, TaskControl
 
 if TYPE_CHECKING:
@@ -362,10 +362,10 @@ class DossierWizard(QWizard):
                 page.status.setStyleSheet("color: #a40000;")
             page.completeChanged.emit()
 
-        self.task = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                             title=self.tr("Exporting the dossier"),
-                                             changes=frozenset({"audit"})),
-                          page.progress, page.cancel_button)
+        self.task = self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                       title=self.tr("Exporting the dossier"),
+                                       progress=page.progress, cancel_button=page.cancel_button,
+                                       changes=frozenset({"audit"}))
 
     def result_text(self, result: ExportResult) -> str:
         pdf, bundle = result.pdf, result.bundle

@@ -29,7 +29,7 @@ from fieldkit.service import IncidentView
 from fieldkit.sync.client import SyncReport
 from fieldkit.ui.context import AppContext
 from fieldkit.ui.errors import error_text
-from fieldkit.ui.syncpanel import alive, format_time, ltr, report_text, track
+from fieldkit.ui.syncpanel import alive, format_time, ltr, report_text
 from fieldkit.ui.tasks import Task, TaskControl
 
 #: How many received incidents the table shows (newest first); the Incidents page has all.
@@ -281,10 +281,10 @@ class StaffPage(QWidget):
             if self.ctx.is_unlocked:
                 self.ctx.notify("sync", "incidents")
 
-        self.task = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                             title=self.tr("Pulling records"),
-                                             changes=frozenset({"sync", "incidents"})),
-                          self.progress, self.cancel_button)
+        self.task = self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                       title=self.tr("Pulling records"),
+                                       progress=self.progress, cancel_button=self.cancel_button,
+                                       changes=frozenset({"sync", "incidents"}))
         self._update_buttons()
 
     def open_dossier_wizard(self) -> QWidget:

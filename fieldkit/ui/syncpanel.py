@@ -9,14 +9,12 @@ opens a dialog: being offline is a normal state for a field monitor, not an erro
 
 from __future__ import annotations
 
-import contextlib
 from dataclasses import dataclass
 from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTimer
 from PySide6.QtWidgets import (
-    QAbstractButton,
     QAbstractItemView,
     QFormLayout,
     QGroupBox,
@@ -46,48 +44,6 @@ LOG_LIMIT = 200
 def alive(widget: QObject) -> bool:
     """False once Qt deleted the widget (pages go on lock): task callbacks check it first."""
     return shiboken6.isValid(widget)
-
-
-class _BarDriver(QObject):
-    """Shows one task's progress on a bar and lets a button cancel it. A child of the bar, so
-    when a page is deleted (on lock) its connections die with it and nothing touches the
-    deleted widgets."""
-
-    def __init__(self, task: Task[Any], bar: QProgressBar,
-                 cancel_button: QAbstractButton | None) -> None:
-        super().__init__(bar)
-        self.bar = bar
-        self.button = cancel_button
-        self.task = task
-        bar.setRange(0, 0)  # busy until the first report
-        task.progressed.connect(self.show)
-        task.finished.connect(self.stop)
-        task.failed.connect(self.stop)
-        if cancel_button is not None:
-            cancel_button.setEnabled(True)
-            cancel_button.clicked.connect(task.cancel)
-
-    def show(self, done: int, total: int | None) -> None:
-        if total:
-            self.bar.setRange(0, 1000)
-            self.bar.setValue(min(1000, int(done * 1000 / total)))
-        else:
-            self.bar.setRange(0, 0)
-
-    def stop(self, _result: object = None) -> None:
-        if self.button is not None:
-            with contextlib.suppress(RuntimeError, TypeError):
-                self.button.clicked.disconnect(self.task.cancel)
-            self.button.setEnabled(False)
-        self.deleteLater()
-
-
-def track(task: Task[Any], bar: QProgressBar,
-          cancel_button: QAbstractButton | None = None) -> Task[Any]:
-    """Drive ``bar`` (and ``cancel_button``) from ``task``, safely for widgets that may be
-    deleted while it runs."""
-    _BarDriver(task, bar, cancel_button)
-    return task
 
 
 def ltr(text: str) -> str:
@@ -485,10 +441,10 @@ class SyncPage(QWidget):
             if self.ctx.is_unlocked:
                 self.ctx.notify("sync")  # the log and the queue changed
 
-        self.task = track(self.ctx.tasks.run(work, on_done=done, on_error=failed,
-                                             title=self.tr("Syncing"),
-                                             changes=frozenset({"sync", "incidents"})),
-                          self.progress, self.cancel_button)
+        self.task = self.ctx.tasks.run(work, on_done=done, on_error=failed,
+                                       title=self.tr("Syncing"),
+                                       progress=self.progress, cancel_button=self.cancel_button,
+                                       changes=frozenset({"sync", "incidents"}))
 
     def open_enroll_dialog(self) -> None:
         from fieldkit.ui.enroll import EnrollDialog

@@ -13,6 +13,7 @@ are kept, the lists are refreshed.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -699,38 +700,30 @@ class IncidentEditor(QWidget):
 
     # --- persons, acts, testimonies -----------------------------------------------------------
 
-    def add_person(self) -> None:
+    def _open_child(self, make: Callable[[IncidentView],
+                                         PersonDialog | ActDialog | TestimonyDialog]) -> None:
+        """Save unsaved edits, then open a person/act/testimony dialog on the draft; its
+        ``saved`` refreshes this editor."""
         def open_dialog() -> None:
             assert self.view is not None
-            dialog = PersonDialog(self.ctx, self.view.ref,
-                                  existing=len(self.view.body["persons"]), parent=self)
+            dialog = make(self.view)
             dialog.saved.connect(self._child_saved)
             dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             dialog.open()
             self.dialog = dialog
         self._saved_then(open_dialog)
+
+    def add_person(self) -> None:
+        self._open_child(lambda v: PersonDialog(self.ctx, v.ref, existing=len(v.body["persons"]),
+                                                parent=self))
 
     def add_act(self) -> None:
-        def open_dialog() -> None:
-            assert self.view is not None
-            dialog = ActDialog(self.ctx, self.view.ref, list(self.view.body["persons"]),
-                               parent=self)
-            dialog.saved.connect(self._child_saved)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            self.dialog = dialog
-        self._saved_then(open_dialog)
+        self._open_child(lambda v: ActDialog(self.ctx, v.ref, list(v.body["persons"]),
+                                             parent=self))
 
     def add_testimony(self) -> None:
-        def open_dialog() -> None:
-            assert self.view is not None
-            dialog = TestimonyDialog(self.ctx, self.view.ref, list(self.view.body["persons"]),
-                                     parent=self)
-            dialog.saved.connect(self._child_saved)
-            dialog.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            dialog.open()
-            self.dialog = dialog
-        self._saved_then(open_dialog)
+        self._open_child(lambda v: TestimonyDialog(self.ctx, v.ref, list(v.body["persons"]),
+                                                   parent=self))
 
     # --- seal and amend -----------------------------------------------------------------------
 

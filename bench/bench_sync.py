@@ -62,7 +62,7 @@ from fieldkit.sync.client import SyncClient, SyncConfig  # noqa: E402
 MiB = 1 << 20
 MB = 1_000_000
 PASS = "a long enough passphrase"
-SAMPLES = REPO_ROOT.parent / "shared" / "samples" / "incidents.json"
+SAMPLES = REPO_ROOT / "resources" / "samples" / "incidents.json"
 
 # argv: vault, action (push|pull), profile output or "". One JSON line on stdout at the end.
 _CHILD = """

@@ -425,12 +425,27 @@ def _sync_client(args: argparse.Namespace) -> Any:
     return SyncClient(_open(args))
 
 
+def _enrolment_code_text(arg: str) -> str:
+    """The code as pasted (``FKE1…``, any white space), ``-`` for stdin, or a file holding it.
+
+    A path is read only when it names an existing file: a pasted code is far longer than a
+    file name may be, so asking the file system first fails with "File name too long".
+    """
+    from fieldkit.sync.enrollment import PREFIX
+
+    if arg == "-":
+        return sys.stdin.read()
+    if "".join(arg.split()).startswith(PREFIX):
+        return arg
+    try:
+        is_file = Path(arg).is_file()
+    except (OSError, ValueError):  # too long, NUL byte: not a file name, so not a file
+        is_file = False
+    return Path(arg).read_text(encoding="utf-8") if is_file else arg
+
+
 def cmd_enroll(args: argparse.Namespace, out: Output) -> None:
-    code = args.code
-    if code == "-":
-        code = sys.stdin.read()
-    elif Path(code).is_file():
-        code = Path(code).read_text(encoding="utf-8")
+    code = _enrolment_code_text(args.code)
     client = _sync_client(args)
     with client.vault:
         answer = client.enroll(code, label=args.label or "")

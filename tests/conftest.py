@@ -1,4 +1,5 @@
-"""Shared fixtures. ``../shared`` (vectors, samples) is found relative to the repository root."""
+"""Shared fixtures. Published test vectors live in ``tests/vectors`` and the fictional sample
+incidents in ``resources/samples``: a plain clone has everything its tests read."""
 
 from __future__ import annotations
 
@@ -10,33 +11,19 @@ import pytest
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 REPO_ROOT = Path(__file__).resolve().parent.parent
-SHARED_DIR = REPO_ROOT.parent / "shared"
 #: Test modules that parametrise over vectors at collection time import this.
-VECTORS_DIR = SHARED_DIR / "vectors"
-
-
-def pytest_configure(config: pytest.Config) -> None:
-    if not (VECTORS_DIR.is_dir() and (SHARED_DIR / "samples").is_dir()):
-        pytest.exit(
-            f"FieldKit's tests need the shared folder (vectors, samples) at {SHARED_DIR}, "
-            "beside the repository checkout. Clone or copy it there and run the tests again.",
-            returncode=4,
-        )
+VECTORS_DIR = REPO_ROOT / "tests" / "vectors"
+SAMPLES_FILE = REPO_ROOT / "resources" / "samples" / "incidents.json"
 
 
 @pytest.fixture(scope="session")
-def shared_dir() -> Path:
-    return SHARED_DIR
+def vectors_dir() -> Path:
+    return VECTORS_DIR
 
 
 @pytest.fixture(scope="session")
-def vectors_dir(shared_dir: Path) -> Path:
-    return shared_dir / "vectors"
-
-
-@pytest.fixture(scope="session")
-def samples_file(shared_dir: Path) -> Path:
-    return shared_dir / "samples" / "incidents.json"
+def samples_file() -> Path:
+    return SAMPLES_FILE
 
 
 PASSPHRASE = "correct horse battery staple"

@@ -61,3 +61,38 @@ def test_enroll_sync_and_status_from_the_command_line(tmp_path: Path) -> None:
         assert (log[0]["action"], log[0]["outcome"]) == ("push", "ok")
     finally:
         live.close()
+
+
+def test_enroll_takes_the_code_as_enroll_code_printed_it(tmp_path: Path) -> None:
+    """An administrator copies the code from `fieldkit-registry enroll-code` and pastes it as the
+    argument: ~500 characters, once as printed, once broken over lines by a chat program."""
+    live = LiveRegistry.create(tmp_path / "registry")
+    try:
+        e = {k: v for k, v in os.environ.items() if not k.startswith("FIELDKIT_")}
+        printed = []
+        for _ in range(2):
+            proc = subprocess.run(
+                [sys.executable, "-m", "fieldkit.registry", "--data", str(live.data),
+                 "enroll-code", "--role", "monitor"], env=e, capture_output=True, text=True,
+                timeout=120, check=True)
+            printed.append(proc.stdout.strip().splitlines()[-1])
+        assert all(len(code) > 300 and code.startswith("FKE1.") for code in printed)
+        first, second = tmp_path / "first", tmp_path / "second"
+        fk(first, "init")
+        assert fk(first, "enroll", printed[0])["role"] == "monitor"
+        fk(second, "init")
+        wrapped = "  " + "\n".join(printed[1][i:i + 64] for i in range(0, len(printed[1]), 64))
+        assert fk(second, "enroll", wrapped + "\n")["role"] == "monitor"
+
+        # Neither a code nor an existing file: the code's own error, not a file-system one.
+        e.update(FIELDKIT_VAULT=str(tmp_path / "third"), FIELDKIT_PASSPHRASE=PASS)
+        fk(tmp_path / "third", "init")
+        proc = subprocess.run([sys.executable, "-m", "fieldkit", "enroll", "x" * 600, "--json"],
+                              env=e, capture_output=True, text=True, timeout=120,
+                              stdin=subprocess.DEVNULL)
+        assert proc.returncode != 0
+        error = json.loads(proc.stdout)["error"]
+        assert "not a FieldKit enrolment code" in error["message"], error
+        assert "FKE1" in error["hint"]
+    finally:
+        live.close()

@@ -193,3 +193,27 @@ def test_a_connection_cut_again_and_again_loses_and_duplicates_nothing(field: Fi
     for rid in ids:
         field.staff.service.sealed_record(rid)
     assert field.staff.service.check().ok
+
+
+def test_a_coerced_monitor_gives_the_duress_passphrase(field: Field) -> None:
+    """Threat: at a checkpoint a monitor is forced to unlock the laptop. Stops it: the duress
+    passphrase crypto-shreds the key file and opens an empty vault that looks like any new
+    one; neither the real passphrase nor a forensic copy brings the records back. What was
+    already synced is safe at the registry and in staff vaults."""
+    rid = _seal_canary(field.alice, field.tmp)
+    assert field.alice.sync().records == 1
+    vault_dir = field.alice.vault.path
+    field.alice.vault.lock()
+    Vault.set_duress_passphrase(vault_dir, PASS, "an innocent looking phrase")
+    forced = Vault.open(vault_dir, "an innocent looking phrase")
+    try:
+        assert forced.read().execute("SELECT count(*) FROM sealed").fetchone()[0] == 0
+    finally:
+        forced.lock()
+    for path, data in _files(vault_dir):
+        for needle in _needles():
+            assert needle not in data, f"{path.name} still holds what was recorded"
+    with pytest.raises(WrongPassphraseError):
+        Vault.open(vault_dir, PASS)
+    assert field.staff.sync().records == 1
+    assert field.staff.service.sealed_record(rid).record_id == rid

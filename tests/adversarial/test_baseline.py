@@ -5,8 +5,15 @@ process and real vaults."""
 
 from __future__ import annotations
 
+import base64
+import contextlib
 import hashlib
+import os
+import re
 import shutil
+import subprocess
+import sys
+import zipfile
 from pathlib import Path
 
 import httpx
@@ -217,3 +224,71 @@ def test_a_coerced_monitor_gives_the_duress_passphrase(field: Field) -> None:
         Vault.open(vault_dir, PASS)
     assert field.staff.sync().records == 1
     assert field.staff.service.sealed_record(rid).record_id == rid
+
+
+def _fieldkit(vault: Path, *args: str) -> subprocess.CompletedProcess[str]:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("FIELDKIT_")}
+    env.update(FIELDKIT_VAULT=str(vault), FIELDKIT_PASSPHRASE=PASS)
+    return subprocess.run([sys.executable, "-m", "fieldkit", *args], env=env, text=True,
+                          capture_output=True, timeout=300, stdin=subprocess.DEVNULL)
+
+
+def _decoded(data: bytes) -> list[bytes]:
+    """The member itself and every base64 payload inside it (DSSE envelopes)."""
+    out = [data]
+    for token in re.findall(rb"[A-Za-z0-9+/=_-]{40,}", data):
+        with contextlib.suppress(ValueError):
+            out.append(base64.b64decode(token + b"==", altchars=b"-_" if b"-" in token
+                                        or b"_" in token else None))
+    return out
+
+
+def test_a_partner_gets_no_name_no_contact_and_no_internal_testimony(field: Field) -> None:
+    """Threat: a partner who legitimately receives a partners dossier and its bundle digs for
+    what consent withheld: real names, contacts, internal testimony. Stops it: one audience
+    filter for PDF, bundle and data exports; records outside `internal` travel as redaction
+    statements signed by the exporting device, never as the original envelope."""
+    svc = field.alice.service
+    draft = svc.create_incident(title="منع بناء مسجد", category="hate_crime.physical_assault",
+                                occurred="2026-05-02", country="FR",
+                                confidentiality="partners")
+    svc.add_person(draft.ref, pseudonym="شاهد-١", roles=["witness"],
+                   name="Real-Name-Zq81 اسم-حقيقي", contact="+33 6 12 34 56 78")
+    svc.add_testimony(draft.ref, witness="شاهد-١", language="ar", consent="internal",
+                      text=f"{CANARY_AR} {CANARY_LATIN}")
+    svc.add_testimony(draft.ref, witness="شاهد-١", language="en", consent="partners",
+                      text="PARTNERS-MAY-READ-this-part")
+    svc.seal(draft.ref)
+    field.alice.sync()
+    assert field.staff.sync().records == 1
+    staff_dir = field.staff.vault.path
+    field.staff.vault.lock()
+    pdf, bundle = field.tmp / "partners.pdf", field.tmp / "partners.zip"
+    done = _fieldkit(staff_dir, "export", "dossier", "--audience", "partners", "--language",
+                     "ar", "--out", str(pdf), "--bundle", str(bundle))
+    assert done.returncode == 0, done.stdout + done.stderr
+    verified = subprocess.run([sys.executable, "-m", "fieldkit", "verify", str(bundle),
+                               "--dossier", str(pdf)], capture_output=True, text=True,
+                              timeout=300)
+    assert verified.returncode == 0, verified.stdout + verified.stderr
+    text = subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True,
+                          check=True).stdout
+    assert "PARTNERS-MAY-READ-this-part" in text, "the control: partners text is there"
+    secrets = [*_needles(), b"Real-Name-Zq81", "اسم-حقيقي".encode(), b"12 34 56 78"]
+    blobs = [("the PDF text", text.encode("utf-8")), ("the PDF", pdf.read_bytes())]
+    with zipfile.ZipFile(bundle) as z:
+        blobs += [(name, z.read(name)) for name in z.namelist()]
+    for where, data in blobs:
+        for layer in _decoded(data):
+            for secret in secrets:
+                assert secret not in layer, f"{where} carries {secret!r}"
+    # The control: the same search finds them in an internal bundle, so it looks where they
+    # would be.
+    internal = field.tmp / "internal.zip"
+    done = _fieldkit(staff_dir, "export", "dossier", "--audience", "internal", "--language",
+                     "ar", "--out", str(field.tmp / "internal.pdf"), "--bundle", str(internal))
+    assert done.returncode == 0, done.stdout + done.stderr
+    with zipfile.ZipFile(internal) as z:
+        found = {s for name in z.namelist() for layer in _decoded(z.read(name))
+                 for s in secrets if s in layer}
+    assert {b"Real-Name-Zq81", CANARY_LATIN.encode()} <= found, found

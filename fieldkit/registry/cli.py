@@ -138,6 +138,31 @@ def cmd_checkpoint(args: argparse.Namespace) -> None:
     _print(args, {"checkpoint": note, "log_key": registry.signer.vkey}, note)
 
 
+def cmd_backup(args: argparse.Namespace) -> None:
+    from fieldkit.registry.backup import backup
+
+    report = backup(RegistryHome(args.data), Path(args.out))
+    _print(args, report.to_json(),
+           f"Backed up the registry {report.origin} to {report.path}\n"
+           f"  log          {report.log_size} entries (checkpoint kept in manifest.json)\n"
+           f"  rows         {sum(report.rows.values())} in {len(report.rows)} tables\n"
+           f"  chunks       {report.chunks} ({report.chunk_bytes} bytes)\n"
+           "It holds the registry's private keys: keep it encrypted and offline.")
+
+
+def cmd_restore(args: argparse.Namespace) -> None:
+    from fieldkit.registry.backup import restore
+
+    report = restore(RegistryHome(args.data), Path(args.backup), database=args.database)
+    _print(args, report.to_json(),
+           f"Restored the registry {report.origin} into {report.path}\n"
+           f"  log          {report.log_size} entries; {report.checkpoints_verified} signed "
+           "checkpoints match them\n"
+           f"  rows         {sum(report.rows.values())} in {len(report.rows)} tables\n"
+           f"  chunks       {report.chunks} ({report.chunk_bytes} bytes)\n"
+           "Start it with `fieldkit-registry --data DIR serve`; devices sync on as before.")
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = StrictParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS)
@@ -182,6 +207,13 @@ def build_parser() -> argparse.ArgumentParser:
     sp = add("org-key", cmd_org_key, "show, or --set, the organisation's public key (staff's "
                                      "end-to-end key; new enrolment codes carry it)")
     sp.add_argument("--set", metavar="fkorg1:…", help="register this public key (a log entry)")
+    sp = add("backup", cmd_backup, "back up database, chunks, keys and log to a new directory")
+    sp.add_argument("out", help="a new (or empty) directory for the backup")
+    sp = add("restore", cmd_restore, "restore a backup into an empty --data directory and "
+                                     "check its log against its signed checkpoints")
+    sp.add_argument("backup", help="the backup directory")
+    sp.add_argument("--database", help="an empty database to restore into (default: SQLite in "
+                                       "--data for a SQLite backup, the same URL otherwise)")
     return parser
 
 

@@ -215,3 +215,27 @@ def test_restore_refuses_a_host_that_holds_a_registry(backup_dir: Path, site: Si
     assert proc.returncode != 0
     error = json.loads(proc.stdout)["error"]
     assert "already holds a registry" in error["message"] and error["hint"]
+
+
+def test_restoring_an_older_backup_is_seen_as_a_log_that_went_back(site: Site,
+                                                                    tmp_path: Path) -> None:
+    """What an operator must know: records logged after the backup are gone from a restored
+    registry, and a device that saw them refuses the shorter log instead of forgetting."""
+    from fieldkit.sync.client import RegistryDistrustedError
+    from fieldkit.sync.transport import RegistryError
+
+    _seal(site.monitor, 2)
+    site.monitor.sync()
+    out = tmp_path / "backup"
+    registry_cli(site.live.data, "backup", str(out))
+    _seal(site.monitor, 2)
+    site.monitor.sync()  # after the backup
+    site.live.stop()
+    shutil.rmtree(site.live.data)
+    registry_cli(site.live.data, "restore", str(out))
+    site.live.start()
+    _seal(site.monitor, 1)
+    with pytest.raises((RegistryDistrustedError, RegistryError)) as e:
+        site.monitor.sync()
+    assert isinstance(e.value, RegistryDistrustedError) or e.value.status >= 400
+    assert len(site.monitor.pending()) == 1, "the new record stays queued"

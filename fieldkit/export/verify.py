@@ -988,6 +988,12 @@ class _Verifier:
             raise _wrap(e, BundleSignatureError, member, "the record's signature does not "
                         "verify") from None
         except EnvelopeFormatError as e:
+            named = _json(env.payload, member).get("device")
+            if isinstance(named, str) and named != key_id:
+                raise BundleSignatureError(
+                    f"{member} names the device {named} but is signed by {key_id}: a record "
+                    "counts only with the signature of the device that sealed it.",
+                    member=member) from None
             if sealing.record_id_of(env.payload) != rid:
                 raise BundleRecordError(f"{member} holds record "
                                         f"{sealing.record_id_of(env.payload)[:12]}…, not the "

@@ -789,6 +789,46 @@ def registry_logs_a_record_sealed_by_staff(w: World, out: Path) -> Path:
     return out
 
 
+@case("rex", "bundle_bad_proof")
+def registry_shows_two_histories_in_one_bundle(w: World, out: Path) -> Path:
+    """A compromised registry proves receipts and enrolments under two different trees of the
+    same size (a split view), each proof valid on its own; stopped because two signed
+    checkpoints of one size must have one root."""
+    signer = w.log_signer()
+    m = read_members(w.bundles["rex"])
+    leaves = same_order(m)
+    assert len(leaves) >= 3
+    trees = (leaves, leaves[::-1])
+    proven: dict[str, Any] = {}
+    for which, order in enumerate(trees):
+        tree = merkle.MemoryTree()
+        for leaf in order:
+            tree.append(leaf)
+        cp = signer.sign_checkpoint(_manifest(m)["log"]["origin"], tree.size, tree.root()).text
+        proven[str(which)] = (tree, order, cp)
+    for n in [n for n in m if n.startswith("checkpoints/")]:
+        del m[n]
+    indexes: dict[str, int] = {}
+    for e in log_entries(m):
+        tree, order, cp = proven["0" if e.part == "receipt" else "1"]
+        m[_checkpoint_name(cp)] = cp.encode()
+        i = order.index(e.leaf)
+        where = {"checkpoint": _checkpoint_name(cp), "log_index": i,
+                 "inclusion_proof": [_b64(h) for h in tree.inclusion_proof(i)]}
+        obj = json.loads(m[e.member])
+        (obj["revocation"] if e.part == "revoke" else obj).update(where)
+        if e.part == "receipt":
+            indexes[obj["record_id"]] = i
+        m[e.member] = canonicalize(obj)
+    tmp = write_members(out.with_suffix(".tmp.zip"), m)
+
+    def change(manifest: dict[str, Any]) -> None:
+        manifest["log"]["latest_checkpoint"] = _checkpoint_name(proven["0"][2])
+        for r in manifest["records"]:
+            r["log_index"] = indexes.get(r["record_id"], r["log_index"])
+    return resign(tmp, out, w.key("staff"), lambda m: None, manifest_change=change)
+
+
 # No log data.
 
 @case("unsynced", "bundle_unanchored", pin=False)

@@ -292,10 +292,16 @@ class NotInLogError(BundleTrustError):
 
 class SignerRoleError(BundleTrustError):
     code = "bundle_signer_role"
+    default_hint = ("The log enrolled this key for another job than what it signed here (an "
+                    "administrator's key, or a monitor's key over records it did not seal). Do "
+                    "not rely on the bundle; ask the organisation that sent it.")
 
 
 class SignerRevokedError(BundleTrustError):
     code = "bundle_signer_revoked"
+    default_hint = ("The log shows this key was revoked (a lost or seized device) before it "
+                    "signed. Do not rely on the bundle; ask the organisation for one exported "
+                    "by a device in service.")
 
 
 # --- the report ----------------------------------------------------------------------------

@@ -609,8 +609,9 @@ def cmd_export_log(args: argparse.Namespace, out: Output) -> None:
 # --- parser ---------------------------------------------------------------------------------
 
 def cmd_verify(args: argparse.Namespace, out: Output) -> None:
-    """Check a bundle offline; print the report; exit non-zero naming what failed."""
-    from fieldkit.export.verify import check_bundle
+    """Check a bundle offline; print the report; exit non-zero naming what failed (4: a check
+    failed; 5: the bundle carries no log data and --unanchored was not given)."""
+    from fieldkit.export.verify import check_bundle, first_problem
 
     bundle = Path(args.bundle)
     if not bundle.is_file():
@@ -623,13 +624,13 @@ def cmd_verify(args: argparse.Namespace, out: Output) -> None:
     if log_key and Path(log_key).is_file():
         log_key = Path(log_key).read_text(encoding="utf-8").strip()
     report = check_bundle(bundle, dossier=dossier, log_key=log_key,
-                          progress=out.progress("verifying"))
+                          unanchored=args.unanchored, progress=out.progress("verifying"))
     if report.ok:
         out.result(report.to_json(), report.render)
         return
     if not out.as_json:
         print(report.render())
-    first = report.problems[0]
+    first = first_problem(report)
     first.details["problems"] = [{"code": p.code, "member": p.member, "message": p.message}
                                  for p in report.problems]
     raise first
@@ -816,7 +817,11 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("bundle", help="the bundle (.zip) written beside the dossier")
     sp.add_argument("--dossier", help="the dossier PDF (default: found beside the bundle)")
     sp.add_argument("--log-key", help="the registry's log verifier key (text or a file) to "
-                                      "pin, as its operator published it")
+                                      "pin, as its operator published it; a bundle that cannot "
+                                      "be checked against it fails")
+    sp.add_argument("--unanchored", action="store_true",
+                    help="accept a bundle with no log data (or signers and records the log "
+                         "does not vouch for); the first line of the report says so")
 
     va = sub.add_parser("vault", help="check, passwd, recover, duress, wipe").add_subparsers(
         dest="sub", required=True, metavar="ACTION")

@@ -23,9 +23,20 @@ one for people who check it by hand)::
 
 :func:`verify_bundle` returns a :class:`VerificationReport` or raises a :class:`BundleError`
 subclass naming the member at fault; :func:`check_bundle` runs every check it can and returns
-the report with all problems for display. Reading is hostile-safe: member names must match
-the layout above (no traversal, no unknown names), no duplicates, only regular files, size and
-compression-ratio limits before anything is decompressed, no overlapping entries.
+the report with all problems for display.
+
+Verification fails closed on who signed (``docs/adr/0018-verify-fails-closed.md``): the
+exporting device must be shown enrolled in the bundle's log as ``staff`` (any records) or
+``monitor`` (only records it sealed itself), and not revoked; every record must carry a receipt,
+and its signer must be shown enrolled as ``monitor`` and not revoked before the record's log
+index. A bundle with no log data fails with :class:`UnanchoredBundleError` unless the caller
+passes ``unanchored=True``; then (and for any missing log evidence it waives) the report's
+first line says that nothing ties the bundle, or part of it, to a log. A pinned ``log_key``
+that the bundle cannot be checked against is a :class:`LogKeyMismatchError`.
+
+Reading is hostile-safe: member names must match the layout above (no traversal, no unknown
+names), no duplicates, only regular files, size and compression-ratio limits before anything is
+decompressed, no overlapping entries.
 
 The checks reuse the core verifiers: DSSE (:mod:`fieldkit.crypto.dsse`), sealed records and
 device chains (:mod:`fieldkit.domain.sealing`), RFC 9162 proofs (:mod:`fieldkit.sync.merkle`),
@@ -42,10 +53,18 @@ Errors::
     ├── MemberTooLargeError          over a size limit, or compressed like a zip bomb
     ├── MemberDigestError            bytes differ from the manifest's SHA-256 or size
     ├── BundleSignatureError         a signature (manifest, envelope, statement) fails
+    │   └── LogKeyMismatchError      the pinned log key is not the bundle's, or the bundle has
+    │                                no log data to check it against
     ├── BundleRecordError            a member does not tie to its record (id, leaf, key)
     ├── BundleChainError             the device chain among the records is broken
     ├── BundleProofError             a checkpoint or inclusion proof does not verify
-    └── DossierMismatchError         the PDF is not the one the manifest names
+    ├── DossierMismatchError         the PDF is not the one the manifest names
+    ├── UnanchoredBundleError        no log data at all (exit 5; ``unanchored=True`` accepts it)
+    └── BundleTrustError             the log does not vouch for a signer
+        ├── NotInLogError            no proven enrolment of a signer, or a record without a
+        │                            receipt (``unanchored=True`` accepts it, saying so)
+        ├── SignerRoleError          enrolled with a role that may not sign this
+        └── SignerRevokedError       revoked before it signed
 """
 
 from __future__ import annotations
@@ -131,6 +150,11 @@ MAX_RATIO: Final = 100
 _CHUNK: Final = 1 * MiB
 #: All members but attachments are read into memory: together at most this much.
 MAX_METADATA_BYTES: Final = 2 * 1024 * MiB
+#: Roles whose devices may sign a bundle's manifest and redaction statements. A monitor's vault
+#: holds only records it sealed, so a monitor-signed bundle may hold only those.
+EXPORT_ROLES: Final = ("staff", "monitor")
+#: Roles whose devices may sign records (the registry logs records from monitors only).
+SUBMIT_ROLES: Final = ("monitor",)
 _TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?Z")
 
 
@@ -230,6 +254,56 @@ class DossierMismatchError(BundleError):
                     "bundle that were exported together.")
 
 
+class LogKeyMismatchError(BundleSignatureError):
+    """The log key the person pinned cannot vouch for this bundle."""
+
+    code = "bundle_log_key_mismatch"
+    default_hint = ("Check that you gave the key the registry's operator published. If you did, "
+                    "this bundle's proofs are about another log (or it has none): do not rely "
+                    "on it.")
+
+
+class UnanchoredBundleError(BundleError):
+    """The bundle carries no registry log data: nothing ties it to a log."""
+
+    code = "bundle_unanchored"
+    exit_code = 5
+    default_hint = ("Ask the sender for a bundle exported after their vault synced with the "
+                    "registry. To check only its signatures and hashes, knowing that nothing "
+                    "ties it to a log, run `fieldkit verify --unanchored`.")
+
+
+class BundleTrustError(BundleError):
+    """The bundle is intact, but the log does not vouch for one of its signers."""
+
+    code = "bundle_untrusted_signer"
+    default_hint = ("The registry's log does not show that this key may sign this. Do not rely "
+                    "on the bundle; ask the organisation that sent it who signed it.")
+
+
+class NotInLogError(BundleTrustError):
+    """A signer's enrolment, or a record's receipt, is not in the bundle (or did not verify)."""
+
+    code = "bundle_not_in_log"
+    default_hint = ("Nothing in the bundle shows the registry's log vouching for this. Ask for a "
+                    "bundle exported after a sync; `--unanchored` checks the rest while saying "
+                    "that this part is tied to no log.")
+
+
+class SignerRoleError(BundleTrustError):
+    code = "bundle_signer_role"
+    default_hint = ("The log enrolled this key for another job than what it signed here (an "
+                    "administrator's key, or a monitor's key over records it did not seal). Do "
+                    "not rely on the bundle; ask the organisation that sent it.")
+
+
+class SignerRevokedError(BundleTrustError):
+    code = "bundle_signer_revoked"
+    default_hint = ("The log shows this key was revoked (a lost or seized device) before it "
+                    "signed. Do not rely on the bundle; ask the organisation for one exported "
+                    "by a device in service.")
+
+
 # --- the report ----------------------------------------------------------------------------
 
 @dataclass
@@ -286,14 +360,32 @@ class VerificationReport:
     dossier: str = "not checked"
     notes: list[str] = field(default_factory=list)
     problems: list[BundleError] = field(default_factory=list)
+    #: What the log does not vouch for, accepted because the caller asked for ``unanchored``;
+    #: empty when everything is tied to the log.
+    unanchored: list[str] = field(default_factory=list)
 
     @property
     def ok(self) -> bool:
         return not self.problems
 
+    @property
+    def anchored(self) -> bool:
+        return not self.unanchored
+
+    def unanchored_line(self) -> str | None:
+        """The warning that must come first in any output, or None."""
+        if not self.unanchored:
+            return None
+        if self.log_origin is None:
+            return ("UNANCHORED: nothing ties this bundle to a registry log (it carries no log "
+                    "data); only the signatures of the keys it carries vouch for it.")
+        return (f"UNANCHORED: nothing ties part of this bundle to the registry log "
+                f"({len(self.unanchored)} item(s) below); only signatures vouch for that part.")
+
     def to_json(self) -> dict[str, Any]:
         return {
-            "ok": self.ok, "bundle": self.bundle, "audience": self.audience,
+            "ok": self.ok, "anchored": self.anchored, "unanchored": self.unanchored,
+            "bundle": self.bundle, "audience": self.audience,
             "created_at": self.created_at,
             "exporter": {"device": self.exporter, "fingerprint": self.exporter_fingerprint},
             "contents_digest": self.contents_digest,
@@ -310,7 +402,9 @@ class VerificationReport:
 
     def render(self) -> str:
         """A readable report for a terminal."""
-        lines = [f"Bundle {self.bundle}"]
+        first = self.unanchored_line()
+        lines = [first] if first else []
+        lines.append(f"Bundle {self.bundle}")
         if self.created_at:
             lines.append(f"  made {self.created_at} for audience {self.audience!r} by device "
                          f"{self.exporter_fingerprint}")
@@ -323,6 +417,8 @@ class VerificationReport:
                          f"({pinned})")
         else:
             lines.append("  no registry log evidence (the records were never synced)")
+        for gap in self.unanchored if self.log_origin else []:
+            lines.append(f"  not tied to the log: {gap}")
         redacted = sum(r.redacted for r in self.records)
         logged = sum(r.log_index is not None for r in self.records)
         lines.append(f"  {len(self.records)} records ({redacted} redacted), {logged} with a "
@@ -334,9 +430,13 @@ class VerificationReport:
         lines.append(f"  dossier PDF: {self.dossier}")
         for note in self.notes:
             lines.append(f"  note: {note}")
-        if self.ok:
+        if self.ok and self.unanchored:
+            lines.append("OK (UNANCHORED): every signature, hash and chain link in the bundle "
+                         "verified, but not everything is tied to a registry log (see the first "
+                         "line).")
+        elif self.ok:
             lines.append("OK: every signature, hash, chain link and proof in the bundle "
-                         "verified.")
+                         "verified, and the log vouches for every signer.")
         else:
             lines.append(f"FAILED: {len(self.problems)} problem(s):")
             for p in self.problems:
@@ -510,9 +610,10 @@ class _Opened:
 
 class _Verifier:
     def __init__(self, path: Path, *, dossier: Path | None, log_key: str | None,
-                 progress: Progress | None, cancel: CancelToken | None,
+                 unanchored: bool, progress: Progress | None, cancel: CancelToken | None,
                  max_file_bytes: int, max_total_bytes: int) -> None:
         self.path = Path(path)
+        self.unanchored = unanchored
         self.dossier = dossier
         self.pinned_log_key = log_key
         self.progress = progress
@@ -528,6 +629,8 @@ class _Verifier:
         self.opened_by_text: dict[str, Checkpoint] = {}
         self.records: dict[str, _Opened] = {}
         self.revoked: dict[str, str] = {}
+        #: The proven log index of each revocation (None: the bundle shows no index for it).
+        self.revoked_index: dict[str, int | None] = {}
         self._total = 0
         self._grand_total = 0
         self._verifier: NoteVerifier | None = None
@@ -771,6 +874,7 @@ class _Verifier:
                                         member=next(self._members_of("redaction"))[0]))
         self._receipts(manifest, verifier)
         self._enrolments(verifier)
+        self._authorise()
         self.attempt(self._chain)
         self._files(manifest)
         self._dossier(manifest)
@@ -783,6 +887,17 @@ class _Verifier:
                 for name, _h, _d in self._members_of(kind):
                     self.fail(UnknownMemberError(f"{name} is in a bundle whose manifest names "
                                                  "no registry log.", member=name))
+            if self.pinned_log_key is not None:
+                self.fail(LogKeyMismatchError(
+                    "You gave a registry log key, but the bundle carries no log data (no "
+                    f"{LOG_KEY}, checkpoints or receipts) to check against it.", member=MANIFEST))
+            elif self.unanchored:
+                self.report.unanchored.append("the bundle carries no registry log data")
+            else:
+                self.fail(UnanchoredBundleError(
+                    "The bundle carries no registry log data: nothing ties it to a log, so "
+                    "nothing shows that its records were logged or that the registry enrolled "
+                    "the devices that signed them.", member=MANIFEST))
             return None
         self.report.log_origin = log["origin"]
         if LOG_KEY not in self.data:
@@ -801,7 +916,7 @@ class _Verifier:
         self.report.log_fingerprint = " ".join(digest[i:i + 4] for i in range(0, 16, 4))
         if self.pinned_log_key is not None:
             if self.pinned_log_key.strip() != verifier.vkey:
-                self.fail(BundleSignatureError(
+                self.fail(LogKeyMismatchError(
                     f"{LOG_KEY} is not the registry log key you gave: the bundle's proofs are "
                     "about another log.", member=LOG_KEY))
                 return None
@@ -879,6 +994,12 @@ class _Verifier:
             raise _wrap(e, BundleSignatureError, member, "the record's signature does not "
                         "verify") from None
         except EnvelopeFormatError as e:
+            named = _json(env.payload, member).get("device")
+            if isinstance(named, str) and named != key_id:
+                raise BundleSignatureError(
+                    f"{member} names the device {named} but is signed by {key_id}: a record "
+                    "counts only with the signature of the device that sealed it.",
+                    member=member) from None
             if sealing.record_id_of(env.payload) != rid:
                 raise BundleRecordError(f"{member} holds record "
                                         f"{sealing.record_id_of(env.payload)[:12]}…, not the "
@@ -1041,8 +1162,97 @@ class _Verifier:
                 except IntegrityError as e:
                     raise _wrap(e, BundleProofError, name, "the revocation is not proven to "
                                 "be in the log") from None
+                self.revoked_index[key_id] = rindex
+            else:
+                self.revoked_index[key_id] = None
             self.revoked[key_id] = revoked_at
         return role, index
+
+    def _authorise(self) -> None:
+        """Who signed may sign: the log shows the exporter enrolled with a role that may export,
+        not revoked; each record logged, its signer enrolled as a monitor and not revoked
+        before the record's log index. Missing log evidence is waived (and said first) only
+        when the caller asked for ``unanchored``; positive evidence against a signer (a role,
+        a revocation) never is."""
+        if self._verifier is None:
+            return  # no log data (reported by _log) or an unusable log key (reported)
+        rep = self.report
+        devices = {d.key_id: d for d in rep.devices}
+        failed: set[str] = set()
+
+        def missing(err: NotInLogError) -> None:
+            if self.unanchored:
+                rep.unanchored.append(err.message)
+            else:
+                self.fail(err)
+
+        ex = devices.get(rep.exporter)
+        if ex is not None:  # else the manifest's signature already failed
+            self._authorise_exporter(ex, missing)
+        for rec in rep.records:
+            opened = self.records.get(rec.record_id)
+            if opened is None:
+                continue
+            if rec.log_index is None:
+                missing(NotInLogError(
+                    f"{opened.member}: the record has no verified receipt, so nothing shows "
+                    "that the registry logged it.", member=f"receipts/{rec.record_id}.json"))
+            d = devices.get(rec.device)
+            name = f"enrolments/{key_hex(rec.device)}.json"
+            if d is None or d.enrol_index is None or d.role is None:
+                if rec.device not in failed:
+                    failed.add(rec.device)
+                    missing(NotInLogError(
+                        f"The device {rec.fingerprint} that sealed {opened.member} is not shown "
+                        f"enrolled in the log (no verified {name}).", member=name))
+                continue
+            if d.role not in SUBMIT_ROLES:
+                if rec.device not in failed:
+                    failed.add(rec.device)
+                    self.fail(SignerRoleError(
+                        f"{opened.member} is sealed by device {d.fingerprint}, enrolled as "
+                        f"{d.role!r}; only {' or '.join(SUBMIT_ROLES)} devices seal records "
+                        "the registry logs.", member=opened.member))
+                continue
+            if rec.device in self.revoked:
+                at = self.revoked_index.get(rec.device)
+                if at is None or rec.log_index is None or at < rec.log_index:
+                    where = f"at log index {at}" if at is not None else "at an unknown log index"
+                    why = (f"before the record was logged at index {rec.log_index}"
+                           if at is not None and rec.log_index is not None
+                           else "and nothing shows the record was logged before that")
+                    self.fail(SignerRevokedError(
+                        f"{opened.member} is sealed by device {d.fingerprint}, revoked {where} "
+                        f"({self.revoked[rec.device]}), {why}.", member=opened.member))
+
+    def _authorise_exporter(self, ex: DeviceResult,
+                            missing: Callable[[NotInLogError], None]) -> None:
+        name = f"enrolments/{key_hex(ex.key_id)}.json"
+        if ex.enrol_index is None or ex.role is None:
+            missing(NotInLogError(
+                f"The exporting device {ex.fingerprint} is not shown enrolled in the log: the "
+                f"bundle holds no verified {name}, so nothing shows that the registry enrolled "
+                "the key that signed the manifest.", member=name))
+            return
+        if ex.role not in EXPORT_ROLES:
+            self.fail(SignerRoleError(
+                f"The exporting device {ex.fingerprint} is enrolled as {ex.role!r}; only "
+                f"{' or '.join(EXPORT_ROLES)} devices sign bundles.", member=name))
+        elif ex.role == "monitor":
+            others = sorted(r.member for r in self.records.values() if r.device != ex.key_id)
+            if others:
+                self.fail(SignerRoleError(
+                    f"The exporting device {ex.fingerprint} is a monitor, which exports only "
+                    f"records it sealed itself, but {others[0]}"
+                    + (f" (and {len(others) - 1} more)" if len(others) > 1 else "")
+                    + " was sealed by another device.", member=others[0]))
+        if ex.key_id in self.revoked:
+            at = self.revoked_index.get(ex.key_id)
+            where = f"at log index {at}" if at is not None else "at an unknown log index"
+            self.fail(SignerRevokedError(
+                f"The exporting device {ex.fingerprint} was revoked {where} "
+                f"({self.revoked[ex.key_id]}) before it signed this bundle: the bundle itself "
+                "carries the revocation, so its signer had seen the log past it.", member=name))
 
     def _chain(self) -> None:
         """Consecutive records of one device must link; gaps are reported, not guessed."""
@@ -1179,18 +1389,17 @@ class _Verifier:
 
     def _notes(self, manifest: dict[str, Any]) -> None:
         rep = self.report
-        unlogged = sum(r.log_index is None for r in rep.records)
-        if manifest.get("log") is not None and unlogged:
-            rep.notes.append(f"{unlogged} record(s) have no receipt: nothing here shows the "
-                             "registry logged them.")
-        unenrolled = [d.fingerprint for d in rep.devices if d.enrol_index is None]
-        if manifest.get("log") is not None and unenrolled:
-            rep.notes.append(f"device(s) {', '.join(unenrolled)} are not shown enrolled in the "
-                             "log by this bundle.")
         for d in rep.devices:
             if d.revoked_at:
-                rep.notes.append(f"device {d.fingerprint} was revoked at {d.revoked_at}: "
-                                 "records it sealed before then stay valid.")
+                at = self.revoked_index.get(d.key_id)
+                rep.notes.append(f"device {d.fingerprint} was revoked at {d.revoked_at}"
+                                 + (f" (log index {at})" if at is not None else "")
+                                 + ": records it sealed that the log holds before then stay "
+                                 "valid.")
+        if rep.log_origin is not None:
+            rep.notes.append("a bundle shows only the revocations its exporter knew of: to be "
+                             "sure no signer was revoked before the newest checkpoint here, "
+                             "ask the registry.")
         redacted = sum(r.redacted for r in rep.records)
         if redacted:
             rep.notes.append(f"{redacted} record(s) are redacted for {rep.audience!r}: their "
@@ -1199,6 +1408,7 @@ class _Verifier:
 
 
 def check_bundle(path: Path, *, dossier: Path | None = None, log_key: str | None = None,
+                 unanchored: bool = False,
                  progress: Progress | None = None, cancel: CancelToken | None = None,
                  max_file_bytes: int = MAX_FILE_BYTES,
                  max_total_bytes: int = MAX_TOTAL_BYTES) -> VerificationReport:
@@ -1207,8 +1417,11 @@ def check_bundle(path: Path, *, dossier: Path | None = None, log_key: str | None
     A bundle that cannot be read at all (not a zip, unsafe or unknown entries, no readable
     manifest) gets a report with that one problem. ``log_key`` pins the registry's log
     verifier key (else the bundled key is used and the report says to compare it).
+    ``unanchored`` accepts a bundle with no log data, or with signers or records the log does
+    not vouch for; the report then says so first (:meth:`VerificationReport.unanchored_line`).
     """
-    verifier = _Verifier(Path(path), dossier=dossier, log_key=log_key, progress=progress,
+    verifier = _Verifier(Path(path), dossier=dossier, log_key=log_key,
+                         unanchored=unanchored, progress=progress,
                          cancel=cancel, max_file_bytes=max_file_bytes,
                          max_total_bytes=max_total_bytes)
     try:
@@ -1219,23 +1432,36 @@ def check_bundle(path: Path, *, dossier: Path | None = None, log_key: str | None
 
 
 def verify_bundle(path: Path, *, dossier: Path | None = None, log_key: str | None = None,
+                  unanchored: bool = False,
                   progress: Progress | None = None, cancel: CancelToken | None = None,
                   max_file_bytes: int = MAX_FILE_BYTES,
                   max_total_bytes: int = MAX_TOTAL_BYTES) -> VerificationReport:
-    """Verify a bundle offline; return the report or raise the first :class:`BundleError`."""
-    report = check_bundle(path, dossier=dossier, log_key=log_key, progress=progress,
-                          cancel=cancel, max_file_bytes=max_file_bytes,
+    """Verify a bundle offline; return the report or raise the first :class:`BundleError`
+    (see :func:`first_problem`)."""
+    report = check_bundle(path, dossier=dossier, log_key=log_key, unanchored=unanchored,
+                          progress=progress, cancel=cancel, max_file_bytes=max_file_bytes,
                           max_total_bytes=max_total_bytes)
     if report.problems:
-        raise report.problems[0]
+        raise first_problem(report)
     return report
 
 
+def first_problem(report: VerificationReport) -> BundleError:
+    """The problem to raise: the first one, except that a missing log (exit 5) yields to any
+    other failure (exit 4), which says more about the bundle."""
+    assert report.problems
+    return next((p for p in report.problems if not isinstance(p, UnanchoredBundleError)),
+                report.problems[0])
+
+
 __all__ = [
+    "EXPORT_ROLES", "SUBMIT_ROLES",
     "BundleChainError", "BundleError", "BundleFormatError", "BundleProofError",
-    "BundleRecordError", "BundleSignatureError", "DeviceResult", "DossierMismatchError",
-    "DuplicateMemberError", "MemberDigestError", "MemberTooLargeError", "MissingMemberError",
-    "RecordResult", "UnknownMemberError", "UnsafeMemberError", "VerificationReport",
-    "check_bundle", "files_named", "member_kind", "sums_text", "verify_bundle",
+    "BundleRecordError", "BundleSignatureError", "BundleTrustError", "DeviceResult",
+    "DossierMismatchError", "DuplicateMemberError", "LogKeyMismatchError", "MemberDigestError",
+    "MemberTooLargeError", "MissingMemberError", "NotInLogError", "RecordResult",
+    "SignerRevokedError", "SignerRoleError", "UnanchoredBundleError", "UnknownMemberError",
+    "UnsafeMemberError", "VerificationReport", "check_bundle", "files_named",
+    "first_problem", "member_kind", "sums_text", "verify_bundle",
 ]
 

@@ -24,6 +24,7 @@ from fieldkit.export.verify import (
     BundleSignatureError,
     DossierMismatchError,
     MemberDigestError,
+    UnanchoredBundleError,
     UnknownMemberError,
     check_bundle,
     verify_bundle,
@@ -171,10 +172,15 @@ def test_hashes_only_bundle(synced_demo: SyncedDemo, tmp_path: Path) -> None:
 
 def test_unsynced_vault_bundle_verifies_and_says_so(demo_vault: DemoVault,
                                                     tmp_path: Path) -> None:
+    """A bundle without log data fails closed; with ``unanchored`` it verifies and the report
+    says first that nothing ties it to a log (ADR 0018)."""
     ids = [str(v.record_id) for v in demo_vault.views]
     made = make(demo_vault.service, ids, tmp_path, audience="partners")
-    report = verify_bundle(made.path)
+    with pytest.raises(UnanchoredBundleError):
+        verify_bundle(made.path)
+    report = verify_bundle(made.path, unanchored=True)
     assert report.log_origin is None and report.receipts_verified == 0
+    assert report.render().startswith("UNANCHORED: nothing ties this bundle to a registry log")
     assert "never synced" in report.render()
     names = read_members(made.path)
     assert not any(n.startswith(("receipts/", "checkpoints/", "log/")) for n in names)
@@ -365,8 +371,9 @@ def test_insider_broken_chain(bundles: dict[str, Made], tmp_path: Path) -> None:
                         "device": forged.device, "seq": forged.seq, "log_index": None,
                         "redacted": False, "member": member})
 
-    with pytest.raises(BundleChainError) as e:
-        verify_bundle(resign(made.path, tmp_path / "b.zip", key, add, manifest_change=list_it))
+    with pytest.raises(BundleChainError) as e:  # unanchored: the forged record has no receipt
+        verify_bundle(resign(made.path, tmp_path / "b.zip", key, add, manifest_change=list_it),
+                      unanchored=True)
     assert e.value.member == member
 
 
@@ -430,7 +437,7 @@ def test_custody_events_travel_with_their_evidence(small: VaultService, tmp_path
     made = make(small, [str(incident.record_id)], tmp_path / "out", audience="public")
     kinds = [(r.kind, r.seq) for r in made.plan.records]
     assert kinds == [("incident", 1), ("custody", 2), ("custody", 3)]
-    report = verify_bundle(made.path)
+    report = verify_bundle(made.path, unanchored=True)  # never synced
     assert not any("not consecutive" in n for n in report.notes)
     assert report.files_verified == 1
     without = plan_bundle(small, [str(incident.record_id)], audience="public",
@@ -446,7 +453,7 @@ def test_custody_notes_stay_out_of_wider_audiences(small: VaultService, tmp_path
         made = make(small, [str(incident.record_id)], tmp_path / audience, audience=audience)
         custody = [r for r in made.plan.records if r.kind == "custody"]
         assert [r.redacted for r in custody] == [not present] * 2
-        verify_bundle(made.path)
+        verify_bundle(made.path, unanchored=True)  # never synced
         assert ("to the court clerk" in all_text(made.path)) is present, audience
 
 

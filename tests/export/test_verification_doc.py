@@ -52,12 +52,24 @@ def follow(workdir: Path) -> subprocess.CompletedProcess[str]:
                           capture_output=True, text=True, timeout=600, check=False)
 
 
-def setup(tmp_path: Path, bundle: Path, pdf: Path) -> Path:
+def setup(tmp_path: Path, bundle: Path, pdf: Path, vkey: str) -> Path:
+    """A fresh folder as the document asks for it: the bundle, the dossier and the registry's
+    published log key (``vkey``)."""
     work = tmp_path / "work"
     work.mkdir()
     shutil.copy(bundle, work / "bundle.zip")
     shutil.copy(pdf, work / "dossier.pdf")
+    (work / "registry.vkey").write_text(vkey + "\n", encoding="utf-8")
     return work
+
+
+def published_key(service: VaultService) -> str:
+    """The log key the vault pinned at enrolment: what the registry's operator publishes."""
+    from fieldkit.sync.provenance import log_identity
+
+    ident = log_identity(service)
+    assert ident is not None
+    return ident.vkey
 
 
 def make(service: VaultService, ids: list[str], out: Path, audience: str) -> tuple[Path, Path]:
@@ -88,26 +100,31 @@ EXPECTED = [
     "every redaction statement is signed by the exporting device",
     "every checkpoint is signed by the log key",
     "enrolled as",
-    "proofs, chains and attachments verified",
+    "proofs, signers, chains and attachments verified",
 ]
 
 
 @pytest.mark.parametrize("audience", ["internal", "partners"])
 def test_the_document_verifies_a_fresh_bundle(fresh: dict[str, tuple[Path, Path]],
-                                              audience: str, tmp_path: Path) -> None:
-    r = follow(setup(tmp_path, *fresh[audience]))
+                                              synced_demo: SyncedDemo, audience: str,
+                                              tmp_path: Path) -> None:
+    r = follow(setup(tmp_path, *fresh[audience], published_key(synced_demo.staff)))
     assert r.returncode == 0, r.stdout + r.stderr
     assert "FAILED" not in r.stdout
     for line in EXPECTED:
         assert line in r.stdout, (line, r.stdout)
 
 
-def test_the_document_on_a_never_synced_bundle(demo_vault: DemoVault, tmp_path: Path) -> None:
+def test_the_document_refuses_a_never_synced_bundle(demo_vault: DemoVault,
+                                                   synced_demo: SyncedDemo,
+                                                   tmp_path: Path) -> None:
+    """A bundle with no log data: nothing ties it to a log, so the procedure stops (as
+    `fieldkit verify` does without --unanchored)."""
     bundle, pdf = make(demo_vault.service, [str(v.record_id) for v in demo_vault.views],
                        tmp_path / "b", "internal")
-    r = follow(setup(tmp_path, bundle, pdf))
-    assert r.returncode == 0, r.stdout + r.stderr
-    assert "no registry log evidence" in r.stdout
+    r = follow(setup(tmp_path, bundle, pdf, published_key(synced_demo.staff)))
+    assert r.returncode != 0, r.stdout
+    assert "FAILED: this bundle carries no registry log data" in r.stdout
 
 
 # --- tampered bundles: the procedure stops with FAILED ------------------------------------
@@ -184,7 +201,7 @@ def test_the_document_fails_a_tampered_bundle(fresh: dict[str, tuple[Path, Path]
                                     "fingerprint": own.verify_key.fingerprint}
 
         resign(bundle, bad, own, add_key, manifest_change=exporter)
-    r = follow(setup(tmp_path, bad, pdf))
+    r = follow(setup(tmp_path, bad, pdf, published_key(synced_demo.staff)))
     assert r.returncode != 0, r.stdout
     assert "FAILED" in r.stdout + r.stderr and expect in r.stdout, r.stdout + r.stderr
 

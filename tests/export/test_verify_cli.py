@@ -12,7 +12,7 @@ import pytest
 
 from fieldkit.export.bundle import plan_bundle, write_bundle
 
-from .bundletools import flip, rewrite
+from .bundletools import flip, resign, rewrite
 from .conftest import SyncedDemo
 
 
@@ -83,3 +83,28 @@ def test_verify_wrong_dossier(bundle: Path, tmp_path: Path) -> None:
 def test_verify_missing_bundle(tmp_path: Path) -> None:
     r = fieldkit("verify", str(tmp_path / "nope.zip"))
     assert r.returncode == 2 and "no bundle" in r.stderr
+
+
+def test_unanchored_waives_missing_log_evidence_and_says_so_first(bundle: Path,
+                                                                  synced_demo: SyncedDemo,
+                                                                  tmp_path: Path) -> None:
+    """A record without its receipt fails closed (exit 4, bundle_not_in_log); --unanchored
+    accepts it, and the first line says that part of the bundle is tied to no log."""
+    key = synced_demo.monitor.vault.device_key
+
+    def drop(m: dict[str, bytes]) -> None:
+        del m[sorted(n for n in m if n.startswith("receipts/"))[0]]
+
+    def unlist(manifest: dict[str, object]) -> None:
+        records = manifest["records"]
+        assert isinstance(records, list)
+        min(records, key=lambda r: r["record_id"])["log_index"] = None
+
+    bad = resign(bundle, tmp_path / "bundle.zip", key, drop, manifest_change=unlist)
+    r = fieldkit("verify", str(bad), "--json")
+    assert r.returncode == 4 and json.loads(r.stdout)["error"]["code"] == "bundle_not_in_log"
+    ok = fieldkit("verify", str(bad), "--unanchored")
+    assert ok.returncode == 0, ok.stdout + ok.stderr
+    first = ok.stdout.splitlines()[0]
+    assert first.startswith("UNANCHORED: nothing ties part of this bundle to the registry log")
+    assert "has no verified receipt" in ok.stdout and "OK (UNANCHORED)" in ok.stdout

@@ -723,7 +723,8 @@ class VaultService:
         marks = ",".join("?" * len(ids))
         rows = self.vault.read().execute(
             "SELECT i.record_id FROM incidents i JOIN sealed s ON s.record_id = i.record_id "
-            f"WHERE i.record_id IN ({marks}) AND i.conflict IS NULL AND EXISTS ("
+            f"WHERE i.record_id IN ({marks}) AND i.conflict IS NULL AND "
+            "i.superseded_by IS NULL AND EXISTS ("
             "SELECT 1 FROM incidents j JOIN sealed t ON t.record_id = j.record_id "
             "WHERE j.uid = i.uid AND t.device = s.device AND j.record_id != i.record_id "
             "AND j.state = 'sealed' AND j.superseded_by IS NULL AND j.conflict IS NULL)", ids)

@@ -50,11 +50,22 @@ class SelectedIncident:
     view: IncidentView
     sealed: SealedRecord
     redacted: Redacted
+    #: annotations of this incident the audience may see (:func:`visible_annotations`)
+    annotations: tuple[dict[str, Any], ...] = ()
 
     @property
     def record(self) -> dict[str, Any]:
         """The incident as the audience may see it."""
         return self.redacted.record
+
+
+def visible_annotations(service: VaultService, view: IncidentView,
+                        audience: str) -> tuple[dict[str, Any], ...]:
+    """The annotations shown beside ``view`` in an export for ``audience``: those of its
+    revisions (same incident, same device) whose confidentiality allows the audience. The
+    dossier prints them and the bundle carries their sealed envelopes."""
+    return tuple(a for a in service.annotations_for(view)
+                 if rec.level_allows(str(a["confidentiality"]), audience))
 
 
 def _check_selection(service: VaultService, sel: Selection) -> Selection:
@@ -200,7 +211,8 @@ def select_records(service: VaultService, *, ids: list[str] | None,
         assert view.record_id is not None
         sealed = service.sealed_record(view.record_id)  # verified signature and id
         out.append(SelectedIncident(view.record_id, view, sealed,
-                                    redact(sealed.record, audience)))
+                                    redact(sealed.record, audience),
+                                    visible_annotations(service, view, audience)))
         if progress is not None:
             progress(i + 1, len(views))
     return out

@@ -8,9 +8,11 @@ from collections.abc import Iterator
 import pytest
 from PySide6.QtCore import Qt
 
+from fieldkit.domain.amendments import RevisionForkError
 from fieldkit.storage.vault import Vault
 from fieldkit.ui import i18n
 from fieldkit.ui.context import AppContext
+from fieldkit.ui.dossier_wizard import DossierWizard
 from fieldkit.ui.editor import IncidentEditor
 from fieldkit.ui.incidents import IncidentTableModel, RowRole
 from fieldkit.ui.settings import Settings
@@ -78,3 +80,40 @@ def test_amend_conflict_is_marked_and_explained_in_the_app(  # type: ignore[no-u
     assert own.banner.property("state") == "sealed"
     assert claims in own.banner.text()
     assert not own.amendButton.isEnabled()
+
+
+def test_amend_fork_stops_the_dossier_wizard(qtbot, field: Field, qapp: object) -> None:  # type: ignore[no-untyped-def]
+    """Threat: the app's dossier wizard silently picks one of two revisions one device sealed
+    of the same record. Stopped by: the wizard goes through the same selection, which raises
+    RevisionForkError; the wizard shows its message and hint and writes nothing."""
+    f = field
+    a1 = seal_incident(f.alice, "Shop window smashed FKFORK0")
+    for tag in ("FKFORKA", "FKFORKB"):
+        body = body_of(f.alice, a1)
+        body["title"] = f"Shop window smashed {tag}"
+        forge(f.alice, record=body, prev=a1)
+    f.alice.sync()
+    f.staff.sync()
+    f.staff.vault.lock()
+    i18n.load_fonts()
+    i18n.set_language("en")
+    ctx = AppContext(f.tmp / "staff", Settings(path=f.tmp / "app.json"))
+    ctx.attach(Vault.open(f.tmp / "staff", PASS))
+    try:
+        wizard = DossierWizard(ctx, [])
+        qtbot.addWidget(wizard)
+        wizard.show()
+        for _ in range(2):
+            wizard.next()
+        wizard.output_page.pdf_edit.setText(str(f.tmp / "x.pdf"))
+        wizard.next()
+        qtbot.waitUntil(lambda: wizard.task is None, timeout=30_000)
+        assert isinstance(wizard.error, RevisionForkError) and wizard.export_result is None
+        text = wizard.run_page.status.text()
+        assert "current revisions sealed by the same device" in text
+        assert "Name the revision you mean" in text
+        assert list(f.tmp.glob("*x.pdf*")) == []
+    finally:
+        ctx.tasks.wait_idle(30_000)
+        ctx.lock()
+        ctx.deleteLater()

@@ -5,6 +5,8 @@ Every attack goes through the live registry; the staff vault pulls as it does in
 
 from __future__ import annotations
 
+import json
+
 import pytest
 
 from fieldkit.export.selection import select_records
@@ -127,3 +129,56 @@ def test_amend_own_amendment_still_supersedes_in_either_order(field: Field) -> N
     assert other.store_pulled(f.alice.service.sealed_record(a1), device_key=alice_key)
     assert other.get(a1).superseded_by == a2
     assert [v.record_id for v in other.list_incidents()] == [a2]
+
+
+def test_amend_migration_restores_records_superseded_before_the_rule(
+        field: Field, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Threat: a staff vault that pulled a hostile "amendment" before this rule existed keeps
+    the honest record superseded (hidden from lists, search and exports) after the upgrade.
+    Stopped by: migration 0006_amendments re-applies the rule to every record the vault holds:
+    the record is current and searchable again, and the claim is marked a conflict."""
+    from fieldkit.storage import schema, search
+    from fieldkit.storage import vault as vault_mod
+    from fieldkit.storage.vault import Vault
+
+    from .conftest import PASS
+
+    f = field
+    a1 = _alice_record(f)
+    m = _mallory_claims(f, a1, same_uid=True)
+    path = f.tmp / "old-staff"
+    monkeypatch.setattr(vault_mod, "MIGRATIONS", schema.MIGRATIONS[:5])  # before 0006
+    old, _ = Vault.create(path, PASS)
+    with old.write() as conn:  # what the old store_pulled wrote for alice's, then mallory's
+        for rid, client in ((a1, f.alice), (m, f.mallory)):
+            s = client.service.sealed_record(rid)
+            conn.execute("INSERT INTO sealed(record_id, kind, device, seq, chain_prev, prev, "
+                         "sealed_at, envelope) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                         (rid, s.kind, s.device, s.seq, s.chain_prev, s.prev, s.sealed_at,
+                          s.envelope.to_bytes()))
+            cur = conn.execute(
+                "INSERT INTO incidents(uid, record_id, state, prev, title, category, country, "
+                "occurred, body, created_at, updated_at) VALUES (?, ?, 'sealed', ?, ?, ?, ?, ?, "
+                "?, ?, ?)", (s.record["uid"], rid, s.prev, s.record["title"],
+                             s.record["category"], s.record["country"],
+                             s.record["occurred"]["start"], json.dumps(s.record), s.sealed_at,
+                             s.sealed_at))
+            search.SearchIndex(conn).put(int(cur.lastrowid), title=s.record["title"],
+                                         body=s.record["description"])
+            conn.execute("INSERT INTO known_devices(key_id, public_key, first_seen) VALUES "
+                         "(?, ?, ?)", (s.device, client.vault.device_key.verify_key.to_bytes(),
+                                       s.sealed_at))
+        conn.execute("UPDATE incidents SET superseded_by = ? WHERE record_id = ?", (m, a1))
+        search.SearchIndex(conn).delete(1)
+    old.lock()
+    monkeypatch.undo()
+    upgraded = VaultService(Vault.open(path, PASS))
+    try:
+        assert "0006_amendments" in upgraded.vault.applied_migrations
+        assert upgraded.get(a1).superseded_by is None
+        assert upgraded.get(m).conflict == "other_device"
+        assert a1 in [h.incident.record_id for h in upgraded.search(WORD)]
+        assert [s.record_id for s in select_records(upgraded, ids=None, selection=None,
+                                                    audience="internal")] == [a1]
+    finally:
+        upgraded.vault.lock()

@@ -62,10 +62,16 @@ class SelectedIncident:
 def visible_annotations(service: VaultService, view: IncidentView,
                         audience: str) -> tuple[dict[str, Any], ...]:
     """The annotations shown beside ``view`` in an export for ``audience``: those of its
-    revisions (same incident, same device) whose confidentiality allows the audience. The
-    dossier prints them and the bundle carries their sealed envelopes."""
+    revisions (same incident, same device) whose confidentiality allows the audience, sealed
+    by the exporting device or by the device that sealed the record. A third device's note
+    (say a hostile monitor's, pushed through the registry) is shown in the vault but never
+    printed into someone else's dossier. The dossier prints them and the bundle carries
+    their sealed envelopes."""
+    authors = {service.vault.device_key.verify_key.key_id,
+               service.device_of(view.record_id or "")}
     return tuple(a for a in service.annotations_for(view)
-                 if rec.level_allows(str(a["confidentiality"]), audience))
+                 if rec.level_allows(str(a["confidentiality"]), audience)
+                 and a["device"] in authors)
 
 
 def _check_selection(service: VaultService, sel: Selection) -> Selection:

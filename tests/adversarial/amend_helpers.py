@@ -23,10 +23,11 @@ from .conftest import PASS, Field
 
 
 def seal_incident(client: SyncClient, title: str, *, country: str = "FR",
-                  description: str = "") -> str:
+                  description: str = "", confidentiality: str = "internal") -> str:
     svc = client.service
     draft = svc.create_incident(title=title, category="hate_crime.arson", occurred="2026-03-13",
-                                country=country, description=description)
+                                country=country, description=description,
+                                confidentiality=confidentiality)
     return svc.seal(draft.ref).record_id
 
 
@@ -81,11 +82,11 @@ def pdf_text(pdf: Path) -> str:
     return "".join(out.split())
 
 
-def export_and_verify(f: Field, *ids: str) -> tuple[str, Path]:
+def export_and_verify(f: Field, *ids: str, audience: str = "internal") -> tuple[str, Path]:
     """Export a dossier with its bundle from the staff vault and verify the bundle with
     `fieldkit verify`; return the PDF's text (whitespace removed) and the bundle."""
-    pdf, bundle = f.tmp / "dossier.pdf", f.tmp / "dossier.zip"
-    proc = fieldkit(f, "export", "dossier", *ids, "--audience", "internal", "--language", "en",
+    pdf, bundle = f.tmp / f"dossier-{audience}.pdf", f.tmp / f"dossier-{audience}.zip"
+    proc = fieldkit(f, "export", "dossier", *ids, "--audience", audience, "--language", "en",
                     "--out", str(pdf), "--bundle", str(bundle), "--json")
     assert proc.returncode == 0, proc.stdout + proc.stderr
     verified = fieldkit(f, "verify", str(bundle), "--dossier", str(pdf))

@@ -19,6 +19,7 @@ from typing import Any, NoReturn
 
 from fieldkit import __version__
 from fieldkit.cliutil import StrictParser, run
+from fieldkit.domain import amendments
 from fieldkit.errors import FieldKitError, NotFoundError, UsageError, ValidationError
 from fieldkit.progress import Progress
 from fieldkit.storage.vault import Vault, vault_exists, wipe
@@ -171,10 +172,14 @@ def cmd_incident_list(args: argparse.Namespace, out: Output) -> None:
                    "date_from": args.date_from, "date_to": args.date_to}
         views = service.list_incidents(**filters, limit=args.limit, offset=args.offset)
         total = service.count_incidents(**filters)
+        forked = service.forked_ids([v.record_id or "" for v in views])
+
+    def mark(v: Any) -> str:
+        return "  [CONFLICT]" if v.conflict else "  [FORK]" if v.record_id in forked else ""
 
     def text() -> str:
         lines = [f"{v.ref[:14]:<14}  {v.state:<6}  {v.occurred[:10]}  {v.country}  "
-                 f"{v.category:<34}  {v.title}" for v in views]
+                 f"{v.category:<34}  {v.title}{mark(v)}" for v in views]
         lines.append(f"({len(views)} of {total})")
         return "\n".join(lines)
 
@@ -191,6 +196,14 @@ def cmd_show(args: argparse.Namespace, out: Output) -> None:
             data["seal"] = {"device": sealed.device, "seq": sealed.seq,
                             "chain_prev": sealed.chain_prev, "sealed_at": sealed.sealed_at,
                             "verified": True}
+        # records that name this one as prev but may not supersede it (another device's)
+        data["conflicts"] = [{"record_id": c.record_id, "device": service.device_of(
+            c.record_id or ""), "reason": c.conflict, "title": c.title}
+            for c in service.conflicts_against(view.record_id or "")] if view.record_id else []
+        fork = service.fork_of(view)
+        data["fork"] = ({"record_ids": fork, "explanation": amendments.FORK_EXPLANATION}
+                        if fork else None)
+        data["annotations"] = service.annotations_for(view)
     out.result(data, lambda: _format_incident(data))
 
 
@@ -200,8 +213,20 @@ def _format_incident(data: dict[str, Any]) -> str:
              f"  category    {r['category']}", f"  occurred    {r['occurred']['start']} "
              f"({r['occurred']['precision']})", f"  country     {r['country']}  {r['place']}",
              f"  confidentiality {r['confidentiality']}"]
-    if data.get("prev"):
+    if data.get("prev") and not data.get("conflict"):
         lines.append(f"  amends      {data['prev']}")
+    if data.get("superseded_by"):
+        lines.append(f"  amended by  {data['superseded_by']} (this revision is not current)")
+    if data.get("conflict"):
+        c = data["conflict"]
+        lines += [f"  CONFLICT    claims to amend {c['target']} ({c['reason']})",
+                  f"              {c['explanation']}"]
+    for c in data.get("conflicts", []):
+        lines.append(f"  CONFLICT    {c['record_id']} by {c['device']} claims to amend this "
+                     f"record ({c['reason']}); it replaces nothing")
+    if data.get("fork"):
+        lines += [f"  FORK        current revisions: {', '.join(data['fork']['record_ids'])}",
+                  f"              {data['fork']['explanation']}"]
     if "seal" in data:
         lines.append(f"  sealed      #{data['seal']['seq']} by {data['seal']['device']} at "
                      f"{data['seal']['sealed_at']} (signature verified)")
@@ -218,6 +243,10 @@ def _format_incident(data: dict[str, Any]) -> str:
     for e in r["evidence"]:
         lines.append(f"  evidence {e['id']}: {e['file_name']} {e['size']:,} bytes "
                      f"sha256 {e['sha256']}")
+    for a in data.get("annotations", []):
+        on = "" if a["target"] == data.get("record_id") else f" on revision {a['target'][:12]}…"
+        lines += ["", f"  annotation {a['record_id'][:12]}… by {a['device']} at {a['at']} "
+                      f"[{a['confidentiality']}]{on}", f"    {a['text']}"]
     return "\n".join(lines)
 
 
@@ -316,6 +345,17 @@ def cmd_amend(args: argparse.Namespace, out: Output) -> None:
             data.update(record_id=sealed.record_id, state="sealed", id=sealed.record_id)
             text = f"sealed {sealed.record_id}  (amends {sealed.prev})"
         out.result(data, text)
+
+
+def cmd_annotate(args: argparse.Namespace, out: Output) -> None:
+    text = _text_arg(args.text, args.text_file)
+    service = _open(args)
+    with service.vault:
+        sealed = service.annotate(args.id, text=text, confidentiality=args.confidentiality)
+        out.result({"record_id": sealed.record_id, "seq": sealed.seq,
+                    "annotates": sealed.record["target"], "device": sealed.device},
+                   f"annotation sealed as {sealed.record_id}\n"
+                   f"  beside {sealed.record['target']} (which it does not replace)")
 
 
 def cmd_search(args: argparse.Namespace, out: Output) -> None:
@@ -749,6 +789,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("id")
     incident_fields(sp, required=False)
     sp.add_argument("--seal", action="store_true", help="seal the amendment at once")
+    sp = add(sub, "annotate", cmd_annotate, "seal a note beside a sealed incident (any "
+                                            "device's); it never replaces the record")
+    sp.add_argument("id")
+    g = sp.add_mutually_exclusive_group(required=True)
+    g.add_argument("--text")
+    g.add_argument("--text-file")
+    sp.add_argument("--confidentiality", choices=["internal", "partners", "public"],
+                    default="internal", help="the widest audience allowed to see the note")
 
     sp = add(sub, "search", cmd_search, "full-text search (Arabic-aware)")
     sp.add_argument("query")

@@ -14,6 +14,7 @@ from pathlib import Path
 from typing import Any, TypeVar
 
 from fieldkit.crypto.keys import VerifyKey
+from fieldkit.domain import amendments as amd
 from fieldkit.domain import records as rec
 from fieldkit.domain import sealing
 from fieldkit.domain.taxonomy import Taxonomy, default_taxonomy
@@ -35,7 +36,7 @@ from fieldkit.storage.vault import Vault, now_iso
 T = TypeVar("T")
 
 _INCIDENT_COLUMNS = ("rowid, uid, draft_id, record_id, state, prev, superseded_by, title, "
-                     "category, country, occurred, body, created_at, updated_at")
+                     "category, country, occurred, body, created_at, updated_at, conflict")
 
 
 @dataclass(frozen=True)
@@ -54,6 +55,8 @@ class IncidentView:
     created_at: str
     updated_at: str
     body: dict[str, Any] = field(repr=False)
+    #: why this record's ``prev`` was not accepted (:mod:`fieldkit.domain.amendments`)
+    conflict: str | None = None
 
     @property
     def ref(self) -> str:
@@ -65,10 +68,18 @@ class IncidentView:
     def is_sealed(self) -> bool:
         return self.state == "sealed"
 
+    def conflict_json(self) -> dict[str, Any] | None:
+        """The conflict as every interface shows it: reason, the record named, why."""
+        if not self.conflict:
+            return None
+        return {"reason": self.conflict, "target": self.prev,
+                "explanation": amd.EXPLANATIONS.get(self.conflict, self.conflict)}
+
     def summary(self) -> dict[str, Any]:
         return {"id": self.ref, "state": self.state, "record_id": self.record_id,
                 "draft_id": self.draft_id, "uid": self.uid, "prev": self.prev,
-                "superseded_by": self.superseded_by, "title": self.title,
+                "superseded_by": self.superseded_by, "conflict": self.conflict_json(),
+                "title": self.title,
                 "category": self.category, "country": self.country, "occurred": self.occurred,
                 "testimonies": len(self.body["testimonies"]),
                 "evidence": len(self.body["evidence"]), "updated_at": self.updated_at}
@@ -133,6 +144,81 @@ def _new_draft_id() -> str:
     return "d-" + secrets.token_hex(6)
 
 
+# --- the amendment rule (fieldkit/domain/amendments.py), applied in the writer's transaction ---
+
+def _mark_conflict(conn: Connection, record_id: str, reason: str) -> None:
+    """Mark a sealed incident as a conflict, and every valid amendment of it (same device,
+    same uid) as inheriting it."""
+    todo = [(record_id, reason)]
+    while todo:
+        rid, why = todo.pop()
+        if conn.execute("UPDATE incidents SET conflict = ? WHERE record_id = ? AND "
+                        "conflict IS NULL", (why, rid)).rowcount == 0:
+            continue
+        todo += [(str(r[0]), amd.INHERITED) for r in conn.execute(
+            "SELECT i.record_id FROM incidents i JOIN sealed s ON s.record_id = i.record_id "
+            "JOIN sealed t ON t.record_id = ? JOIN incidents ti ON ti.record_id = t.record_id "
+            "WHERE i.prev = ? AND i.state = 'sealed' AND s.device = t.device AND i.uid = ti.uid",
+            (rid, rid))]
+
+
+def _bind(conn: Connection, amendment: str, target: str) -> None:
+    """Apply the amendment rule to one sealed incident and the record its ``prev`` names.
+    Nothing happens while the target is not in the vault; the rule runs again when it
+    arrives (:func:`link_sealed`), so the outcome does not depend on the order of arrival."""
+    t = conn.execute("SELECT s.kind, s.device, i.uid, i.rowid, i.superseded_by, i.conflict "
+                     "FROM sealed s LEFT JOIN incidents i ON i.record_id = s.record_id "
+                     "WHERE s.record_id = ?", (target,)).fetchone()
+    if t is None:
+        return
+    a = conn.execute("SELECT s.device, i.uid FROM incidents i JOIN sealed s ON "
+                     "s.record_id = i.record_id WHERE i.record_id = ?", (amendment,)).fetchone()
+    kind, device, uid, rowid, superseded_by, conflict = t
+    reason = amd.binding_conflict(target_kind=kind, target_device=device, target_uid=uid,
+                                  device=a[0], uid=a[1])
+    if reason is None and conflict is not None:
+        reason = amd.INHERITED
+    if reason is not None:
+        _mark_conflict(conn, amendment, reason)
+        return
+    if superseded_by is None:
+        conn.execute("UPDATE incidents SET superseded_by = ? WHERE rowid = ?",
+                     (amendment, rowid))
+        search.SearchIndex(conn).delete(int(rowid))
+    # else: a second valid amendment of one record, a fork; both stay current and shown
+
+
+def link_sealed(conn: Connection, record_id: str) -> None:
+    """Apply the amendment rule to a sealed incident just stored, both ways: as an amendment
+    of the record its ``prev`` names, and as the predecessor of records already held that
+    name it (they may have arrived first)."""
+    row = conn.execute("SELECT prev FROM incidents WHERE record_id = ?", (record_id,)).fetchone()
+    if row is not None and row[0]:
+        _bind(conn, record_id, str(row[0]))
+    for (later,) in conn.execute("SELECT record_id FROM incidents WHERE prev = ? AND "
+                                 "state = 'sealed' ORDER BY rowid", (record_id,)).fetchall():
+        _bind(conn, str(later), record_id)
+
+
+def relink_all(conn: Connection) -> None:
+    """Apply the amendment rule afresh to every sealed incident (the migration that
+    introduced it); the search index follows what is current."""
+    before = {int(r[0]) for r in conn.execute(
+        "SELECT rowid FROM incidents WHERE superseded_by IS NULL")}
+    conn.execute("UPDATE incidents SET superseded_by = NULL, conflict = NULL "
+                 "WHERE state = 'sealed'")
+    for rid, prev in conn.execute("SELECT record_id, prev FROM incidents WHERE state = "
+                                  "'sealed' AND prev IS NOT NULL ORDER BY rowid").fetchall():
+        _bind(conn, str(rid), str(prev))
+    index = search.SearchIndex(conn)
+    for rowid, title, body, superseded in conn.execute(
+            "SELECT rowid, title, body, superseded_by FROM incidents").fetchall():
+        if superseded is None and int(rowid) not in before:
+            index.put(int(rowid), title=title, body=rec.search_text(json.loads(body)))
+        elif superseded is not None and int(rowid) in before:
+            index.delete(int(rowid))
+
+
 class VaultService:
     def __init__(self, vault: Vault, taxonomy: Taxonomy | None = None) -> None:
         self.vault = vault
@@ -142,9 +228,10 @@ class VaultService:
 
     def _row_to_view(self, row: Sequence[Any]) -> IncidentView:
         (rowid, uid, draft_id, record_id, state, prev, superseded_by, title, category, country,
-         occurred, body, created_at, updated_at) = row
+         occurred, body, created_at, updated_at, conflict) = row
         return IncidentView(rowid, uid, draft_id, record_id, state, prev, superseded_by, title,
-                            category, country, occurred, created_at, updated_at, json.loads(body))
+                            category, country, occurred, created_at, updated_at, json.loads(body),
+                            conflict)
 
     def _resolve(self, conn: Connection, ref: str) -> IncidentView:
         ref = ref.strip().lower()
@@ -171,13 +258,16 @@ class VaultService:
     def list_incidents(self, *, category: str | None = None, country: str | None = None,
                        state: str | None = None, date_from: str | None = None,
                        date_to: str | None = None, include_superseded: bool = False,
+                       include_conflicts: bool = True,
                        synced: bool | None = None, before: tuple[str, int] | None = None,
                        limit: int = 100, offset: int = 0) -> list[IncidentView]:
         """Newest first. ``before=(occurred, rowid)`` of the last row seen pages by key (the
-        app's list: as fast at row 100,000 as at row 1) instead of by ``offset``."""
+        app's list: as fast at row 100,000 as at row 1) instead of by ``offset``. Conflicting
+        records are listed (marked) unless ``include_conflicts`` is False."""
         where, args = self._filters(category=category, country=country, state=state,
                                     date_from=date_from, date_to=date_to,
-                                    include_superseded=include_superseded, synced=synced)
+                                    include_superseded=include_superseded,
+                                    include_conflicts=include_conflicts, synced=synced)
         if before is not None:
             where += (" AND " if where else "WHERE ") + "(occurred, rowid) < (?, ?)"
             args += [before[0], int(before[1])]
@@ -195,11 +285,14 @@ class VaultService:
     def _filters(*, category: str | None = None, country: str | None = None,
                  state: str | None = None, date_from: str | None = None,
                  date_to: str | None = None, include_superseded: bool = False,
+                 include_conflicts: bool = True,
                  synced: bool | None = None) -> tuple[str, list[Any]]:
         clauses: list[str] = []
         args: list[Any] = []
         if not include_superseded:
             clauses.append("superseded_by IS NULL")
+        if not include_conflicts:
+            clauses.append("conflict IS NULL")
         if synced is not None:  # synced = the registry's receipt for the sealed record is kept
             clauses.append(("" if synced else "NOT ") +
                            "EXISTS (SELECT 1 FROM receipts r WHERE r.record_id = "
@@ -525,13 +618,7 @@ class VaultService:
                                 conn=conn)
         conn.execute("UPDATE incidents SET state = 'sealed', record_id = ?, "
                      "updated_at = ? WHERE rowid = ?", (sealed.record_id, now_iso(), view.rowid))
-        if view.prev:
-            old = conn.execute("SELECT rowid FROM incidents WHERE record_id = ?",
-                               (view.prev,)).fetchone()
-            conn.execute("UPDATE incidents SET superseded_by = ? WHERE record_id = ?",
-                         (sealed.record_id, view.prev))
-            if old is not None:
-                search.SearchIndex(conn).delete(int(old[0]))
+        link_sealed(conn, sealed.record_id)
         return sealed
 
     def seal(self, ref: str) -> sealing.SealedRecord:
@@ -546,6 +633,14 @@ class VaultService:
             view = self._resolve(conn, record_id)
             if not view.is_sealed:
                 raise ValidationError(f"{view.ref} is a draft: edit it directly.")
+            own = self.vault.device_key.verify_key.key_id
+            if self._device_of(conn, view.record_id or "") != own:
+                raise SealedRecordError(
+                    f"Incident {view.ref[:12]}… was sealed by another device. Only the device "
+                    "that sealed a record may amend it; an amendment from this one would "
+                    "replace nothing.",
+                    hint=f"Annotate it instead: `fieldkit annotate {view.ref[:12]} --text …` "
+                         "(the note is shown beside the record and never replaces it).")
             if view.superseded_by:
                 raise ValidationError(f"Incident {view.ref[:12]}… was already amended by "
                                       f"{view.superseded_by[:12]}…; amend that one.")
@@ -584,15 +679,113 @@ class VaultService:
         return [dict(zip(("at", "actor", "action", "note", "record_id"), r, strict=True))
                 for r in rows]
 
+    # --- amendments, conflicts, forks, annotations ------------------------------------------
+
+    @staticmethod
+    def _device_of(conn: Connection, record_id: str) -> str | None:
+        row = conn.execute("SELECT device FROM sealed WHERE record_id = ?",
+                           (record_id,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def device_of(self, record_id: str) -> str | None:
+        """The key id of the device that sealed ``record_id`` (None: not a sealed record
+        of this vault)."""
+        return self._device_of(self.vault.read(), record_id)
+
+    def conflicts_against(self, record_id: str) -> list[IncidentView]:
+        """Records that name ``record_id`` as their predecessor but may not supersede it
+        (sealed by another device, or of another incident), oldest first."""
+        rows = self.vault.read().execute(
+            f"SELECT {_INCIDENT_COLUMNS} FROM incidents WHERE prev = ? AND state = 'sealed' "
+            "AND conflict IS NOT NULL ORDER BY rowid", (record_id,)).fetchall()
+        return [self._row_to_view(r) for r in rows]
+
+    def fork_of(self, view: IncidentView) -> list[str]:
+        """The current revisions of ``view``'s incident sealed by the device that sealed
+        ``view`` (sorted record ids), when there are two or more: a fork. Else []."""
+        if not view.record_id or view.conflict:
+            return []
+        conn = self.vault.read()
+        device = self._device_of(conn, view.record_id)
+        rows = conn.execute(
+            "SELECT i.record_id FROM incidents i JOIN sealed s ON s.record_id = i.record_id "
+            "WHERE i.uid = ? AND s.device = ? AND i.state = 'sealed' AND "
+            "i.superseded_by IS NULL AND i.conflict IS NULL ORDER BY i.record_id",
+            (view.uid, device)).fetchall()
+        return [str(r[0]) for r in rows] if len(rows) > 1 else []
+
+    def forked_ids(self, record_ids: Sequence[str]) -> set[str]:
+        """Which of these sealed records are one of two or more current revisions of one
+        incident by one device (the app marks them)."""
+        ids = [r for r in record_ids if r]
+        if not ids:
+            return set()
+        marks = ",".join("?" * len(ids))
+        rows = self.vault.read().execute(
+            "SELECT i.record_id FROM incidents i JOIN sealed s ON s.record_id = i.record_id "
+            f"WHERE i.record_id IN ({marks}) AND i.conflict IS NULL AND "
+            "i.superseded_by IS NULL AND EXISTS ("
+            "SELECT 1 FROM incidents j JOIN sealed t ON t.record_id = j.record_id "
+            "WHERE j.uid = i.uid AND t.device = s.device AND j.record_id != i.record_id "
+            "AND j.state = 'sealed' AND j.superseded_by IS NULL AND j.conflict IS NULL)", ids)
+        return {str(r[0]) for r in rows}
+
+    def _insert_annotation(self, conn: Connection, sealed: sealing.SealedRecord) -> None:
+        note = sealed.record
+        conn.execute("INSERT INTO annotations(record_id, target, device, at, confidentiality, "
+                     "text) VALUES (?, ?, ?, ?, ?, ?)",
+                     (sealed.record_id, note["target"], sealed.device, note["at"],
+                      note["confidentiality"], note["text"]))
+
+    def annotate(self, ref: str, *, text: str,
+                 confidentiality: str = "internal") -> sealing.SealedRecord:
+        """Seal an annotation of a sealed incident (any device's): a note shown beside the
+        record, which never replaces it. How staff correct a record they did not seal."""
+        with self.vault.write() as conn:
+            view = self._resolve(conn, ref)
+            if not view.is_sealed or not view.record_id:
+                raise ValidationError(f"{view.ref} is a draft: edit it directly.",
+                                      hint="Annotations are for sealed records.")
+            device = self._device_of(conn, view.record_id)
+            assert device is not None
+            note = amd.new_annotation(target=view.record_id, target_uid=view.uid,
+                                      target_device=device, text=text, at=now_iso(),
+                                      confidentiality=confidentiality)
+            sealed = self._store_sealed(conn, "annotation", note, None)
+            self._insert_annotation(conn, sealed)
+            self.vault.log_activity("annotate", f"{sealed.record_id} on {view.record_id}",
+                                    conn=conn)
+        return sealed
+
+    def annotations_for(self, view: IncidentView) -> list[dict[str, Any]]:
+        """Annotations of this revision and of every revision of the same incident by the
+        same device (each says which revision it annotates), oldest first."""
+        if not view.record_id:
+            return []
+        conn = self.vault.read()
+        device = self._device_of(conn, view.record_id)
+        rows = conn.execute(
+            "SELECT a.record_id, a.target, a.device, a.at, a.confidentiality, a.text "
+            "FROM annotations a JOIN incidents i ON i.record_id = a.target "
+            "JOIN sealed s ON s.record_id = a.target "
+            "WHERE a.target = ? OR (i.uid = ? AND s.device = ? AND i.conflict IS NULL "
+            "AND ? IS NULL) ORDER BY a.at, a.record_id",
+            (view.record_id, view.uid, device, view.conflict)).fetchall()
+        keys = ("record_id", "target", "device", "at", "confidentiality", "text")
+        return [dict(zip(keys, r, strict=True)) for r in rows]
+
     def store_pulled(self, sealed: sealing.SealedRecord, *, device_key: VerifyKey,
                      files: Sequence[tuple[StoredBlob, str, str]] = (),
                      after: Callable[[Connection], None] | None = None) -> bool:
         """Keep a verified record sealed by another device (pulled from the registry), with
         its files (already adopted into the attachment store: blob, media type, file name).
         Idempotent: False if the vault already holds it. ``after`` runs in the same
-        transaction (the caller's cursor update)."""
+        transaction (the caller's cursor update). An incident whose ``prev`` names a record
+        of another device or incident is kept as a conflict and supersedes nothing."""
         if device_key.key_id != sealed.device:
             raise ValidationError("The device key does not match the record's device.")
+        if sealed.kind == "annotation":
+            amd.check_annotation(sealed.record, record_id=sealed.record_id)
         with self.vault.write() as conn:
             if conn.execute("SELECT 1 FROM sealed WHERE record_id = ?",
                             (sealed.record_id,)).fetchone() is not None:
@@ -622,13 +815,11 @@ class VaultService:
                      rec_["country"], rec_["occurred"]["start"], _dumps(rec_),
                      rec_.get("created_at", sealed.sealed_at), now_iso()))
                 self._index(conn, int(cur.lastrowid), rec_)
-                if sealed.prev:
-                    old = conn.execute("SELECT rowid FROM incidents WHERE record_id = ?",
-                                       (sealed.prev,)).fetchone()
-                    conn.execute("UPDATE incidents SET superseded_by = ? WHERE record_id = ?",
-                                 (sealed.record_id, sealed.prev))
-                    if old is not None:
-                        search.SearchIndex(conn).delete(int(old[0]))
+                # supersedes only its own device's record of the same incident, whichever
+                # of the two arrives first (fieldkit/domain/amendments.py)
+                link_sealed(conn, sealed.record_id)
+            elif sealed.kind == "annotation":
+                self._insert_annotation(conn, sealed)
             else:
                 conn.execute("INSERT INTO custody_events(sha256, at, actor, action, note, "
                              "record_id) VALUES (?, ?, ?, ?, ?, ?)",
@@ -778,6 +969,14 @@ class VaultService:
                         report.problems.append(f"incident {record_id[:12]}… names the file "
                                                f"{f['file_name']} ({f['sha256'][:12]}…), which "
                                                "is not in the vault")
+            elif sealed.kind == "annotation":
+                row = conn.execute("SELECT target, at, confidentiality, text FROM annotations "
+                                   "WHERE record_id = ?", (record_id,)).fetchone()
+                note = sealed.record
+                if row is None or list(row) != [note.get("target"), note.get("at"),
+                                                note.get("confidentiality"), note.get("text")]:
+                    report.problems.append(f"annotation {record_id[:12]}… differs from its "
+                                           "seal")
             else:
                 row = conn.execute("SELECT sha256, at, action, note FROM custody_events WHERE "
                                    "record_id = ?", (record_id,)).fetchone()

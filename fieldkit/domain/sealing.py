@@ -2,14 +2,16 @@
 
 The signed payload (the *statement*) is::
 
-    {"_type": "fieldkit.sealed/1", "kind": "incident" | "custody",
+    {"_type": "fieldkit.sealed/1", "kind": "incident" | "custody" | "annotation",
      "device": "ed25519:<sha256 of the public key>", "seq": N, "chain_prev": ID | null,
      "prev": ID | null, "sealed_at": "…Z", "record": {…}}
 
 Its id is the SHA-256 (hex) of the payload bytes: exactly what was signed. ``seq`` and
 ``chain_prev`` link every record a device seals into one chain, so a gap or a withheld record
-shows; ``prev`` names the revision an amendment corrects. Files are named by digest inside
-``record``; the signature never covers file bytes directly.
+shows; ``prev`` names the revision an amendment corrects (it supersedes it only if both are
+the same incident sealed by the same device: :mod:`fieldkit.domain.amendments`). An
+``annotation`` names the record it annotates inside ``record`` and has no ``prev``. Files are
+named by digest inside ``record``; the signature never covers file bytes directly.
 
 :func:`open_sealed` and :func:`verify_chain` return or raise; they never return a bool.
 """
@@ -29,7 +31,7 @@ from fieldkit.errors import ChainError, EnvelopeFormatError, ValidationError
 
 PAYLOAD_TYPE = "application/vnd.fieldkit.record+json"
 STATEMENT_TYPE = "fieldkit.sealed/1"
-KINDS = ("incident", "custody")
+KINDS = ("incident", "custody", "annotation")
 _ID_CHARS = frozenset("0123456789abcdef")
 
 

@@ -36,6 +36,7 @@ from fieldkit.crypto.keys import SigningKey, VerifyKey
 from fieldkit.domain.sealing import SealedRecord
 from fieldkit.errors import DigestMismatchError, NotFoundError, ValidationError
 from fieldkit.export.audience import check_audience, incident_allowed, redact, redact_custody
+from fieldkit.export.selection import visible_annotations
 from fieldkit.export.verify import (
     BUNDLE_TYPE,
     FILES_HASHES_ONLY,
@@ -166,7 +167,8 @@ def plan_bundle(service: VaultService, record_ids: list[str], *, audience: str,
     """Decide a bundle's members for sealed ``record_ids`` (incidents, usually from
     :func:`~fieldkit.export.selection.select_records`) and ``audience``; write nothing.
 
-    Each record is verified; incidents go through ``redact()``. With ``include_custody``
+    Each record is verified; incidents go through ``redact()``. The annotations of each
+    incident that the audience may see go in as their own sealed envelopes. With ``include_custody``
     the sealed custody events of the evidence the audience sees are added. Receipts and
     enrolments are re-verified against the vault's pinned log key before they go in.
     Redaction statements are signed here, by this vault's device key: ``write_bundle`` must be
@@ -219,6 +221,11 @@ def plan_bundle(service: VaultService, record_ids: list[str], *, audience: str,
 
     for rid in record_ids:
         add_record(rid)
+    # annotations beside the incidents (what the dossier prints), sealed by whoever wrote them
+    for planned in list(records):
+        if planned.kind == "incident":
+            for note in visible_annotations(service, service.get(planned.record_id), audience):
+                add_record(str(note["record_id"]))
     if include_custody:
         for rid in _custody_ids(service, files):
             add_record(rid)

@@ -96,6 +96,10 @@ LABELS: dict[str, dict[str, str]] = {
         "file": "File", "type": "Type", "size": "Size (bytes)", "sha256": "SHA-256",
         "captured": "Captured", "photos": "Photographs", "custody": "Custody timeline",
         "at": "When", "action": "Action", "by": "By", "note": "Note",
+        "annotations": "Annotations",
+        "annotations_note": "Notes sealed beside this record by the devices named. They do "
+                            "not change the record above, which is as its device sealed it.",
+        "on_revision": "on an earlier revision",
         "none": "None.", "no_preview": "no preview",
         "withheld": "Withheld for this audience: {n} item(s) (testimonies without consent, "
                     "identities, locations).",
@@ -145,6 +149,10 @@ LABELS: dict[str, dict[str, str]] = {
         "file": "الملف", "type": "النوع", "size": "الحجم (بايت)", "sha256": "SHA-256",
         "captured": "وقت الالتقاط", "photos": "الصور", "custody": "تسلسل العهدة",
         "at": "الوقت", "action": "الإجراء", "by": "بواسطة", "note": "ملاحظة",
+        "annotations": "التعليقات",
+        "annotations_note": "ملاحظات مختومة بجانب هذا السجل من الأجهزة المذكورة. لا تغيّر "
+                            "السجل أعلاه، فهو كما ختمه جهازه.",
+        "on_revision": "على نسخة سابقة",
         "none": "لا شيء.", "no_preview": "لا معاينة",
         "withheld": "حُجب عن هذا الجمهور: {n} عنصر (شهادات بلا موافقة، هويات، مواقع).",
         "internal": "داخلي: سرّي، للمنظمة فقط",
@@ -635,6 +643,7 @@ class DossierBuilder:
                   self.p(f("withheld", n=f.num(len(inc.redacted.removed))), SMALL)]
         if r.get("description"):
             s += [Spacer(1, 3 * mm), self.h3(f("description")), self.u(r["description"])]
+        s += self.annotations(inc)
         # acts
         s += [Spacer(1, 3 * mm), self.h3(f("acts"))]
         if r.get("acts"):
@@ -715,6 +724,21 @@ class DossierBuilder:
         s.append(PageBreak())
         return s
 
+    def annotations(self, inc: SelectedIncident) -> list[Flowable]:
+        """Annotations beside the record (fieldkit/domain/amendments.py): who sealed them,
+        when, and their text; they never replace the record."""
+        f = self.f
+        if not inc.annotations:
+            return []
+        s: list[Flowable] = [Spacer(1, 3 * mm), self.h3(f("annotations")),
+                             self.p(f("annotations_note"), SMALL), Spacer(1, 1 * mm)]
+        for a in inc.annotations:
+            on = "" if a["target"] == inc.record_id else f" · {f('on_revision')}"
+            meta = (f"{f('at')}: {f.date(str(a['at']))} · {f('by')}: "
+                    f"{f.ltr(self._fingerprint(str(a['device'])))}{on}")
+            s += [self.p(meta, SMALL), self.u(str(a["text"])), Spacer(1, 1.5 * mm)]
+        return s
+
     def photos(self, evs: list[dict[str, Any]]) -> list[Flowable]:
         cells: list[Flowable] = []
         for e in evs:
@@ -781,6 +805,14 @@ class DossierBuilder:
             rows.append([self.code(inc.record_id), self.code(fp, MONO),
                          self.p(f.num(idx) if idx is not None else "—", CELL, align="end"),
                          self.p(f("yes") if redacted else f("no_"), CELL)])
+            for a in inc.annotations:  # sealed beside the incident, in the bundle too
+                apr = info.proofs.get(str(a["record_id"]))
+                aidx = apr.log_index if apr else None
+                rows.append([self.code(str(a["record_id"])),
+                             self.code(self._fingerprint(str(a["device"])), MONO),
+                             self.p(f.num(aidx) if aidx is not None else "—", CELL,
+                                    align="end"),
+                             self.p(f("no_"), CELL)])
         s.append(self.table([f("record_id"), f("signer"), f("log_index"), f("redacted")], rows,
                             [70 * mm, 50 * mm, 25 * mm, FRAME_W - 145 * mm]))
         if any_redacted:

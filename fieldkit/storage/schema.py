@@ -224,10 +224,47 @@ CREATE TABLE device_revocations(
   fetched_at TEXT NOT NULL);
 """
 
+_AMENDMENTS = """
+-- Why a sealed incident's prev was not accepted (fieldkit/domain/amendments.py): NULL when it
+-- amends nothing or amends its own device's record of the same incident. A conflicting
+-- record is kept and shown but supersedes nothing.
+ALTER TABLE incidents ADD COLUMN conflict TEXT;
+CREATE INDEX incidents_prev ON incidents(prev);
+
+-- Annotations: sealed records (kind 'annotation') that comment on or correct a record
+-- without replacing it. Append-only, like the sealed records they mirror.
+CREATE TABLE annotations(
+  record_id TEXT PRIMARY KEY REFERENCES sealed(record_id),
+  target TEXT NOT NULL,           -- the sealed record it annotates
+  device TEXT NOT NULL,           -- who sealed the annotation
+  at TEXT NOT NULL,
+  confidentiality TEXT NOT NULL,  -- internal | partners | public
+  text TEXT NOT NULL);
+CREATE INDEX annotations_target ON annotations(target);
+CREATE TRIGGER annotations_no_update BEFORE UPDATE ON annotations
+BEGIN SELECT RAISE(ABORT, 'annotations are append-only'); END;
+CREATE TRIGGER annotations_no_delete BEFORE DELETE ON annotations
+BEGIN SELECT RAISE(ABORT, 'annotations are append-only'); END
+"""
+
+
+def _amendments(conn: Connection) -> None:
+    """Add the conflict column and the annotations table, then apply the amendment rule to
+    every sealed incident already held: a vault that pulled another device's "amendment"
+    before this rule existed gets the superseded record back."""
+    from fieldkit.service import relink_all
+
+    for statement in _AMENDMENTS.strip().split(";\n"):
+        if statement.strip():
+            conn.execute(statement)
+    relink_all(conn)
+
+
 MIGRATIONS = [
     Migration("0001_initial", _INITIAL),
     Migration("0002_search_index", _search_index),
     Migration("0003_sync", _SYNC),
     Migration("0004_provenance", _PROVENANCE),
     Migration("0005_device_revocations", _REVOCATIONS),
+    Migration("0006_amendments", _amendments),
 ]

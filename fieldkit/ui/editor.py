@@ -14,6 +14,7 @@ are kept, the lists are refreshed.
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from datetime import UTC, date, datetime, tzinfo
 from functools import lru_cache
 from typing import TYPE_CHECKING, Any, ClassVar
@@ -69,6 +70,29 @@ if TYPE_CHECKING:
     from fieldkit.service import IncidentView
     from fieldkit.ui.context import AppContext
     from fieldkit.ui.tasks import Task, TaskControl
+
+@dataclass(frozen=True)
+class Standing:
+    """Where a sealed record stands among the vault's others (fieldkit/domain/amendments.py):
+    whether this device sealed it (only then may it amend it), records of other devices
+    that claim to amend it (conflicts), a fork it belongs to, and annotations beside it."""
+
+    own: bool = True
+    conflicts: tuple[str, ...] = ()
+    fork: tuple[str, ...] = ()
+    annotations: tuple[tuple[str, str, str], ...] = ()  # (device, at, text)
+
+
+def standing_of(service: Any, view: IncidentView) -> Standing:
+    """Read a record's standing (runs on a worker)."""
+    if not view.is_sealed or not view.record_id:
+        return Standing()
+    own = service.device_of(view.record_id) == service.vault.device_key.verify_key.key_id
+    return Standing(own, tuple(str(c.record_id) for c in service.conflicts_against(
+        view.record_id)), tuple(service.fork_of(view)),
+        tuple((str(a["device"]), str(a["at"]), str(a["text"]))
+              for a in service.annotations_for(view)))
+
 
 #: Codes Qt knows that are not countries.
 _NOT_COUNTRIES = frozenset({"EU", "EZ", "UN", "QO"})
@@ -304,6 +328,7 @@ class IncidentEditor(QWidget):
         self.ref = ref
         self.view: IncidentView | None = None
         self.sealed_at: str | None = None
+        self.standing = Standing()
         self._dirty = False
         self._filling = False
         self._saving: Task[Any] | None = None
@@ -333,6 +358,16 @@ class IncidentEditor(QWidget):
                                         self.amend)
         self.closeButton = self._button("closeButton", self.tr("Close"),
                                         self.tr("Close the editor"), self.request_close)
+        # annotations sealed beside this record (they never replace it)
+        self.annotationsLabel = QLabel()
+        self.annotationsLabel.setObjectName("incidentEditor.annotations")
+        self.annotationsLabel.setAccessibleName(self.tr("Annotations"))
+        self.annotationsLabel.setWordWrap(True)
+        self.annotationsLabel.setTextFormat(Qt.TextFormat.PlainText)
+        self.annotationsLabel.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.annotationsLabel.setMargin(6)
+        self.annotationsLabel.setVisible(False)
         top = QHBoxLayout()
         top.addWidget(self.banner, 1)
         for b in (self.saveButton, self.sealButton, self.amendButton, self.closeButton):
@@ -417,6 +452,7 @@ class IncidentEditor(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addLayout(top)
+        layout.addWidget(self.annotationsLabel)
         layout.addWidget(self.tabs, 1)
 
         # edits make the draft dirty
@@ -484,14 +520,14 @@ class IncidentEditor(QWidget):
         ctx = self.ctx
         generation = self._generation
 
-        def work(_c: TaskControl) -> tuple[IncidentView, str | None]:
+        def work(_c: TaskControl) -> tuple[IncidentView, str | None, Standing]:
             svc = ctx.service
             view = svc.get(ref)
             sealed_at = (svc.sealed_record(view.record_id).sealed_at
                          if view.is_sealed and view.record_id else None)
-            return view, sealed_at
+            return view, sealed_at, standing_of(svc, view)
 
-        def done(result: tuple[IncidentView, str | None]) -> None:
+        def done(result: tuple[IncidentView, str | None, Standing]) -> None:
             if generation != self._generation:
                 return  # something newer was shown meanwhile
             view, current = result[0], self.view
@@ -499,10 +535,12 @@ class IncidentEditor(QWidget):
                     and (view.rowid, view.state, view.superseded_by, view.record_id)
                     == (current.rowid, current.state, current.superseded_by, current.record_id)
                     and (result[1] or self.sealed_at) == self.sealed_at
+                    and result[2] == self.standing and view.conflict == current.conflict
                     and view.body == current.body):
                 self.loaded.emit()  # unchanged: keep the GUI thread free
                 return
-            self._apply(view, sealed_at=result[1], keep_fields=self._dirty)
+            self._apply(view, sealed_at=result[1], keep_fields=self._dirty,
+                        standing=result[2])
 
         def failed(err: FieldKitError) -> None:
             self.banner.setText(err.message)
@@ -535,8 +573,11 @@ class IncidentEditor(QWidget):
         self._apply(view, keep_fields=self._dirty)
 
     def _apply(self, view: IncidentView | None, *, sealed_at: str | None = None,
-               keep_fields: bool = False) -> None:
+               keep_fields: bool = False, standing: Standing | None = None) -> None:
         self._generation += 1
+        if standing is not None or view is None or not view.is_sealed \
+                or view.ref != (self.view.ref if self.view is not None else None):
+            self.standing = standing or Standing()
         self.view = view
         if view is not None:
             self.ref = view.ref
@@ -554,7 +595,13 @@ class IncidentEditor(QWidget):
         self.descriptionEdit.setReadOnly(sealed)
         self.sealButton.setVisible(view is not None and not sealed)
         self.amendButton.setVisible(sealed)
-        self.amendButton.setEnabled(sealed and view is not None and not view.superseded_by)
+        # only the device that sealed a record may amend it (others annotate it)
+        self.amendButton.setEnabled(sealed and view is not None and not view.superseded_by
+                                    and self.standing.own)
+        self.amendButton.setToolTip(
+            self.tr("Start a new revision of this sealed record") if self.standing.own else
+            self.tr("Another device sealed this record: only that device may amend it."))
+        self._fill_annotations()
         for b in (self.addPersonButton, self.addActButton, self.addTestimonyButton):
             b.setEnabled(view is not None and not sealed)
         self.evidence.set_incident(view, editable=not sealed)
@@ -606,17 +653,46 @@ class IncidentEditor(QWidget):
                 line += "  ♪ " + t["audio"].get("file_name", "")
             self.testimoniesList.addItem(line)
 
+    def _fill_annotations(self) -> None:
+        notes = self.standing.annotations
+        self.annotationsLabel.setVisible(bool(notes))
+        lines = [self.tr("Annotations sealed beside this record (they do not change it):")]
+        lines += [self.tr("{at}, by device {device}: {text}").format(
+            at=ltr(utc_minutes(at)), device=ltr(device[:24] + "…"), text=text)
+            for device, at, text in notes]
+        self.annotationsLabel.setText("\n".join(lines) if notes else "")
+
     def _update_banner(self) -> None:
         view = self.view
         if view is None:
             state = "new"
             text = self.tr("New incident — not saved yet.")
+        elif view.is_sealed and view.conflict:
+            state = "conflict"
+            text = self.tr("Conflict — record {id} claims to amend {prev}, which it may not "
+                           "replace: only the device that sealed a record may amend it, and "
+                           "only within the same incident. It is kept but replaces nothing; "
+                           "{prev} stays current.").format(id=ltr(view.record_id),
+                                                           prev=ltr(view.prev))
+        elif view.is_sealed and self.standing.fork:
+            state = "conflict"
+            text = self.tr("Two revisions — the device that sealed {id} also sealed another "
+                           "current revision of this incident ({others}). Both are kept; "
+                           "exports ask you to choose one by its record id.").format(
+                id=ltr(view.record_id), others=", ".join(
+                    ltr(r[:12] + "…") for r in self.standing.fork if r != view.record_id))
         elif view.is_sealed and view.superseded_by:
             state = "superseded"
             text = self.tr("Sealed and superseded — record {id}, sealed {at}. A newer "
                            "revision replaces it: {new}.").format(
                 id=ltr(view.record_id), at=ltr(utc_minutes(self.sealed_at)),
                 new=ltr(view.superseded_by))
+        elif view.is_sealed and not self.standing.own:
+            state = "sealed"
+            text = self.tr("Sealed by another device — record {id}, sealed {at}. Read-only: "
+                           "only the device that sealed it may amend it; annotate it to add "
+                           "a correction beside it.").format(
+                id=ltr(view.record_id), at=ltr(utc_minutes(self.sealed_at)))
         elif view.is_sealed:
             state = "sealed"
             text = self.tr("Sealed — record {id}, sealed {at}. Read-only: use Amend to "
@@ -628,8 +704,13 @@ class IncidentEditor(QWidget):
                 id=ltr(view.draft_id))
             if view.prev:
                 text += " " + self.tr("It amends the sealed record {id}.").format(id=ltr(view.prev))
+        if view is not None and view.is_sealed and self.standing.conflicts:
+            text += " " + self.tr("{n} record(s) of other devices claim to amend this one; "
+                                  "they replace nothing.").format(
+                n=len(self.standing.conflicts))
         colours = {"new": ("#eef2f7", "#1f2d3d"), "draft": ("#fff4d6", "#5a4500"),
-                   "sealed": ("#ddf3e4", "#11502a"), "superseded": ("#e8e8e8", "#333333")}
+                   "sealed": ("#ddf3e4", "#11502a"), "superseded": ("#e8e8e8", "#333333"),
+                   "conflict": ("#fde2d6", "#7a2100")}
         bg, fg = colours[state]
         self.banner.setProperty("state", state)
         self.banner.setText(text)

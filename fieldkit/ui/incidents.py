@@ -26,6 +26,7 @@ from PySide6.QtCore import (
     Signal,
     Slot,
 )
+from PySide6.QtGui import QColor
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QComboBox,
@@ -110,9 +111,17 @@ class IncidentRow:
     is_sealed: bool
     is_amendment: bool
     synced: bool
+    # conflict: its prev names another device's (or incident's) record; kept, replaces nothing
+    # forked: one of two or more current revisions of one incident by one device
+    conflict: bool = False
+    forked: bool = False
 
     @property
     def state(self) -> str:
+        if self.conflict:
+            return "conflict"
+        if self.forked:
+            return "fork"
         if self.is_sealed:
             return "amended" if self.is_amendment else "sealed"
         return "draft"
@@ -127,9 +136,13 @@ class Page:
 
 
 def _rows(service: VaultService, views: list[IncidentView]) -> list[IncidentRow]:
-    synced = service.synced_ids([v.record_id for v in views if v.record_id])
+    ids = [v.record_id for v in views if v.record_id]
+    synced = service.synced_ids(ids)
+    forked = service.forked_ids(ids)
     return [IncidentRow(v.rowid, v.ref, v.title, v.category, v.country, v.occurred,
-                        v.is_sealed, v.prev is not None, v.record_id in synced) for v in views]
+                        v.is_sealed, v.prev is not None, v.record_id in synced,
+                        conflict=v.conflict is not None, forked=v.record_id in forked)
+            for v in views]
 
 
 def fetch_page(service: VaultService, flt: IncidentFilter, cursor: tuple[str, int] | int | None,
@@ -277,7 +290,20 @@ class IncidentTableModel(QAbstractTableModel):
 
     def state_text(self, row: IncidentRow) -> str:
         return {"draft": self.tr("Draft"), "sealed": self.tr("Sealed"),
-                "amended": self.tr("Sealed (amended)")}[row.state]
+                "amended": self.tr("Sealed (amended)"),
+                "conflict": "⚠ " + self.tr("Conflict"),
+                "fork": "⚠ " + self.tr("Two revisions")}[row.state]
+
+    def state_explanation(self, row: IncidentRow) -> str | None:
+        """The plain sentence behind a conflict or fork mark (tooltip, screen readers)."""
+        if row.conflict:
+            return self.tr("This record claims to amend a record it may not replace (another "
+                           "device's, or another incident's). It is kept but replaces nothing; "
+                           "the record it names stays current.")
+        if row.forked:
+            return self.tr("The same device sealed two current revisions of this incident. "
+                           "Both are kept; exports ask you to choose one by its record id.")
+        return None
 
     def category_label(self, code: str) -> str:
         try:
@@ -305,6 +331,12 @@ class IncidentTableModel(QAbstractTableModel):
             return self.tr("Yes") if row.synced else self.tr("No")
         if role == Qt.ItemDataRole.ToolTipRole and column == "title":
             return row.title
+        if role in (Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.AccessibleDescriptionRole) \
+                and column == "state":
+            return self.state_explanation(row)
+        if role == Qt.ItemDataRole.ForegroundRole and column == "state" \
+                and (row.conflict or row.forked):
+            return QColor("#9a2a00")
         if role == Qt.ItemDataRole.TextAlignmentRole and column in ("country", "date", "synced"):
             return int(Qt.AlignmentFlag.AlignCenter)
         if role == RefRole:

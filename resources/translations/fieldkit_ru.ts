@@ -428,22 +428,22 @@
         <translation>Экспорт журнала аудита</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="497"/>
+        <location filename="../../fieldkit/ui/audit.py" line="498"/>
         <source>Does NOT verify: {why}</source>
         <translation>НЕ проходит проверку: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="503"/>
+        <location filename="../../fieldkit/ui/audit.py" line="504"/>
         <source>No checkpoint yet: sync once.</source>
         <translation>Контрольной точки ещё нет: выполните синхронизацию.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="508"/>
+        <location filename="../../fieldkit/ui/audit.py" line="509"/>
         <source>Registry distrusted: {why}</source>
         <translation>Реестру нет доверия: {why}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/audit.py" line="513"/>
+        <location filename="../../fieldkit/ui/audit.py" line="514"/>
         <source>Verified: signed by the pinned log key and consistent with the {n} checkpoints kept before it.</source>
         <translation>Проверено: подписано закреплённым ключом журнала и согласуется с сохранёнными ранее контрольными точками ({n}).</translation>
     </message>
@@ -474,7 +474,7 @@
 <context>
     <name>CategoryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="186"/>
+        <location filename="../../fieldkit/ui/editor.py" line="211"/>
         <source>Choose a category</source>
         <translation>Выберите категорию</translation>
     </message>
@@ -482,7 +482,7 @@
 <context>
     <name>CountryCombo</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="131"/>
+        <location filename="../../fieldkit/ui/editor.py" line="156"/>
         <source>Type to search for a country</source>
         <extracomment>Codes Qt knows that are not countries.</extracomment>
         <translation>Начните вводить название страны</translation>
@@ -1114,303 +1114,344 @@ This device: {key}</source>
 <context>
     <name>IncidentEditor</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="312"/>
+        <location filename="../../fieldkit/ui/editor.py" line="338"/>
         <source>Incident editor</source>
         <translation>Редактор инцидента</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="321"/>
+        <location filename="../../fieldkit/ui/editor.py" line="347"/>
         <source>Record state</source>
         <translation>Состояние записи</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="325"/>
+        <location filename="../../fieldkit/ui/editor.py" line="351"/>
         <source>Save draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="326"/>
+        <location filename="../../fieldkit/ui/editor.py" line="352"/>
         <source>Save the draft</source>
         <translation>Сохранить черновик</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="327"/>
+        <location filename="../../fieldkit/ui/editor.py" line="353"/>
         <source>Seal…</source>
         <translation>Опечатать…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="328"/>
+        <location filename="../../fieldkit/ui/editor.py" line="354"/>
         <source>Seal this incident (sign it; it cannot be edited afterwards)</source>
         <translation>Опечатать инцидент (подписать; после этого его нельзя изменить)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="330"/>
+        <location filename="../../fieldkit/ui/editor.py" line="356"/>
         <source>Amend</source>
         <translation>Исправить</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="331"/>
+        <location filename="../../fieldkit/ui/editor.py" line="357"/>
+        <location filename="../../fieldkit/ui/editor.py" line="602"/>
         <source>Start a new revision of this sealed record</source>
         <translation>Начать новую редакцию этой опечатанной записи</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="333"/>
+        <location filename="../../fieldkit/ui/editor.py" line="359"/>
         <source>Close</source>
         <translation>Закрыть</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="334"/>
+        <location filename="../../fieldkit/ui/editor.py" line="360"/>
         <source>Close the editor</source>
         <translation>Закрыть редактор</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348"/>
+        <location filename="../../fieldkit/ui/editor.py" line="364"/>
+        <source>Annotations</source>
+        <translation>Примечания</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="384"/>
         <source>Internal</source>
         <translation>Внутренний</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="348"/>
+        <location filename="../../fieldkit/ui/editor.py" line="384"/>
         <source>Only our organisation&apos;s staff</source>
         <translation>Только сотрудники нашей организации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349"/>
+        <location filename="../../fieldkit/ui/editor.py" line="385"/>
         <source>Partners</source>
         <translation>Партнёры</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="349"/>
+        <location filename="../../fieldkit/ui/editor.py" line="385"/>
         <source>Staff and trusted partners</source>
         <translation>Сотрудники и доверенные партнёры</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350"/>
+        <location filename="../../fieldkit/ui/editor.py" line="386"/>
         <source>Public</source>
         <translation>Публичный</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="350"/>
+        <location filename="../../fieldkit/ui/editor.py" line="386"/>
         <source>May be published</source>
         <translation>Можно публиковать</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="355"/>
+        <location filename="../../fieldkit/ui/editor.py" line="391"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="356"/>
+        <location filename="../../fieldkit/ui/editor.py" line="392"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="357"/>
+        <location filename="../../fieldkit/ui/editor.py" line="393"/>
         <source>Date precision</source>
         <translation>Точность даты</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="358"/>
+        <location filename="../../fieldkit/ui/editor.py" line="394"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="359"/>
+        <location filename="../../fieldkit/ui/editor.py" line="395"/>
         <source>End date</source>
         <translation>Дата окончания</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="360"/>
+        <location filename="../../fieldkit/ui/editor.py" line="396"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="361"/>
-        <location filename="../../fieldkit/ui/editor.py" line="374"/>
+        <location filename="../../fieldkit/ui/editor.py" line="397"/>
+        <location filename="../../fieldkit/ui/editor.py" line="410"/>
         <source>Place</source>
         <translation>Место</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="362"/>
-        <location filename="../../fieldkit/ui/editor.py" line="375"/>
+        <location filename="../../fieldkit/ui/editor.py" line="398"/>
+        <location filename="../../fieldkit/ui/editor.py" line="411"/>
         <source>Description</source>
         <translation>Описание</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="364"/>
-        <location filename="../../fieldkit/ui/editor.py" line="376"/>
+        <location filename="../../fieldkit/ui/editor.py" line="400"/>
+        <location filename="../../fieldkit/ui/editor.py" line="412"/>
         <source>Confidentiality</source>
         <translation>Конфиденциальность</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="370"/>
+        <location filename="../../fieldkit/ui/editor.py" line="406"/>
         <source>Title *</source>
         <translation>Название *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="371"/>
+        <location filename="../../fieldkit/ui/editor.py" line="407"/>
         <source>Category *</source>
         <translation>Категория *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="372"/>
+        <location filename="../../fieldkit/ui/editor.py" line="408"/>
         <source>When *</source>
         <translation>Когда *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="373"/>
+        <location filename="../../fieldkit/ui/editor.py" line="409"/>
         <source>Country *</source>
         <translation>Страна *</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="381"/>
+        <location filename="../../fieldkit/ui/editor.py" line="417"/>
         <source>Persons (by pseudonym)</source>
         <translation>Лица (под псевдонимами)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="382"/>
+        <location filename="../../fieldkit/ui/editor.py" line="418"/>
         <source>Add person…</source>
         <translation>Добавить лицо…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="383"/>
+        <location filename="../../fieldkit/ui/editor.py" line="419"/>
         <source>Add a person</source>
         <translation>Добавить лицо</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="384"/>
-        <location filename="../../fieldkit/ui/editor.py" line="393"/>
+        <location filename="../../fieldkit/ui/editor.py" line="420"/>
+        <location filename="../../fieldkit/ui/editor.py" line="429"/>
         <source>Acts</source>
         <translation>Действия</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="385"/>
+        <location filename="../../fieldkit/ui/editor.py" line="421"/>
         <source>Add act…</source>
         <translation>Добавить действие…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="386"/>
+        <location filename="../../fieldkit/ui/editor.py" line="422"/>
         <source>Add an act</source>
         <translation>Добавить действие</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="389"/>
+        <location filename="../../fieldkit/ui/editor.py" line="425"/>
         <source>Persons are shown by pseudonym. Real names are optional and internal only.</source>
         <translation>Лица указываются под псевдонимами. Настоящие имена необязательны и только для внутреннего пользования.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="398"/>
-        <location filename="../../fieldkit/ui/editor.py" line="414"/>
+        <location filename="../../fieldkit/ui/editor.py" line="434"/>
+        <location filename="../../fieldkit/ui/editor.py" line="450"/>
         <source>Testimonies</source>
         <translation>Показания</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="399"/>
+        <location filename="../../fieldkit/ui/editor.py" line="435"/>
         <source>Add testimony…</source>
         <translation>Добавить показания…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="400"/>
+        <location filename="../../fieldkit/ui/editor.py" line="436"/>
         <source>Add a testimony</source>
         <translation>Добавить показания</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="412"/>
+        <location filename="../../fieldkit/ui/editor.py" line="448"/>
         <source>Incident</source>
         <translation>Инцидент</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="413"/>
+        <location filename="../../fieldkit/ui/editor.py" line="449"/>
         <source>Persons and acts</source>
         <translation>Лица и действия</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="415"/>
+        <location filename="../../fieldkit/ui/editor.py" line="451"/>
         <source>Evidence</source>
         <translation>Доказательства</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="434"/>
+        <location filename="../../fieldkit/ui/editor.py" line="471"/>
         <source>Opening…</source>
         <translation>Открытие…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="511"/>
+        <location filename="../../fieldkit/ui/editor.py" line="550"/>
         <source>Opening the incident</source>
         <translation>Открытие инцидента</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="530"/>
+        <location filename="../../fieldkit/ui/editor.py" line="569"/>
         <source>The vault is locked.</source>
         <translation>Хранилище заблокировано.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="597"/>
+        <location filename="../../fieldkit/ui/editor.py" line="603"/>
+        <source>Another device sealed this record: only that device may amend it.</source>
+        <translation>Эту запись запечатало другое устройство: изменить её может только оно.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="645"/>
         <source>{kind}: victims {victims}; perpetrators {perps}</source>
         <translation>{kind}: пострадавшие {victims}; виновные {perps}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="612"/>
+        <location filename="../../fieldkit/ui/editor.py" line="659"/>
+        <source>Annotations sealed beside this record (they do not change it):</source>
+        <translation>Примечания, запечатанные рядом с этой записью (они её не меняют):</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="660"/>
+        <source>{at}, by device {device}: {text}</source>
+        <translation>{at}, устройство {device}: {text}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="669"/>
         <source>New incident — not saved yet.</source>
         <translation>Новый инцидент — ещё не сохранён.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="615"/>
+        <location filename="../../fieldkit/ui/editor.py" line="672"/>
+        <source>Conflict — record {id} claims to amend {prev}, which it may not replace: only the device that sealed a record may amend it, and only within the same incident. It is kept but replaces nothing; {prev} stays current.</source>
+        <translation>Конфликт — запись {id} выдаёт себя за исправление {prev}, но не может её заменить: исправлять запись может только запечатавшее её устройство и только в пределах того же инцидента. Она сохранена, но ничего не заменяет; {prev} остаётся действующей.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="679"/>
+        <source>Two revisions — the device that sealed {id} also sealed another current revision of this incident ({others}). Both are kept; exports ask you to choose one by its record id.</source>
+        <translation>Две редакции — устройство, запечатавшее {id}, запечатало и другую действующую редакцию этого инцидента ({others}). Обе сохранены; при экспорте нужно выбрать одну по идентификатору записи.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="686"/>
         <source>Sealed and superseded — record {id}, sealed {at}. A newer revision replaces it: {new}.</source>
         <translation>Опечатан и заменён — запись {id}, опечатана {at}. Её заменяет более новая редакция: {new}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="621"/>
+        <location filename="../../fieldkit/ui/editor.py" line="692"/>
+        <source>Sealed by another device — record {id}, sealed {at}. Read-only: only the device that sealed it may amend it; annotate it to add a correction beside it.</source>
+        <translation>Запечатано другим устройством — запись {id}, запечатана {at}. Только чтение: исправить её может только запечатавшее устройство; добавьте примечание, чтобы поместить исправление рядом.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="698"/>
         <source>Sealed — record {id}, sealed {at}. Read-only: use Amend to correct it.</source>
         <translation>Опечатан — запись {id}, опечатана {at}. Только чтение: для исправления используйте «Исправить».</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="626"/>
+        <location filename="../../fieldkit/ui/editor.py" line="703"/>
         <source>Draft {id} — not sealed yet; you can still edit it.</source>
         <translation>Черновик {id} — ещё не опечатан; его можно редактировать.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="629"/>
+        <location filename="../../fieldkit/ui/editor.py" line="706"/>
         <source>It amends the sealed record {id}.</source>
         <translation>Исправляет опечатанную запись {id}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="644"/>
+        <location filename="../../fieldkit/ui/editor.py" line="708"/>
+        <source>{n} record(s) of other devices claim to amend this one; they replace nothing.</source>
+        <translation>Записей других устройств, выдающих себя за исправление этой: {n}; они ничего не заменяют.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/editor.py" line="726"/>
         <source>Choose a category.</source>
         <translation>Выберите категорию.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="645"/>
+        <location filename="../../fieldkit/ui/editor.py" line="727"/>
         <source>Pick the category that fits best; it can be changed until the record is sealed.</source>
         <translation>Выберите наиболее подходящую категорию; её можно менять до опечатывания.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="649"/>
+        <location filename="../../fieldkit/ui/editor.py" line="731"/>
         <source>Choose the country where it happened.</source>
         <translation>Выберите страну, где это произошло.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="650"/>
+        <location filename="../../fieldkit/ui/editor.py" line="732"/>
         <source>Type part of the country&apos;s name to find it.</source>
         <translation>Введите часть названия страны.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="689"/>
+        <location filename="../../fieldkit/ui/editor.py" line="771"/>
         <source>Saving the incident</source>
         <translation>Сохранение инцидента</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="772"/>
+        <location filename="../../fieldkit/ui/editor.py" line="846"/>
         <source>Starting a revision</source>
         <translation>Новая редакция</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="787"/>
-        <location filename="../../fieldkit/ui/editor.py" line="792"/>
+        <location filename="../../fieldkit/ui/editor.py" line="861"/>
+        <location filename="../../fieldkit/ui/editor.py" line="866"/>
         <source>Unsaved changes</source>
         <translation>Несохранённые изменения</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="788"/>
+        <location filename="../../fieldkit/ui/editor.py" line="862"/>
         <source>Save the changes to this draft?</source>
         <translation>Сохранить изменения в черновике?</translation>
     </message>
@@ -1418,33 +1459,33 @@ This device: {key}</source>
 <context>
     <name>IncidentModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="56"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="58"/>
         <source>Title</source>
-        <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to). The query costs at most 50 ms at 100k incidents: results within 100 ms of the last key.</extracomment>
+        <extracomment>After a change, reload at most this many rows (the rows the user had scrolled to). The query costs 10-40 ms at 100k incidents (bench/bench_ui.py): results within 100 ms of the last key, with room for a busy machine.</extracomment>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="57"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="59"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="58"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="60"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="59"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="61"/>
         <source>Date</source>
         <translation>Дата</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="60"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="62"/>
         <source>State</source>
         <translation>Статус</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="61"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="63"/>
         <source>Synced</source>
         <translation>Синхр.</translation>
     </message>
@@ -1452,33 +1493,53 @@ This device: {key}</source>
 <context>
     <name>IncidentTableModel</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="248"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="262"/>
         <source>Loading incidents</source>
         <extracomment>How to ask for the next page: a (occurred, rowid) key, or a search-hit offset.</extracomment>
         <translation>Загрузка инцидентов</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="292"/>
         <source>Draft</source>
         <translation>Черновик</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="278"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="292"/>
         <source>Sealed</source>
         <translation>Опечатан</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="279"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="293"/>
         <source>Sealed (amended)</source>
         <translation>Опечатан (исправлен)</translation>
     </message>
     <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="294"/>
+        <source>Conflict</source>
+        <translation>Конфликт</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="295"/>
+        <source>Two revisions</source>
+        <translation>Две редакции</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="300"/>
+        <source>This record claims to amend a record it may not replace (another device&apos;s, or another incident&apos;s). It is kept but replaces nothing; the record it names stays current.</source>
+        <translation>Эта запись выдаёт себя за исправление записи, которую не может заменить (другого устройства или другого инцидента). Она сохранена, но ничего не заменяет; названная запись остаётся действующей.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/incidents.py" line="304"/>
+        <source>The same device sealed two current revisions of this incident. Both are kept; exports ask you to choose one by its record id.</source>
+        <translation>Одно устройство запечатало две действующие редакции этого инцидента. Обе сохранены; при экспорте нужно выбрать одну по идентификатору записи.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/incidents.py" line="331"/>
         <source>Yes</source>
         <translation>Да</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="304"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="331"/>
         <source>No</source>
         <translation>Нет</translation>
     </message>
@@ -1486,150 +1547,150 @@ This device: {key}</source>
 <context>
     <name>IncidentsPage</name>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="448"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="481"/>
         <source>&amp;Search:</source>
         <translation>&amp;Поиск:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="449"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="482"/>
         <source>Words in any language, names, places…</source>
         <translation>Слова на любом языке, имена, места…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="450"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="483"/>
         <source>Search incidents</source>
         <translation>Поиск инцидентов</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="451"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="484"/>
         <source>&amp;New incident</source>
         <translation>&amp;Новый инцидент</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="452"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="485"/>
         <source>New incident</source>
         <translation>Новый инцидент</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="453"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="486"/>
         <source>Clear filters</source>
         <translation>Сбросить фильтры</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="487"/>
         <source>&amp;Category:</source>
         <translation>&amp;Категория:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="487"/>
         <source>C&amp;ountry:</source>
         <translation>&amp;Страна:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="487"/>
         <source>&amp;From:</source>
         <translation>&amp;С:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="454"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="487"/>
         <source>&amp;To:</source>
         <translation>&amp;По:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="488"/>
         <source>S&amp;tate:</source>
         <translation>С&amp;татус:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="455"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="488"/>
         <source>S&amp;ynced:</source>
         <translation>Син&amp;хр.:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="491"/>
         <source>Category filter</source>
         <translation>Фильтр по категории</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="491"/>
         <source>Country filter</source>
         <translation>Фильтр по стране</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="458"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="491"/>
         <source>From date</source>
         <translation>С даты</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="492"/>
         <source>To date</source>
         <translation>По дату</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="492"/>
         <source>State filter</source>
         <translation>Фильтр по статусу</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="459"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="492"/>
         <source>Synced filter</source>
         <translation>Фильтр по синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="464"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="497"/>
         <source>any</source>
         <translation>любая</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="465"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="498"/>
         <source>Incidents</source>
         <translation>Инциденты</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
-        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
-        <location filename="../../fieldkit/ui/incidents.py" line="490"/>
-        <location filename="../../fieldkit/ui/incidents.py" line="500"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="499"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="501"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="523"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="533"/>
         <source>All</source>
         <translation>Все</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="466"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="499"/>
         <source>Drafts</source>
         <translation>Черновики</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="467"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="500"/>
         <source>Sealed</source>
         <translation>Опечатанные</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="468"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="501"/>
         <source>Synced</source>
         <translation>Синхронизированные</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="469"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="502"/>
         <source>Not synced</source>
         <translation>Не синхронизированные</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="557"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="590"/>
         <source>{n}{more} found</source>
         <translation>Найдено: {n}{more}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="559"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="592"/>
         <source>{n} incidents</source>
         <translation>Инцидентов: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="561"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="594"/>
         <source>{n} shown</source>
         <translation>Показано: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/incidents.py" line="563"/>
+        <location filename="../../fieldkit/ui/incidents.py" line="596"/>
         <source>loading…</source>
         <translation>загрузка…</translation>
     </message>
@@ -2386,159 +2447,159 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="252"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="298"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="254"/>
         <source>Registry</source>
         <translation>Реестр</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="265"/>
         <source>Address:</source>
         <translation>Адрес:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="310"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="266"/>
         <source>This vault is:</source>
         <translation>Это хранилище:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
         <source>Waiting to be sent:</source>
         <translation>Ожидают отправки:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="312"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="268"/>
         <source>Last sync:</source>
         <translation>Последняя синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="269"/>
         <source>Enrol this vault…</source>
         <translation>Зарегистрировать хранилище…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="271"/>
         <source>Enrol this vault with a registry</source>
         <translation>Зарегистрировать хранилище в реестре</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="321"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="429"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="385"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="323"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="325"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="281"/>
         <source>Cancel the sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="285"/>
         <source>Sync progress</source>
         <translation>Ход синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="339"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
         <source>Last sync report</source>
         <translation>Отчёт о последней синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="343"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="299"/>
         <source>Sync error</source>
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="350"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="306"/>
         <source>Sync log</source>
         <translation>Журнал синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="352"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="364"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="320"/>
         <source>Sync log on this device</source>
         <translation>Журнал синхронизации на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="409"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="365"/>
         <source>Reading the sync log</source>
         <translation>Чтение журнала синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="368"/>
         <source>a monitor&apos;s vault (sends sealed records)</source>
         <translation>хранилище наблюдателя (отправляет опечатанные записи)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="369"/>
         <source>a staff vault (receives records)</source>
         <translation>хранилище сотрудника (получает записи)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="414"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="370"/>
         <source>an administrator&apos;s vault</source>
         <translation>хранилище администратора</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="373"/>
         <source>Not enrolled</source>
         <translation>Не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="422"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="378"/>
         <source>{n} sealed records</source>
         <translation>Опечатанных записей: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="425"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="381"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="428"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="384"/>
         <source>Pull now</source>
         <translation>Получить сейчас</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="456"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="483"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="439"/>
         <source>Not synced.</source>
         <translation>Не синхронизировано.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="489"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="445"/>
         <source>Syncing</source>
         <translation>Синхронизация</translation>
     </message>
@@ -2546,28 +2607,28 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="103"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="59"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="117"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="73"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>Получено записей: {records}, файлов: {files} ({size}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="122"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="78"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>Отправлено записей: {records}, файлов: {files} ({size}); на каждую есть проверенная квитанция.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="127"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="83"/>
         <source>{n} retries.</source>
         <translation>Повторов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="133"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="89"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation>Отменено. Уже отправленные записи сохраняют квитанции; остальные остаются в очереди, ничего недописанного не сохранено.</translation>
     </message>
@@ -2575,52 +2636,52 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="189"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="145"/>
         <source>Sync status</source>
         <translation>Состояние синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="257"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="213"/>
         <source>Checking the registry</source>
         <translation>Проверка реестра</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="223"/>
         <source>Not enrolled</source>
         <translation>Не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="270"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="226"/>
         <source>This vault is not connected to a registry.</source>
         <translation>Хранилище не подключено к реестру.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="229"/>
         <source>Registry distrusted</source>
         <translation>Реестру нет доверия</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="233"/>
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="235"/>
         <source>Offline</source>
         <translation>Не в сети</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="282"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="238"/>
         <source>Queue: {n}</source>
         <translation>В очереди: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="283"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
         <source>Last receipt: {when}</source>
         <translation>Последняя квитанция: {when}</translation>
     </message>
@@ -2862,37 +2923,37 @@ Type {word} to confirm.</source>
 <context>
     <name>WhenEdit</name>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210"/>
+        <location filename="../../fieldkit/ui/editor.py" line="235"/>
         <source>Exact time</source>
         <translation>Точное время</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="210"/>
+        <location filename="../../fieldkit/ui/editor.py" line="235"/>
         <source>Day</source>
         <translation>День</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211"/>
+        <location filename="../../fieldkit/ui/editor.py" line="236"/>
         <source>Month</source>
         <translation>Месяц</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="211"/>
+        <location filename="../../fieldkit/ui/editor.py" line="236"/>
         <source>Year</source>
         <translation>Год</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212"/>
+        <location filename="../../fieldkit/ui/editor.py" line="237"/>
         <source>About (approximate)</source>
         <translation>Приблизительно</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="212"/>
+        <location filename="../../fieldkit/ui/editor.py" line="237"/>
         <source>Range</source>
         <translation>Период</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/editor.py" line="217"/>
+        <location filename="../../fieldkit/ui/editor.py" line="242"/>
         <source>to</source>
         <translation>по</translation>
     </message>

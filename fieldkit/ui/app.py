@@ -127,7 +127,12 @@ def widget_layout(window: Any) -> dict[str, Any]:
         widgets.append({"name": name, "class": type(w).__name__, "text": text,
                         "x": pos.x(), "y": pos.y(), "w": w.width(), "h": w.height()})
     widgets.sort(key=lambda d: (d["name"], d["y"], d["x"]))
-    return {"title": window.windowTitle(), "width": window.width(), "height": window.height(),
+    from PySide6.QtGui import QGuiApplication
+
+    geo = window.geometry()  # on the screen, without the frame
+    return {"platform": QGuiApplication.platformName(),
+            "title": window.windowTitle(), "width": geo.width(), "height": geo.height(),
+            "screen_x": geo.x(), "screen_y": geo.y(),
             "direction": window.layoutDirection().name, "widgets": widgets}
 
 

@@ -54,8 +54,11 @@ PY
 log "fieldkit demo --no-app (installed wheel, outside the checkout)"
 fieldkit demo --no-app --out "$WORK/demo" > "$WORK/demo.log" 2>&1 \
     || { tail -n 40 "$WORK/demo.log"; log "the demo failed"; exit 1; }
-tail -n 3 "$WORK/demo.log"
-grep -q "^== " "$WORK/demo.log"
+# the demo's own checks: vaults verified, both dossiers' bundles verified offline
+grep -q "staff vault check: OK" "$WORK/demo.log"
+[ "$(grep -c "bundle verified: OK" "$WORK/demo.log")" -eq 2 ]
+grep -q "Registry stopped" "$WORK/demo.log"
+grep -E "bundle verified|vault check" "$WORK/demo.log" | sed 's/^/   /'
 
 log "fieldkit-registry --help, fieldkit-app --help"
 fieldkit-registry --help > /dev/null

@@ -12,6 +12,8 @@ size and not be blank. With ``--screen PNG`` (a grab of the whole X screen, e.g.
 
     check_layout.py SNAPSHOT_DIR packaging/expected/unlock-en.json [--screen root.png]
     check_layout.py SNAPSHOT_DIR packaging/expected/unlock-en.json --write   # regenerate
+    check_layout.py SNAPSHOT_DIR packaging/expected/unlock-vault-en.json --write \
+        --any-text unlock.vaultLabel        # the label shows the (temporary) vault path
 
 Plain standard library, plus Pillow for the image checks (the app's own dependency).
 Exit 0 when everything matches; 1 with one line per difference otherwise.
@@ -26,15 +28,20 @@ from pathlib import Path
 from typing import Any
 
 GEOMETRY = ("x", "y", "w", "h")
+ANY = "*"  # an expected text that matches any text
 
 
-def expected_from(layout: dict[str, Any]) -> dict[str, Any]:
+def expected_from(layout: dict[str, Any], any_text: set[str]) -> dict[str, Any]:
     """What is committed: the window, and the named widgets (unnamed labels are left out so
-    a reworded sentence elsewhere does not break the check; named ones keep their text)."""
+    a reworded sentence elsewhere does not break the check; named ones keep their text, or
+    ``"*"`` for those in ``any_text``, such as a label showing a temporary path)."""
+    widgets = [{k: w[k] for k in ("name", "class", "text", *GEOMETRY)}
+               for w in layout["widgets"] if w["name"]]
+    for w in widgets:
+        if w["name"] in any_text:
+            w["text"] = ANY
     return {"title": layout["title"], "width": layout["width"], "height": layout["height"],
-            "direction": layout["direction"],
-            "widgets": [{k: w[k] for k in ("name", "class", "text", *GEOMETRY)}
-                        for w in layout["widgets"] if w["name"]]}
+            "direction": layout["direction"], "widgets": widgets}
 
 
 def compare(layout: dict[str, Any], expected: dict[str, Any], tolerance: int) -> list[str]:
@@ -49,7 +56,7 @@ def compare(layout: dict[str, Any], expected: dict[str, Any], tolerance: int) ->
             problems.append(f"{want['name']}: not on screen")
             continue
         for key in ("class", "text"):
-            if got[key] != want[key]:
+            if got[key] != want[key] and not (key == "text" and want[key] == ANY):
                 problems.append(f"{want['name']}: {key} {got[key]!r}, expected {want[key]!r}")
         off = {k: got[k] - want[k] for k in GEOMETRY if abs(got[k] - want[k]) > tolerance}
         if off:
@@ -87,10 +94,13 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--screen", type=Path, help="a grab of the whole X screen")
     parser.add_argument("--tolerance", type=int, default=6, help="pixels (default 6)")
     parser.add_argument("--write", action="store_true", help="write the expected file")
+    parser.add_argument("--any-text", action="append", default=[], metavar="NAME",
+                        help="with --write: this widget's text may be anything")
     args = parser.parse_args(argv)
     layout = json.loads((args.snapshot / "layout.json").read_text(encoding="utf-8"))
     if args.write:
-        args.expected.write_text(json.dumps(expected_from(layout), ensure_ascii=False,
+        args.expected.write_text(json.dumps(expected_from(layout, set(args.any_text)),
+                                            ensure_ascii=False,
                                             indent=1) + "\n", encoding="utf-8")
         print(f"wrote {args.expected}")
         return 0

@@ -132,12 +132,15 @@ def _layout() -> dict[str, Any]:
     return {**expected, "widgets": [dict(w) for w in expected["widgets"]]}
 
 
-def test_the_expected_layouts_are_the_create_vault_screen() -> None:
+@pytest.mark.parametrize(("screen", "widgets"), [
+    ("unlock", {"createVault.passphraseEdit", "createVault.createButton"}),
+    ("unlock-vault", {"unlock.passphraseEdit", "unlock.unlockButton", "unlock.recoverButton"})])
+def test_the_expected_layouts_are_the_first_screens(screen: str, widgets: set[str]) -> None:
+    """First run shows create-vault, an existing vault the unlock page; Arabic is mirrored."""
     for lang, direction in (("en", "LeftToRight"), ("ar", "RightToLeft")):
-        expected = json.loads((ROOT / "packaging" / "expected" / f"unlock-{lang}.json")
+        expected = json.loads((ROOT / "packaging" / "expected" / f"{screen}-{lang}.json")
                               .read_text(encoding="utf-8"))
-        names = {w["name"] for w in expected["widgets"]}
-        assert {"createVault.passphraseEdit", "createVault.createButton"} <= names
+        assert widgets <= {w["name"] for w in expected["widgets"]}
         assert expected["direction"] == direction
 
 
@@ -159,6 +162,9 @@ def test_the_layout_check_passes_within_tolerance_and_catches_changes() -> None:
     gone = _layout()
     gone["widgets"] = [w for w in gone["widgets"] if w["name"] != "createVault.confirmEdit"]
     assert check.compare(gone, expected, 6) == ["createVault.confirmEdit: not on screen"]
+    any_text = check.expected_from({**_layout(), "screen_x": 0, "screen_y": 0},
+                                   {"createVault.createButton"})
+    assert check.compare(reworded, any_text, 6) == []
     mirrored = {**_layout(), "direction": "RightToLeft"}
     assert check.compare(mirrored, expected, 6) == [
         "window direction: 'RightToLeft', expected 'LeftToRight'"]

@@ -31,6 +31,8 @@ if [ ! -x "$VENV/bin/python" ] || [ "$(cat "$VENV/.locked" 2>/dev/null)" != "$wa
 fi
 
 log "fieldkit wheel (no dependencies: they are the locked ones above)"
+# setuptools packs whatever build/lib holds: a module deleted since the last build would ship
+rm -rf "$ROOT/build/lib" "$ROOT"/build/bdist.*
 rm -rf "$BUILD/wheel"
 pip_q "$VENV/bin/python" -m pip wheel -q --disable-pip-version-check --no-deps \
     -w "$BUILD/wheel" "$ROOT"

@@ -23,6 +23,8 @@ pip_q() { "$@" 2> >(grep -v "^WARNING: Location 'file:" >&2); }
 t0=$SECONDS
 
 log "building the wheel"
+# setuptools packs whatever build/lib holds: a module deleted since the last build would ship
+rm -rf "$ROOT/build/lib" "$ROOT"/build/bdist.*
 pip_q "$PY" -m pip wheel --no-deps -q --disable-pip-version-check -w "$WORK/dist" "$ROOT"
 WHEEL=$(ls "$WORK"/dist/fieldkit-*.whl)
 mkdir -p "$ROOT/dist" && cp "$WHEEL" "$ROOT/dist/"

@@ -676,6 +676,13 @@ def cmd_verify(args: argparse.Namespace, out: Output) -> None:
     raise first
 
 
+def cmd_demo(args: argparse.Namespace, out: Output) -> None:
+    """The scripted end-to-end demo, as ``./dev demo`` runs it (:mod:`fieldkit.demo`)."""
+    from fieldkit.demo import main as demo_main
+
+    demo_main(["--out", str(args.out), *(["--no-app"] if args.no_app else [])])
+
+
 def build_parser() -> argparse.ArgumentParser:
     common = StrictParser(add_help=False)
     common.add_argument("--json", action="store_true", default=argparse.SUPPRESS,
@@ -870,6 +877,16 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("--unanchored", action="store_true",
                     help="accept a bundle with no log data (or signers and records the log "
                          "does not vouch for); the first line of the report says so")
+
+    sp = sub.add_parser("demo", help="run the end-to-end demo on fictional incidents "
+                                     "(what ./dev demo runs)",
+                        description="The scripted end-to-end demo: a local registry, a staff "
+                                    "and a monitor vault, sealed incidents, sync, dossiers.")
+    sp.add_argument("--out", type=Path, default=Path("out/demo"),
+                    help="where the demo vaults and registry go (default: out/demo)")
+    sp.add_argument("--no-app", action="store_true",
+                    help="do not open the desktop app at the end, even with a display")
+    sp.set_defaults(func=cmd_demo)
 
     va = sub.add_parser("vault", help="check, passwd, recover, duress, wipe").add_subparsers(
         dest="sub", required=True, metavar="ACTION")

@@ -35,6 +35,7 @@ from typing import TYPE_CHECKING
 
 from fieldkit.domain.taxonomy import default_taxonomy
 from fieldkit.errors import FieldKitError
+from fieldkit.resources import resource_path
 from fieldkit.service import IncidentView, VaultService
 from fieldkit.storage.vault import Vault, vault_exists, wipe
 
@@ -42,7 +43,7 @@ if TYPE_CHECKING:
     from fieldkit.registry.service import Registry
     from fieldkit.sync.client import SyncClient
 
-DEMO_DIR = Path(__file__).resolve().parent.parent / "resources" / "demo"
+DEMO_DIR = resource_path("demo")
 DEMO_PASSPHRASE = "demo vault - not a secret"
 QUERIES = ["مسجد", "المَسْجِد", "احمد", "12", "МЕЧЕТЬ", "foulard", "mosque"]
 

@@ -22,12 +22,12 @@ import re
 from collections.abc import Iterable, Mapping
 from dataclasses import dataclass
 from functools import lru_cache
-from importlib import resources as importlib_resources
 from pathlib import Path
 from types import MappingProxyType
 from typing import Any
 
 from fieldkit.errors import NotFoundError, ValidationError
+from fieldkit.resources import resource_path
 
 __all__ = ["TAXONOMY_FILE", "Category", "Taxonomy", "default_taxonomy"]
 
@@ -35,7 +35,6 @@ TAXONOMY_FILE = "taxonomy.json"
 FALLBACK_LANGUAGE = "en"
 DESCRIPTION_LANGUAGES = ("en", "ar")
 
-_REPO_RESOURCES = Path(__file__).resolve().parents[2] / "resources"
 _SEGMENT = r"[a-z][a-z0-9_]*"
 _GROUP_CODE = re.compile(rf"{_SEGMENT}")
 _LEAF_CODE = re.compile(rf"{_SEGMENT}\.{_SEGMENT}")
@@ -308,16 +307,12 @@ class _Checker:
 def default_taxonomy() -> Taxonomy:
     """The taxonomy shipped with FieldKit, loaded once.
 
-    Found in the checkout's ``resources/`` directory, or as package data
-    ``fieldkit/resources/taxonomy.json`` in an installed layout.
+    Found by :func:`fieldkit.resources.resource_path`: the checkout's ``resources/``, or
+    the package data ``fieldkit/_resources/`` of an installed wheel or app bundle.
     """
-    repo_file = _REPO_RESOURCES / TAXONOMY_FILE
-    if repo_file.is_file():
-        return Taxonomy.load(repo_file)
-    packaged = importlib_resources.files("fieldkit").joinpath("resources").joinpath(TAXONOMY_FILE)
-    if packaged.is_file():
-        return Taxonomy.from_json(packaged.read_text(encoding="utf-8"),
-                                  source=f"fieldkit/resources/{TAXONOMY_FILE}")
+    path = resource_path(TAXONOMY_FILE)
+    if path.is_file():
+        return Taxonomy.load(path)
     raise NotFoundError(
-        f"FieldKit's taxonomy file ({TAXONOMY_FILE}) is missing from {_REPO_RESOURCES}.",
+        f"FieldKit's taxonomy file ({TAXONOMY_FILE}) is missing from {path.parent}.",
         hint="Reinstall FieldKit; the resources directory is incomplete.")

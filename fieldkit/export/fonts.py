@@ -30,10 +30,10 @@ from reportlab import rl_config
 from reportlab.pdfbase import pdfdoc, pdfmetrics
 from reportlab.pdfbase.ttfonts import SUBSETN, TTFont
 
-import fieldkit
 from fieldkit.errors import NotFoundError
+from fieldkit.resources import resource_path
 
-FONT_DIR = Path(fieldkit.__file__).resolve().parent.parent / "resources" / "fonts"
+FONT_DIR = resource_path("fonts")
 
 # (regular file, bold file) per face; the mono face has no bold file and uses its regular.
 FACE_FILES: dict[str, tuple[str, str]] = {

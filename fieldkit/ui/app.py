@@ -5,10 +5,12 @@ from __future__ import annotations
 
 import argparse
 import gc
+import json
 import logging
 import os
 import sys
 from pathlib import Path
+from typing import Any
 
 from fieldkit.ui.settings import LANGUAGES, Settings, default_vault_dir
 
@@ -71,12 +73,67 @@ def run(vault_dir: Path | None = None, *, language: str | None = None,
     gc.freeze()
     if callable(on_window):
         on_window(window)
+    if os.environ.get(SNAPSHOT_ENV):
+        _schedule_snapshot(window, Path(os.environ[SNAPSHOT_ENV]))
     try:
         code = int(app.exec())  # type: ignore[attr-defined]
     finally:
         ctx.close()
         settings.save()
     return code
+
+
+#: ``FIELDKIT_UI_SNAPSHOT=DIR``: once the first screen is up, write ``DIR/layout.json`` (the
+#: window's size and direction, and every visible named widget's class, text and geometry,
+#: see :func:`widget_layout`)
+#: and ``DIR/window.png`` (the window as Qt draws it), then quit after
+#: ``FIELDKIT_UI_SNAPSHOT_HOLD_MS`` (default 0; a caller grabbing the X screen waits). Used by
+#: scripts/check_wheel.sh and scripts/check_bundle.py to see the unlock screen of an install.
+SNAPSHOT_ENV = "FIELDKIT_UI_SNAPSHOT"
+
+
+def _schedule_snapshot(window: Any, out: Path) -> None:
+    from PySide6.QtCore import QTimer
+    from PySide6.QtWidgets import QApplication
+
+    def take() -> None:
+        out.mkdir(parents=True, exist_ok=True)
+        layout = widget_layout(window)
+        window.grab().save(str(out / "window.png"))
+        tmp = out / "layout.json.tmp"
+        tmp.write_text(json.dumps(layout, ensure_ascii=False, indent=1), encoding="utf-8")
+        os.replace(tmp, out / "layout.json")  # appears whole: callers poll for it
+        hold = int(os.environ.get("FIELDKIT_UI_SNAPSHOT_HOLD_MS", "0"))
+        QTimer.singleShot(hold, QApplication.quit)
+
+    QTimer.singleShot(1000, take)  # after the first paint and the initial focus
+
+
+def widget_layout(window: Any) -> dict[str, Any]:
+    """The window's size and direction, and each visible widget that has a name (its
+    objectName, not Qt's own ``qt_*``) or a text (labels, buttons): class, text and geometry
+    in the window's coordinates."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtWidgets import QWidget
+
+    widgets = []
+    for w in window.findChildren(QWidget):
+        name = w.objectName()
+        text = w.text() if callable(getattr(w, "text", None)) else None
+        text = text if isinstance(text, str) else None
+        if name.startswith("qt_") or not w.isVisible() or not (name or text):
+            continue
+        pos = w.mapTo(window, QPoint(0, 0))
+        widgets.append({"name": name, "class": type(w).__name__, "text": text,
+                        "x": pos.x(), "y": pos.y(), "w": w.width(), "h": w.height()})
+    widgets.sort(key=lambda d: (d["name"], d["y"], d["x"]))
+    from PySide6.QtGui import QGuiApplication
+
+    geo = window.geometry()  # on the screen, without the frame
+    return {"platform": QGuiApplication.platformName(),
+            "title": window.windowTitle(), "width": geo.width(), "height": geo.height(),
+            "screen_x": geo.x(), "screen_y": geo.y(),
+            "direction": window.layoutDirection().name, "widgets": widgets}
 
 
 def main(argv: list[str] | None = None) -> None:

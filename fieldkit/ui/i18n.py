@@ -10,7 +10,6 @@ Fonts come from ``resources/fonts`` so the app never depends on the system's fon
 from __future__ import annotations
 
 import logging
-from pathlib import Path
 
 from PySide6.QtCore import (
     QCoreApplication,
@@ -24,9 +23,11 @@ from PySide6.QtCore import (
 from PySide6.QtGui import QFont, QFontDatabase, QGuiApplication
 from PySide6.QtWidgets import QDateTimeEdit
 
+from fieldkit.resources import resource_path
+
 log = logging.getLogger(__name__)
 
-RESOURCES = Path(__file__).resolve().parent.parent.parent / "resources"
+RESOURCES = resource_path()
 TRANSLATIONS_DIR = RESOURCES / "translations"
 FONTS_DIR = RESOURCES / "fonts"
 

@@ -1089,6 +1089,8 @@ class SyncClient:
                 self.log("pull", "refused", f"record {e.id[:12]}… (already kept) served "
                                             f"again badly ({e.reason}): {e.detail}")
                 return
+            new = conn.execute("SELECT 1 FROM quarantine WHERE id = ?",
+                               (e.id,)).fetchone() is None
             conn.execute(
                 "INSERT INTO quarantine(id, log_index, device, reason, detail, item, "
                 "first_seen, checked_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
@@ -1099,9 +1101,10 @@ class SyncClient:
                  now))
             if e.log_index is not None:
                 self._advance(conn, e.log_index)
-        report.quarantined += 1
-        self.log("pull", "refused", f"record {e.id[:12]}… quarantined ({e.reason}): "
-                                    f"{e.detail}")
+        report.quarantined += new
+        self.log("pull", "refused", f"record {e.id[:12]}… "
+                                    f"{'quarantined' if new else 'still quarantined'} "
+                                    f"({e.reason}): {e.detail}")
 
     # --- the quarantine ---------------------------------------------------------------------
 
@@ -1145,19 +1148,33 @@ class SyncClient:
             self.log("pull", "error", f"re-check: {e.code}: {e.message}")
             raise
         self.log("pull", "ok", f"re-check: {report.released} released, "
-                               f"{report.quarantined} still quarantined")
+                               f"{self.quarantine_count()} in quarantine")
         return report
 
     def _recheck(self, client: RegistryClient, reg: _Registry, org: OrgPrivateKey,
                  report: SyncReport, meter: _Progress, cancel: CancelToken | None, *,
                  everything: bool = False, limit: int | None = None) -> None:
-        rows = [(item,) for item, reason in self.vault.read().execute(
-            "SELECT item, reason FROM quarantine ORDER BY checked_at, id")
+        """Re-check quarantined records: each entry is asked for again (``GET /v1/records``
+        at its log index: a copy garbled on the way is replaced by the registry's own), then
+        checked like a new one with a fresh receipt and enrolment entry."""
+        rows = [(rid, index, item) for rid, index, item, reason in self.vault.read().execute(
+            "SELECT id, log_index, item, reason FROM quarantine ORDER BY checked_at, id")
                 if everything or reason in RETRYABLE][:limit]
-        for start in range(0, len(rows), 100):
-            items = [json.loads(r[0]) for r in rows[start:start + 100]]
-            faults = self._pull_page(client, reg, org, items, report, meter, cancel,
-                                     fresh=True)
+        items: list[Any] = []
+        for rid, index, item in rows:
+            check(cancel)
+            fresh: Any = None
+            if index is not None:
+                page = self._retry(lambda i=index: client.get_json(  # type: ignore[misc]
+                    f"{API}/records", params={"cursor": i - 1, "limit": 1}), report, cancel)
+                found = page.get("records") if isinstance(page, dict) else None
+                if isinstance(found, list) and found and isinstance(found[0], dict) \
+                        and found[0].get("record_id") == rid:
+                    fresh = found[0]
+            items.append(fresh if fresh is not None else json.loads(item))
+        for start in range(0, len(items), 100):
+            faults = self._pull_page(client, reg, org, items[start:start + 100], report, meter,
+                                     cancel, fresh=True)
             if faults:
                 raise faults[0]
 

@@ -12,12 +12,21 @@ Long operations take ``progress(done, total)`` (bytes) and a ``CancelToken``; th
 app forward them.
 
 Provenance (what a bundle needs offline, :mod:`fieldkit.sync.provenance`): push keeps each
-record's verified receipt; pull keeps the receipt the registry sends with each record (checked
-against the pinned log key and against the decrypted sealed record, byte for byte) and asks
-for the missing ones; both then fetch and verify the enrolment entry of this device and of
+record's verified receipt; both then fetch and verify the enrolment entry of this device and of
 every device whose records the vault holds (``device_enrolments``, revocations in
 ``device_revocations``). :meth:`SyncClient.sync` finally reports the vault's unreported
 exports (``exports`` rows) to the registry's audit log.
+
+Pull trusts only what the log vouches for (docs/adr/0016-pulltrust-quarantine.md): a record is
+kept with a receipt that verifies (the one sent with it, or asked for) under a checkpoint
+consistent with the vault's view, and with its device's verified enrolment entry (a monitor,
+enrolled before and not revoked before the record's log index); anything else goes to the
+quarantine (:meth:`SyncClient.quarantined`) and the cursor moves on. Every checkpoint received
+(each receipt of a batch or page, each enrolment answer) is checked against the vault's view
+(:meth:`SyncClient._check_view`): a rollback, a fork or an inconsistent history distrusts the
+registry with a :class:`LogConflictError` that says which. Monitors put the newest checkpoint
+they trust in each submission; staff check it too, and name the device the registry showed
+another history (:class:`SplitViewError`).
 """
 
 from __future__ import annotations

@@ -132,3 +132,43 @@ def test_a_registry_that_shows_a_monitor_another_history_is_named(field: Field) 
     assert held(field.staff) >= set(first + shown + gossiping + honest)
     assert field.staff.quarantined() == []
     assert_kept(before, field.staff)
+
+
+def test_a_hostile_monitor_cannot_frame_the_registry_with_gossip(field: Field) -> None:
+    """Threat: a monitor turned hostile gossips a checkpoint the log key never signed (or a
+    genuine old one) to make staff distrust an honest registry. Stopped by: staff open a
+    gossiped note with the pinned log key and ignore (and log) one it did not sign; a genuine
+    older checkpoint is historical and proved consistent, so nothing is raised and the record
+    is kept."""
+    from fieldkit.crypto.keys import SigningKey
+    from fieldkit.sync import submission
+    from fieldkit.sync.checkpoint import NoteSigner
+    from fieldkit.sync.transport import RegistryClient
+
+    from .test_pull_trust import sealed_records
+
+    org = field.staff.org_public()
+    assert org is not None
+    with registry_host(field) as reg:
+        name, origin, size = reg.signer.name, reg.config.origin, reg.store.log_size()
+        genuine_old = reg.store.checkpoint(size)
+    fake = NoteSigner(name, SigningKey.generate()).sign_checkpoint(
+        origin, size + 5, b"\x07" * 32).text
+    ids = seal(field.mallory, 2, "mallory gossips")
+    envelopes = [submission.make(s, key=field.mallory.vault.device_key, org=org, files=[],
+                                 checkpoint=note).to_json()
+                 for s, note in zip(sealed_records(field.mallory, ids), (fake, genuine_old),
+                                    strict=True)]
+    with RegistryClient(field.live.url, cert_pem=field.live.cert_pem,
+                        key=field.mallory.vault.device_key) as hostile:
+        hostile.post_json("/v1/records", {"envelopes": envelopes})
+    seal(field.alice, 1, "alice meanwhile")
+    field.alice.push()
+
+    report = field.staff.pull()
+
+    assert report.records == 3 and report.quarantined == 0
+    assert set(ids) <= held(field.staff)
+    assert field.staff.status()["registry"]["distrusted"] is None
+    assert field.staff.conflicts() == []
+    assert any("did not sign" in r["detail"] for r in field.staff.sync_log())

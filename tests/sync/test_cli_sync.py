@@ -123,7 +123,7 @@ def test_sync_quarantine_lists_what_the_log_does_not_vouch_for(tmp_path: Path) -
             {"keyid": device, "sig": "eHh4" * 21 + "eA=="}]}).encode()
         reg = Registry.open(RegistryHome(live.data))  # what a host that stored it did
         try:
-            reg.store.ingest([IncomingRecord("ab" * 32, device, 1, None, "incident", clear)],
+            reg.store.ingest([IncomingRecord("ab" * 32, device, 99, None, "incident", clear)],
                              entry=lambda r: record_entry(record_id=r.record_id,
                                                           device=r.device, seq=r.seq,
                                                           kind=r.kind),

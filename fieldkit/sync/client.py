@@ -442,7 +442,7 @@ class SyncClient:
 
     def _check_view(self, cp: Checkpoint, *, client: RegistryClient | None,
                     report: SyncReport | None = None, cancel: CancelToken | None = None,
-                    device: str | None = None) -> None:
+                    device: str | None = None, historical: bool = False) -> None:
         """Check one verified checkpoint against the vault's view of the log, then keep it.
 
         The view is the newest checkpoint kept (every kept one was checked against the view
@@ -450,10 +450,12 @@ class SyncClient:
         (a receipt, a pull page, an enrolment answer) must not be smaller than the view
         (:class:`LogRollbackError`), must have the root kept for its size if one is
         (:class:`LogForkError`) and must extend the view by a consistency proof the registry
-        serves (:class:`LogInconsistentError`). A checkpoint a monitor gossiped (``device``:
-        the device whose signed submission carried it) is historical: it may be smaller, and
-        it is proved consistent with the view in whichever direction; any failure is a
+        serves (:class:`LogInconsistentError`). A ``historical`` checkpoint (one kept from
+        the past, e.g. under a proof made then) may be smaller, and is proved consistent with
+        the view in whichever direction. A checkpoint a monitor gossiped (``device``: the
+        device whose signed submission carried it) is historical too, and any failure is a
         :class:`SplitViewError` naming the device."""
+        historical = historical or device is not None
         conn = self.vault.read()
         last = self._latest_checkpoint()
         same = conn.execute("SELECT root FROM log_checkpoints WHERE size = ?",
@@ -463,7 +465,7 @@ class SyncClient:
                 LogForkError, f"The registry signed two different logs of {cp.size} entries "
                 "(two roots for one size).", ours=None, theirs=cp, device=device,
                 ours_note=self._note_of_size(cp.size))
-        if last is not None and cp.size < last.size and device is None:
+        if last is not None and cp.size < last.size and not historical:
             raise self._conflict(
                 LogRollbackError, f"The registry served a checkpoint of {cp.size} entries "
                 f"after this vault had seen {last.size}: its log went back.",

@@ -24,6 +24,7 @@ from fieldkit.registry.service import Registry, now_iso
 from fieldkit.registry.store import IncomingRecord
 from fieldkit.sync import merkle, submission
 from fieldkit.sync.client import (
+    LogForkError,
     LogInconsistentError,
     LogRollbackError,
     RegistryDistrustedError,
@@ -365,6 +366,41 @@ def test_a_checkpoint_older_than_the_vaults_view_is_a_rollback(field: Field) -> 
         through(field.staff, stale, field.live.cert_pem).refresh_enrolments(force=True)
     assert caught.value.details["theirs_size"] == old_size
     assert "log_rollback" in (field.staff.status()["registry"]["distrusted"] or "")
+    assert_kept(before, field.staff)
+
+
+def test_two_roots_for_one_size_is_a_fork(field: Field) -> None:
+    """Threat: the registry signs a second tree of a size the vault already holds (a fork at
+    that size), here under an enrolment answer whose own proof holds in the forged tree.
+    Stopped by: a checkpoint whose size the vault holds must have the root it holds:
+    ``LogForkError``, the registry distrusted, both notes kept."""
+    _first, before = _world(field)
+    alice = field.alice.vault.device_key.verify_key.key_id
+    latest = field.staff._latest_checkpoint()
+    assert latest is not None
+    with registry_host(field) as reg:
+        dev = reg.store.device(alice)
+        assert dev is not None and dev.enrol_index is not None
+        index = dev.enrol_index
+        leaf = reg.store.leaf(index)
+        tree = merkle.MemoryTree()
+        for i in range(latest.size):
+            tree.append(leaf if i == index else f"another entry {i}".encode())
+        forged = reg.signer.sign_checkpoint(reg.config.origin, latest.size, tree.root())
+
+    def fork(request: httpx.Request, body: Any) -> Any:
+        if request.url.path == f"/v1/devices/{alice}/enrolment":
+            body["checkpoint"] = forged.text
+            body["inclusion_proof"] = [base64.b64encode(h).decode()
+                                       for h in tree.inclusion_proof(index, latest.size)]
+            return body
+        return None
+
+    with pytest.raises(LogForkError):
+        through(field.staff, fork, field.live.cert_pem).refresh_enrolments(force=True)
+    (evidence,) = field.staff.conflicts()
+    assert evidence["kind"] == "log_fork" and evidence["ours"] == latest.text
+    assert evidence["theirs"] == forged.text
     assert_kept(before, field.staff)
 
 

@@ -526,6 +526,22 @@ def cmd_org_key(args: argparse.Namespace, out: Output) -> None:
                "Give the public key (fkorg1:…) to an administrator to register it.")
 
 
+def _quarantine_text(rows: list[dict[str, Any]], total: int) -> str:
+    if not total:
+        return "No pulled record is in quarantine."
+    lines = [f"{total} pulled records are in quarantine: the log does not vouch for them, so "
+             "they are in no list, search or export."]
+    for r in rows:
+        index = "?" if r["log_index"] is None else r["log_index"]
+        lines.append(f"  {r['id'][:16]}…  log #{index}  device {str(r['device'])[:24]}…\n"
+                     f"    {r['reason']}: {r['explanation']}\n    {r['detail']}")
+    if len(rows) < total:
+        lines.append(f"  … and {total - len(rows)} more (--limit)")
+    lines.append("`fieldkit sync quarantine --recheck` checks them all again; each pull "
+                 "re-checks those whose reason can resolve.")
+    return "\n".join(lines)
+
+
 def cmd_sync(args: argparse.Namespace, out: Output) -> None:
     from fieldkit.progress import CancelToken
 
@@ -540,6 +556,15 @@ def cmd_sync(args: argparse.Namespace, out: Output) -> None:
             out.result({"log": rows}, lambda: "\n".join(
                 f"{r['at']}  {r['action']:<6} {r['outcome']:<7} {r['detail']}" for r in rows)
                 or "nothing yet")
+            return
+        if args.action == "quarantine":
+            if args.recheck:
+                client.recheck_quarantine(everything=True,
+                                          progress=out.progress("re-checking"))
+            rows = client.quarantined(limit=args.limit)
+            total = client.quarantine_count()
+            out.result({"quarantined": total, "records": rows},
+                       lambda: _quarantine_text(rows, total))
             return
         if args.action == "trust":
             if not args.reset:
@@ -825,11 +850,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("file", nargs="?", help="the key package (export / import)")
     sp.add_argument("--package-passphrase-file")
     sp = add(sub, "sync", cmd_sync, "sync once (push for monitors, pull for staff), --watch, "
-                                    "or: status | log | trust --reset")
-    sp.add_argument("action", nargs="?", choices=["status", "log", "trust"])
+                                    "or: status | log | trust --reset | quarantine "
+                                    "[--recheck]")
+    sp.add_argument("action", nargs="?", choices=["status", "log", "trust", "quarantine"])
     sp.add_argument("--watch", action="store_true", help="keep syncing in the foreground")
     sp.add_argument("--interval", type=float, default=30.0, help="seconds between syncs")
     sp.add_argument("--reset", action="store_true")
+    sp.add_argument("--recheck", action="store_true",
+                    help="quarantine: check every quarantined record again now")
     sp.add_argument("--limit", type=int, default=50)
 
     exp = sub.add_parser("export", help="dossiers, bundles, CSV/JSON tables, the export "

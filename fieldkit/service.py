@@ -25,6 +25,7 @@ from fieldkit.errors import (
     IntegrityError,
     NotFoundError,
     SealedRecordError,
+    UnknownSignerError,
     ValidationError,
 )
 from fieldkit.progress import CancelToken, Progress, check
@@ -34,6 +35,11 @@ from fieldkit.storage.db import Connection
 from fieldkit.storage.vault import Vault, now_iso
 
 T = TypeVar("T")
+
+#: Roles whose devices may submit records: a pulled record is kept only if the log shows its
+#: device enrolled with one of these (docs/adr/0016; the registry takes records from monitors
+#: only, so a staff or admin key's record in the log means the registry misbehaved).
+SUBMIT_ROLES = ("monitor",)
 
 _INCIDENT_COLUMNS = ("rowid, uid, draft_id, record_id, state, prev, superseded_by, title, "
                      "category, country, occurred, body, created_at, updated_at, conflict")
@@ -775,13 +781,16 @@ class VaultService:
         return [dict(zip(keys, r, strict=True)) for r in rows]
 
     def store_pulled(self, sealed: sealing.SealedRecord, *, device_key: VerifyKey,
-                     files: Sequence[tuple[StoredBlob, str, str]] = (),
+                     log_index: int, files: Sequence[tuple[StoredBlob, str, str]] = (),
                      after: Callable[[Connection], None] | None = None) -> bool:
         """Keep a verified record sealed by another device (pulled from the registry), with
         its files (already adopted into the attachment store: blob, media type, file name).
         Idempotent: False if the vault already holds it. ``after`` runs in the same
-        transaction (the caller's cursor update). An incident whose ``prev`` names a record
-        of another device or incident is kept as a conflict and supersedes nothing."""
+        transaction (the caller's cursor update). The trust gate (:meth:`_vouch`): the vault
+        must hold the verified enrolment of the device, and ``log_index`` (the record's, from
+        its verified receipt) must lie after it and before any revocation. An incident whose
+        ``prev`` names a record of another device or incident is kept as a conflict and
+        supersedes nothing."""
         if device_key.key_id != sealed.device:
             raise ValidationError("The device key does not match the record's device.")
         if sealed.kind == "annotation":
@@ -792,6 +801,7 @@ class VaultService:
                 if after is not None:
                     after(conn)
                 return False
+            self._vouch(conn, device_key, log_index)
             conn.execute("INSERT OR IGNORE INTO known_devices(key_id, public_key, first_seen) "
                          "VALUES (?, ?, ?)", (device_key.key_id, device_key.to_bytes(), now_iso()))
             conn.execute("INSERT INTO sealed(record_id, kind, device, seq, chain_prev, prev, "
@@ -836,6 +846,21 @@ class VaultService:
         if row is None:
             raise NotFoundError(f"No sealed record {record_id[:12]}….")
         return sealing.open_sealed(bytes(row[0]), self._trusted(), expected_id=record_id)
+
+    @staticmethod
+    def _vouch(conn: Connection, key: VerifyKey, log_index: int) -> None:
+        """The gate before a pulled record's key enters ``known_devices``: the device's
+        enrolment entry (verified by the sync client before it is stored) names this key with
+        a role that may submit, the record was logged after it and before any revocation."""
+        row = conn.execute("SELECT public_key, role, log_index FROM device_enrolments "
+                           "WHERE key_id = ?", (key.key_id,)).fetchone()
+        revoked = conn.execute("SELECT log_index FROM device_revocations WHERE key_id = ?",
+                               (key.key_id,)).fetchone()
+        if row is None or bytes(row[0]) != key.to_bytes() or row[1] not in SUBMIT_ROLES \
+                or not int(row[2]) < log_index \
+                or (revoked is not None and (revoked[0] is None or int(revoked[0]) < log_index)):
+            raise UnknownSignerError(f"The log does not vouch for device {key.key_id[:20]}… "
+                                     f"at log index {log_index}: the record is not kept.")
 
     def _trusted(self) -> dict[str, VerifyKey]:
         """This device's key and the keys of devices whose records were pulled (a key id is

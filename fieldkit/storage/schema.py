@@ -260,6 +260,39 @@ def _amendments(conn: Connection) -> None:
     relink_all(conn)
 
 
+_QUARANTINE = """
+-- Pulled records the log does not vouch for (docs/adr/0016-pulltrust-quarantine.md): no
+-- verified receipt, no verified enrolment of a device allowed to submit, revoked before it
+-- was logged, unsealed or unparseable. Never in sealed/incidents/known_devices, so never in
+-- a list, a search or an export; the pull cursor moves past them. A re-check (each pull, for
+-- the reasons that can resolve; `fieldkit sync quarantine --recheck` for all) moves a record
+-- that now verifies into the vault and deletes its row here.
+CREATE TABLE quarantine(
+  id TEXT PRIMARY KEY,            -- the record id the registry claimed (or 'item:' + sha256)
+  log_index INTEGER,              -- the log index the registry claimed (NULL: unreadable)
+  device TEXT,                    -- the device the registry claimed (NULL: unreadable)
+  reason TEXT NOT NULL,           -- stable code (fieldkit.sync.client.QUARANTINE_REASONS)
+  detail TEXT NOT NULL,           -- what failed, in English, for the sync log and support
+  item TEXT NOT NULL,             -- the pulled item as received (the evidence; re-checks)
+  first_seen TEXT NOT NULL,
+  checked_at TEXT NOT NULL,
+  attempts INTEGER NOT NULL DEFAULT 1);
+CREATE INDEX quarantine_checked ON quarantine(checked_at);
+
+-- Signed checkpoints that contradict this vault's view of the log: a rollback (smaller than
+-- the view), a fork (same size, other root), an inconsistent history, or a split view (a
+-- monitor's signed submission carried a checkpoint the registry cannot prove consistent with
+-- ours). Both notes are kept: signed by the log key, they prove the registry misbehaved.
+CREATE TABLE log_conflicts(
+  id INTEGER PRIMARY KEY,
+  at TEXT NOT NULL,
+  kind TEXT NOT NULL,             -- log_rollback | log_fork | log_inconsistent | split_view
+  device TEXT,                    -- split_view: the device whose view differs
+  ours TEXT,                      -- our newest trusted checkpoint note
+  theirs TEXT NOT NULL,           -- the conflicting checkpoint note
+  detail TEXT NOT NULL);
+"""
+
 MIGRATIONS = [
     Migration("0001_initial", _INITIAL),
     Migration("0002_search_index", _search_index),
@@ -267,4 +300,5 @@ MIGRATIONS = [
     Migration("0004_provenance", _PROVENANCE),
     Migration("0005_device_revocations", _REVOCATIONS),
     Migration("0006_amendments", _amendments),
+    Migration("0007_pull_quarantine", _QUARANTINE),
 ]

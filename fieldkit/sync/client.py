@@ -12,17 +12,27 @@ Long operations take ``progress(done, total)`` (bytes) and a ``CancelToken``; th
 app forward them.
 
 Provenance (what a bundle needs offline, :mod:`fieldkit.sync.provenance`): push keeps each
-record's verified receipt; pull keeps the receipt the registry sends with each record (checked
-against the pinned log key and against the decrypted sealed record, byte for byte) and asks
-for the missing ones; both then fetch and verify the enrolment entry of this device and of
+record's verified receipt; both then fetch and verify the enrolment entry of this device and of
 every device whose records the vault holds (``device_enrolments``, revocations in
 ``device_revocations``). :meth:`SyncClient.sync` finally reports the vault's unreported
 exports (``exports`` rows) to the registry's audit log.
+
+Pull trusts only what the log vouches for (docs/adr/0016-pulltrust-quarantine.md): a record is
+kept with a receipt that verifies (the one sent with it, or asked for) under a checkpoint
+consistent with the vault's view, and with its device's verified enrolment entry (a monitor,
+enrolled before and not revoked before the record's log index); anything else goes to the
+quarantine (:meth:`SyncClient.quarantined`) and the cursor moves on. Every checkpoint received
+(each receipt of a batch or page, each enrolment answer) is checked against the vault's view
+(:meth:`SyncClient._check_view`): a rollback, a fork or an inconsistent history distrusts the
+registry with a :class:`LogConflictError` that says which. Monitors put the newest checkpoint
+they trust in each submission; staff check it too, and name the device the registry showed
+another history (:class:`SplitViewError`).
 """
 
 from __future__ import annotations
 
 import base64
+import hashlib
 import json
 import os
 import random
@@ -41,6 +51,7 @@ from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.orgkey import (
     OrgPrivateKey,
     OrgPublicKey,
+    SealedPayloadError,
     export_key_package,
     import_key_package,
 )
@@ -49,11 +60,12 @@ from fieldkit.errors import (
     FieldKitError,
     IntegrityError,
     NotFoundError,
+    SignatureError,
+    UnknownSignerError,
     UsageError,
-    ValidationError,
 )
 from fieldkit.progress import CancelToken, Progress, check
-from fieldkit.service import VaultService
+from fieldkit.service import SUBMIT_ROLES, VaultService
 from fieldkit.storage.attachments import StoredBlob
 from fieldkit.storage.db import Connection
 from fieldkit.storage.vault import now_iso
@@ -64,19 +76,19 @@ from fieldkit.sync.protocol import (
     API,
     MAX_CHUNK_QUERY,
     MAX_EXPORTS,
+    ConsistencyProofResponse,
     DeviceEnrolment,
     EnrollResponse,
     ExportEventIn,
     Receipt,
 )
-from fieldkit.sync.provenance import verify_record_receipt
+from fieldkit.sync.provenance import Enrolment, verify_record_receipt
+from fieldkit.sync.provenance import enrolment as stored_enrolment
 from fieldkit.sync.receipts import (
     EnrolmentProofError,
     ReceiptError,
-    check_record_leaf,
     verify_consistency,
     verify_enrolment_entry,
-    verify_receipt,
     verify_revocation_entry,
 )
 from fieldkit.sync.transport import RegistryClient, RegistryError, RegistryUnreachableError, enroll
@@ -84,6 +96,31 @@ from fieldkit.sync.transport import RegistryClient, RegistryError, RegistryUnrea
 T = TypeVar("T")
 #: A stored enrolment entry older than this is fetched again (to learn of a revocation).
 ENROLMENT_REFRESH: Final = timedelta(hours=24)
+#: At most this many quarantined records are re-checked at the end of each pull.
+RECHECK_PER_PULL: Final = 50
+
+#: Why a pulled record is in quarantine: stable codes, each in plain English (the app shows
+#: its own translations of these; docs/adr/0016-pulltrust-quarantine.md).
+QUARANTINE_REASONS: Final = {
+    "malformed": "It is not a well-formed record: the registry's copy is damaged or forged.",
+    "unsealed": "It reached the registry unsealed, not sealed to the organisation's key.",
+    "bad_signature": "The device signature on it does not verify.",
+    "mismatch": "The registry lists it differently from what its device signed.",
+    "cannot_open": "No organisation key in this vault opens it.",
+    "no_receipt": "The registry gave no receipt for it: nothing shows it is in the log.",
+    "bad_receipt": "Its receipt does not prove that it is in the log.",
+    "log_conflict": "Its receipt rests on a log history that contradicts this vault's.",
+    "not_enrolled": "The log shows no enrolment of the device that signed it.",
+    "bad_enrolment": "The proof of its device's enrolment does not hold.",
+    "role_not_allowed": "Its device is enrolled with a role that may not send records.",
+    "logged_before_enrolment": "It was logged before its device was enrolled.",
+    "revoked": "Its device had been revoked before it was logged.",
+    "file_unavailable": "One of its files could not be fetched whole.",
+}
+#: The reasons a later check may resolve (an enrolment or receipt that appears, a registry
+#: trusted again, an organisation key imported, a file uploaded again): re-checked each pull.
+RETRYABLE: Final = frozenset({"cannot_open", "no_receipt", "bad_receipt", "log_conflict",
+                              "not_enrolled", "bad_enrolment", "file_unavailable"})
 
 
 class NotEnrolledError(UsageError):
@@ -96,6 +133,44 @@ class RegistryDistrustedError(IntegrityError):
     default_hint = ("The registry served a proof that does not hold. Nothing more is sent to "
                     "it. Tell an administrator; after they resolve it, run "
                     "`fieldkit sync trust --reset`.")
+
+
+class LogConflictError(RegistryDistrustedError):
+    """A checkpoint the registry signed contradicts this vault's view of its log. Both signed
+    notes are kept (``log_conflicts``): together they prove the registry misbehaved.
+    ``details``: ``theirs_size``, ``ours_size``, ``device`` (split view)."""
+
+    code = "log_conflict"
+    default_hint = ("The registry signed a history of its log that contradicts the one this "
+                    "vault already trusts. Nothing more is taken from it; both signed "
+                    "checkpoints are kept as evidence (`fieldkit sync status`). Tell an "
+                    "administrator; after they resolve it, run `fieldkit sync trust --reset`.")
+
+
+class LogRollbackError(LogConflictError):
+    """The registry served a checkpoint smaller than one it had served before."""
+
+    code = "log_rollback"
+
+
+class LogForkError(LogConflictError):
+    """The registry signed two different roots for one tree size."""
+
+    code = "log_fork"
+
+
+class LogInconsistentError(LogConflictError):
+    """A newer (or older) checkpoint does not extend the vault's view: no consistency proof
+    holds between them."""
+
+    code = "log_inconsistent"
+
+
+class SplitViewError(LogConflictError):
+    """A monitor's signed submission carried a checkpoint that is not consistent with this
+    vault's view: the registry shows that device (``details["device"]``) another history."""
+
+    code = "split_view"
 
 
 class OrgKeyChangedError(IntegrityError):
@@ -135,6 +210,8 @@ class SyncReport:
     receipts: int = 0       # receipts verified and kept (pull: incl. ones asked for)
     enrolments: int = 0     # device enrolment entries fetched and verified
     exports: int = 0        # export events the registry's audit log took
+    quarantined: int = 0    # pulled records the log does not vouch for (pull, re-check)
+    released: int = 0       # quarantined records that now verified and were kept
 
     def to_json(self) -> dict[str, Any]:
         return dict(self.__dict__)
@@ -173,6 +250,45 @@ class _Progress:
         if self.report is not None and (now - self.last >= 0.2 or self.done >= self.total):
             self.last = now
             self.report(self.done, self.total)
+
+
+@dataclass
+class _Pulled:
+    """One entry of a pull page (or a quarantined one being re-checked) as it is checked."""
+
+    item: Any                 # as received (kept in the quarantine as evidence)
+    item_json: str
+    id: str                   # the record id it claims, or "item:" + SHA-256 of the entry
+    log_index: int | None     # the log index the registry listed (the cursor's position)
+    device: str | None
+    sub: submission.Submission | None = None
+    opened: submission.Opened | None = None
+    receipt: Receipt | None = None
+    checkpoint: Checkpoint | None = None
+    reason: str | None = None
+    detail: str = ""
+
+    def refuse(self, reason: str, detail: str) -> None:
+        """Quarantine it for ``reason`` (the first reason found stays)."""
+        if self.reason is None:
+            self.reason, self.detail = reason, detail
+
+
+def _vouch_reason(enrol: Enrolment, log_index: int) -> tuple[str, str] | None:
+    """Why a verified enrolment does not vouch for a record logged at ``log_index``: the role
+    may not submit, the record was logged before the enrolment, or after a revocation (a
+    revocation whose index was not logged counts as before everything)."""
+    if enrol.role not in SUBMIT_ROLES:
+        return ("role_not_allowed", f"Device {enrol.key_id} is enrolled as {enrol.role}; "
+                                    f"only {', '.join(SUBMIT_ROLES)} devices send records.")
+    if enrol.log_index >= log_index:
+        return ("logged_before_enrolment", f"The record is at log index {log_index}, its "
+                                           f"device's enrolment at {enrol.log_index}.")
+    r = enrol.revocation
+    if r is not None and (r.log_index is None or r.log_index < log_index):
+        return ("revoked", f"Device {enrol.key_id} was revoked ({r.revoked_at}, log index "
+                           f"{r.log_index}) before the record was logged at {log_index}.")
+    return None
 
 
 class SyncClient:
@@ -221,7 +337,9 @@ class SyncClient:
 
     def _distrust(self, reason: str) -> None:
         with self.vault.write() as conn:
-            conn.execute("UPDATE sync_registry SET distrusted = ? WHERE id = 1", (reason,))
+            # the first reason stays: it names what went wrong first
+            conn.execute("UPDATE sync_registry SET distrusted = coalesce(distrusted, ?) "
+                         "WHERE id = 1", (reason[:2000],))
         self.log("check", "refused", f"registry distrusted: {reason}")
 
     def reset_trust(self) -> None:
@@ -317,31 +435,112 @@ class SyncClient:
     def _keep_checkpoint(self, cp: Checkpoint, *, client: RegistryClient | None,
                          report: SyncReport | None = None,
                          cancel: CancelToken | None = None) -> None:
-        """Check ``cp`` against the newest stored checkpoint (consistency proof) and keep it.
-        An inconsistent history distrusts the registry and raises."""
-        last = self._latest_checkpoint()
-        if last is not None and last.size != cp.size and client is not None:
-            old, new = (last, cp) if last.size < cp.size else (cp, last)
-            proof = self._retry(lambda: client.get_json(
-                f"{API}/log/consistency", sign=False,
-                params={"first": old.size, "second": new.size}),
-                report or SyncReport("check"), cancel)
-            try:
-                verify_consistency(old, new, proof["proof"])
-            except IntegrityError as e:
-                self._distrust(f"checkpoints {old.size} and {new.size} are inconsistent: "
-                               f"{e.message}")
-                raise RegistryDistrustedError(
-                    "The registry's log history changed: its checkpoints are inconsistent.") \
-                    from None
-        elif last is not None and last.size == cp.size and last.root != cp.root:
-            self._distrust(f"two different roots for size {cp.size}")
-            raise RegistryDistrustedError("The registry signed two different logs of the "
-                                          "same size.")
+        """Check ``cp`` (a checkpoint the registry serves now) against this vault's view of
+        the log and keep it; a contradiction distrusts the registry and raises a
+        :class:`LogConflictError` that says which (:meth:`_check_view`)."""
+        self._check_view(cp, client=client, report=report, cancel=cancel)
 
+    def _check_view(self, cp: Checkpoint, *, client: RegistryClient | None,
+                    report: SyncReport | None = None, cancel: CancelToken | None = None,
+                    device: str | None = None, historical: bool = False) -> None:
+        """Check one verified checkpoint against the vault's view of the log, then keep it.
+
+        The view is the newest checkpoint kept (every kept one was checked against the view
+        of its time, so they are all one history). A checkpoint the registry serves *now*
+        (a receipt, a pull page, an enrolment answer) must not be smaller than the view
+        (:class:`LogRollbackError`), must have the root kept for its size if one is
+        (:class:`LogForkError`) and must extend the view by a consistency proof the registry
+        serves (:class:`LogInconsistentError`). A ``historical`` checkpoint (one kept from
+        the past, e.g. under a proof made then) may be smaller, and is proved consistent with
+        the view in whichever direction. A checkpoint a monitor gossiped (``device``: the
+        device whose signed submission carried it) is historical too, and any failure is a
+        :class:`SplitViewError` naming the device."""
+        historical = historical or device is not None
+        conn = self.vault.read()
+        last = self._latest_checkpoint()
+        same = conn.execute("SELECT root FROM log_checkpoints WHERE size = ?",
+                            (cp.size,)).fetchone()
+        if same is not None and bytes(same[0]) != cp.root:
+            raise self._conflict(
+                LogForkError, f"The registry signed two different logs of {cp.size} entries "
+                "(two roots for one size).", ours=None, theirs=cp, device=device,
+                ours_note=self._note_of_size(cp.size))
+        if last is not None and cp.size < last.size and not historical:
+            raise self._conflict(
+                LogRollbackError, f"The registry served a checkpoint of {cp.size} entries "
+                f"after this vault had seen {last.size}: its log went back.",
+                ours=last, theirs=cp)
+        if same is not None:
+            return
+        if last is None or client is None:
+            if last is not None:  # pragma: no cover - only enrolment keeps without a client
+                raise AssertionError("a checkpoint after the first needs a consistency proof")
+            self._store_checkpoint(cp)
+            return
+        old, new = (cp, last) if cp.size < last.size else (last, cp)
+        if old.size > 0:
+            why = None
+            try:
+                answer = self._retry(lambda: client.get_json(
+                    f"{API}/log/consistency",
+                    params={"first": old.size, "second": new.size}),
+                    report or SyncReport("check"), cancel)
+                proof = ConsistencyProofResponse.model_validate(answer)
+                if (proof.first, proof.second) != (old.size, new.size):
+                    raise ReceiptError("The consistency proof is for other tree sizes.")
+                verify_consistency(old, new, list(proof.proof))
+            except RegistryError as e:
+                if e.status >= 500:
+                    raise
+                why = f"the registry cannot prove it ({e.remote_code}: {e.message})"
+            except (IntegrityError, PydanticValidationError) as e:
+                why = e.message if isinstance(e, FieldKitError) else "malformed proof"
+            if why is not None:
+                raise self._conflict(
+                    LogInconsistentError, f"The registry's checkpoints of {old.size} and "
+                    f"{new.size} entries are inconsistent: {why}.", ours=last, theirs=cp,
+                    device=device)
+        self._store_checkpoint(cp)
+
+    def _store_checkpoint(self, cp: Checkpoint) -> None:
         with self.vault.write() as conn:
             conn.execute("INSERT OR IGNORE INTO log_checkpoints(size, root, note, seen_at) "
                          "VALUES (?, ?, ?, ?)", (cp.size, cp.root, cp.text, now_iso()))
+
+    def _note_of_size(self, size: int) -> str | None:
+        row = self.vault.read().execute("SELECT note FROM log_checkpoints WHERE size = ?",
+                                        (size,)).fetchone()
+        return None if row is None else str(row[0])
+
+    def _conflict(self, kind: type[LogConflictError], message: str, *,
+                  ours: Checkpoint | None, theirs: Checkpoint, device: str | None = None,
+                  ours_note: str | None = None) -> LogConflictError:
+        """Keep the evidence (both signed notes), distrust the registry, and return the
+        typed error to raise. With ``device`` it is a split view: the registry showed that
+        device a history that differs from this vault's."""
+        if device is not None:
+            kind = SplitViewError
+            message = (f"The registry showed device {device} a history of its log that "
+                       f"differs from the one it shows this vault. {message}")
+        ours_text = ours_note if ours is None else ours.text
+        with self.vault.write() as conn:
+            conn.execute("INSERT INTO log_conflicts(at, kind, device, ours, theirs, detail) "
+                         "VALUES (?, ?, ?, ?, ?, ?)",
+                         (now_iso(), kind.code, device, ours_text, theirs.text, message))
+        self._distrust(f"{kind.code}: {message}")
+        return kind(message, theirs_size=theirs.size,
+                    ours_size=None if ours is None else ours.size, device=device)
+
+    def _distrusted(self, reason: str, message: str) -> RegistryDistrustedError:
+        self._distrust(reason)
+        return RegistryDistrustedError(message)
+
+    def conflicts(self) -> list[dict[str, Any]]:
+        """The contradicting checkpoints this vault kept as evidence, newest first."""
+        rows = self.vault.read().execute(
+            "SELECT at, kind, device, ours, theirs, detail FROM log_conflicts ORDER BY id DESC")
+        return [dict(zip(("at", "kind", "device", "ours", "theirs", "detail"), r, strict=True))
+                for r in rows]
 
     # --- push (monitors) ----------------------------------------------------------------------
 
@@ -467,11 +666,16 @@ class SyncClient:
                     batch = [sealing.open_sealed(env, trusted, expected_id=rid)
                              for rid, _seq, env in pending[start:start + self.config.batch]]
                     envelopes = []
+                    # gossip: the newest checkpoint this monitor trusts travels inside each
+                    # signed submission, so staff can tell if the registry shows us another
+                    # history than theirs (docs/adr/0016)
+                    seen = self._latest_checkpoint()
                     for sealed in batch:
                         refs = [self._upload(client, blobs[f["sha256"]], report, meter, cancel)
                                 for f in self._files_of(sealed.record)]
                         envelopes.append(submission.make(
-                            sealed, key=self.vault.device_key, org=org, files=refs).to_json())
+                            sealed, key=self.vault.device_key, org=org, files=refs,
+                            checkpoint=None if seen is None else seen.text).to_json())
                     answer = self._retry(lambda e=envelopes: client.post_json(  # type: ignore[misc]
                         f"{API}/records", {"envelopes": e}), report, cancel)
                     self._keep_receipts(client, reg, batch, answer["receipts"], report=report,
@@ -523,19 +727,19 @@ class SyncClient:
             self._distrust("receipts do not match the records sent")
             raise RegistryDistrustedError("The registry answered with receipts for other "
                                           "records.")
-        checkpoints = []
         opened: dict[str, Checkpoint] = {}
         for receipt, sealed in zip(receipts, batch, strict=True):
             try:
-                checkpoints.append(verify_record_receipt(receipt, sealed, verifier=verifier,
-                                                         origin=reg.origin, opened=opened))
+                verify_record_receipt(receipt, sealed, verifier=verifier, origin=reg.origin,
+                                      opened=opened)
             except IntegrityError as e:
                 self._distrust(f"bad receipt for {receipt.record_id[:12]}…: {e.message}")
                 raise RegistryDistrustedError(
                     "The registry's receipt does not prove the record was logged.") from None
-        # checked (and, if need be, the registry distrusted) before anything is stored
-        self._keep_checkpoint(max(checkpoints, key=lambda c: c.size), client=client,
-                              report=report, cancel=cancel)
+        # every checkpoint of the batch (not only the newest), oldest first, checked (and, if
+        # need be, the registry distrusted) before anything is stored
+        for cp in sorted(opened.values(), key=lambda c: c.size):
+            self._keep_checkpoint(cp, client=client, report=report, cancel=cancel)
         with self.vault.write() as conn:
             for receipt in receipts:
                 conn.execute("INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, "
@@ -547,8 +751,16 @@ class SyncClient:
 
     def pull(self, *, progress: Progress | None = None,
              cancel: CancelToken | None = None) -> SyncReport:
-        """Fetch new records since the stored cursor, decrypt and verify them, fetch their
-        files, and keep them; the cursor advances with each record kept."""
+        """Fetch new records since the stored cursor and keep each one the log vouches for
+        (verified receipt under a checkpoint consistent with the vault's view, verified
+        enrolment of a device that may submit, not revoked before the record was logged),
+        with its files; everything else goes to the quarantine (:meth:`quarantined`). The
+        cursor moves past both, so one bad entry never blocks the rest. Then re-check the
+        quarantined records whose reason can resolve, at most :data:`RECHECK_PER_PULL`.
+
+        A registry that provably lied (a bad proof, a contradicting checkpoint, a split view)
+        is distrusted: the page in hand is finished (good records kept, the others
+        quarantined) and the typed error is raised."""
         reg = self._require("staff")
         org = self._org_private()
         if org is None:
@@ -561,18 +773,25 @@ class SyncClient:
             with self._client(reg) as client:
                 while True:
                     check(cancel)
-                    row = self.vault.read().execute(
-                        "SELECT cursor FROM pull_state WHERE id = 1").fetchone()
-                    cursor = -1 if row is None else int(row[0])
+                    cursor = self._cursor()
                     page = self._retry(lambda c=cursor: client.get_json(  # type: ignore[misc]
                         f"{API}/records", params={"cursor": c, "limit": 100}), report, cancel)
-                    if not page["records"]:
+                    items = page.get("records") if isinstance(page, dict) else None
+                    if not isinstance(items, list):
+                        raise RegistryError("The registry's pull page is malformed.",
+                                            status=200, code="malformed_page")
+                    if not items:
                         break
-                    receipts = self._check_pulled_receipts(client, reg, page["records"],
-                                                           report, cancel)
-                    for item in page["records"]:
-                        self._pull_one(client, org, item, report, meter, cancel,
-                                       receipt=receipts.get(str(item["record_id"])))
+                    faults = self._pull_page(client, reg, org, items, report, meter, cancel)
+                    if faults:
+                        raise faults[0]
+                    if self._cursor() <= cursor and not self._skip_to(page.get("cursor"),
+                                                                      cursor):
+                        self.log("pull", "refused", f"the registry's page after {cursor} "
+                                                    "moved the cursor nowhere; stopped")
+                        break
+                self._recheck(client, reg, org, report, meter, cancel,
+                              limit=RECHECK_PER_PULL)
                 self._backfill_receipts(client, reg, report, cancel)
                 self._refresh_enrolments(client, reg, report, cancel)
             last = self._latest_checkpoint()
@@ -581,61 +800,394 @@ class SyncClient:
             self.log("pull", "error", f"{e.code}: {e.message}")
             raise
         self.log("pull", "ok", f"{report.records} records, {report.files} files, "
-                               f"{report.bytes_received} bytes")
+                               f"{report.bytes_received} bytes, {report.quarantined} "
+                               f"quarantined, {report.released} released")
         return report
 
-    def _pull_one(self, client: RegistryClient, org: OrgPrivateKey, item: dict[str, Any],
-                  report: SyncReport, meter: _Progress, cancel: CancelToken | None, *,
-                  receipt: Receipt | None = None) -> None:
-        env = Envelope.from_json(item["envelope"])
-        if env.payload_type != submission.PAYLOAD_TYPE:
-            raise ValidationError(f"Record {item['record_id'][:12]}… reached the registry "
-                                  "unsealed; staff vaults keep only records sealed to them.")
-        sub = submission.open_outer(env)
-        opened = submission.open_inner(sub, org)
-        if receipt is not None:
-            sealed = opened.record
+    def _cursor(self) -> int:
+        row = self.vault.read().execute("SELECT cursor FROM pull_state WHERE id = 1").fetchone()
+        return -1 if row is None else int(row[0])
+
+    @staticmethod
+    def _advance(conn: Connection, log_index: int) -> None:
+        conn.execute("INSERT INTO pull_state(id, cursor) VALUES (1, ?) ON CONFLICT(id) "
+                     "DO UPDATE SET cursor = max(cursor, excluded.cursor)", (log_index,))
+
+    def _skip_to(self, page_cursor: Any, cursor: int) -> bool:
+        """A page whose entries named no usable log index: move to the page's own cursor,
+        if it is ahead (else the caller stops, rather than ask for the same page forever)."""
+        if isinstance(page_cursor, int) and not isinstance(page_cursor, bool) \
+                and page_cursor > cursor:
+            with self.vault.write() as conn:
+                self._advance(conn, page_cursor)
+            return True
+        return False
+
+    def _pull_page(self, client: RegistryClient, reg: _Registry, org: OrgPrivateKey,
+                   items: list[Any], report: SyncReport, meter: _Progress,
+                   cancel: CancelToken | None, *, fresh: bool = False,
+                   ) -> list[RegistryDistrustedError]:
+        """Check every entry of a page, then keep (in log order) the ones the log vouches for
+        and quarantine the others. Returns the registry's provable lies found on the way
+        (it is already distrusted for them); the caller raises the first.
+
+        ``fresh`` (a re-check): ask for a new receipt and enrolment rather than use the
+        ones the entry came with or the vault holds."""
+        faults: list[RegistryDistrustedError] = []
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        entries = [self._open_pulled(item, org) for item in items]
+        opened: dict[str, Checkpoint] = {}
+        for e in entries:
+            check(cancel)
+            if e.reason is None:
+                self._pulled_receipt(e, client, reg, verifier, opened, report, cancel, faults,
+                                     fresh=fresh)
+        # every checkpoint of the page against the vault's view (oldest first), not only
+        # the newest: one that contradicts it quarantines the records it vouches for
+        bad: dict[str, str] = {}
+        for cp in sorted({e.checkpoint.text: e.checkpoint for e in entries
+                          if e.reason is None and e.checkpoint is not None}.values(),
+                         key=lambda c: c.size):
             try:
-                check_record_leaf(base64.b64decode(receipt.leaf), record_id=sealed.record_id,
-                                  device=sealed.device, seq=sealed.seq, kind=sealed.kind)
-            except IntegrityError as e:
-                self._distrust(f"bad receipt for {sealed.record_id[:12]}…: {e.message}")
-                raise RegistryDistrustedError(
-                    "The registry's receipt does not match the record it served.") from None
-        files = []
-        for plain_sha, ref in opened.files.items():
-            meta = next((f for f in self._files_of(opened.record.record)
-                         if f["sha256"] == plain_sha), None)
-            if meta is None:
-                raise ValidationError("A sealed file key names no file of its record.")
-            existing = self.vault.read().execute(
-                "SELECT 1 FROM attachments WHERE sha256 = ? AND size = ?",
-                (plain_sha, meta["size"])).fetchone()
-            if existing is not None:
-                continue
-            blob = self._download(client, ref, plain_size=meta["size"], label=meta["file_name"],
-                                  report=report, meter=meter, cancel=cancel)
-            files.append((blob, meta["media_type"], meta["file_name"]))
-            report.files += 1
-        log_index = int(item["log_index"])
+                self._check_view(cp, client=client, report=report, cancel=cancel)
+            except LogConflictError as err:
+                bad[cp.text] = err.message
+                faults.append(err)
+        for e in entries:
+            if e.reason is None and e.checkpoint is not None and e.checkpoint.text in bad:
+                e.refuse("log_conflict", bad[e.checkpoint.text])
+        # gossip: the checkpoint each monitor trusted when it sent the record
+        for e in entries:
+            if e.reason is None and e.opened is not None and e.opened.checkpoint is not None:
+                try:
+                    self._check_gossip(e.opened.checkpoint, e.opened.record.device, reg,
+                                       client, report, cancel)
+                except LogConflictError as err:
+                    faults.append(err)
+        self._pulled_enrolments(entries, client, reg, report, cancel, faults, fresh=fresh)
+        for e in entries:
+            check(cancel)
+            if e.reason is None:
+                self._keep_pulled(e, client, report, meter, cancel)
+            if e.reason is not None:
+                self._quarantine(e, report)
+        return faults
 
-        def advance(conn: Connection) -> None:
-            conn.execute("INSERT INTO pull_state(id, cursor) VALUES (1, ?) ON CONFLICT(id) "
-                         "DO UPDATE SET cursor = excluded.cursor", (log_index,))
-            if receipt is not None and conn.execute(
-                    "INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, received_at) "
-                    "VALUES (?, ?, ?, ?)", (receipt.record_id, receipt.log_index,
-                                            receipt.model_dump_json(), now_iso())).rowcount:
-                report.receipts += 1
-
+    def _open_pulled(self, item: Any, org: OrgPrivateKey) -> _Pulled:
+        """Parse, verify and decrypt one entry of a pull page; an entry that fails comes
+        back with its quarantine reason set."""
+        raw: dict[str, Any] = item if isinstance(item, dict) else {}
+        rid, index, device = raw.get("record_id"), raw.get("log_index"), raw.get("device")
+        text = json.dumps(item, ensure_ascii=False, sort_keys=True, separators=(",", ":"),
+                          default=str)
+        e = _Pulled(item=item, item_json=text,
+                    id=str(rid) if sealing.is_record_id(rid) else
+                    "item:" + hashlib.sha256(text.encode("utf-8")).hexdigest(),
+                    log_index=index if isinstance(index, int) and not isinstance(index, bool)
+                    and index >= 0 else None,
+                    device=device if isinstance(device, str) else None)
+        if not raw or not sealing.is_record_id(rid) or e.log_index is None:
+            e.refuse("malformed", "The registry listed an entry without a record id or a log "
+                                  "index.")
+            return e
         try:
-            if self.service.store_pulled(opened.record, device_key=sub.device_key, files=files,
+            env = Envelope.from_json(raw.get("envelope"))
+        except IntegrityError as err:
+            e.refuse("malformed", f"Its envelope is not well formed: {err.message}")
+            return e
+        if env.payload_type != submission.PAYLOAD_TYPE:
+            e.refuse("unsealed", f"It reached the registry unsealed ({env.payload_type[:80]}); "
+                                 "staff vaults keep only records sealed to them.")
+            return e
+        try:
+            e.sub = submission.open_outer(env)
+        except (SignatureError, UnknownSignerError) as err:
+            e.refuse("bad_signature", err.message)
+            return e
+        except IntegrityError as err:
+            e.refuse("malformed", err.message)
+            return e
+        listed = (rid, raw.get("device"), raw.get("seq"), raw.get("kind"))
+        if (e.sub.record_id, e.sub.device, e.sub.seq, e.sub.kind) != listed:
+            e.refuse("mismatch", "The registry lists it with another id, device, sequence "
+                                 "number or kind than its signed submission.")
+            return e
+        try:
+            e.opened = submission.open_inner(e.sub, org)
+        except SealedPayloadError as err:
+            e.refuse("cannot_open", err.message)
+            return e
+        except (SignatureError, UnknownSignerError) as err:
+            e.refuse("bad_signature", err.message)
+            return e
+        except IntegrityError as err:
+            e.refuse("malformed", err.message)
+            return e
+        files = {f["sha256"] for f in self._files_of(e.opened.record.record)}
+        if not set(e.opened.files) <= files:
+            e.refuse("malformed", "A sealed file key names no file of its record.")
+        return e
+
+    def _pulled_receipt(self, e: _Pulled, client: RegistryClient, reg: _Registry,
+                        verifier: NoteVerifier, opened: dict[str, Checkpoint],
+                        report: SyncReport, cancel: CancelToken | None,
+                        faults: list[RegistryDistrustedError], *, fresh: bool) -> None:
+        """The entry's receipt (the one it came with, or asked for): the checkpoint signed by
+        the log key, the leaf byte for byte the decrypted record's, the inclusion proof, at
+        the log index the registry listed. None to be had: ``no_receipt``. One that does not
+        hold: ``bad_receipt``, and the registry is distrusted."""
+        assert e.opened is not None
+        raw = None if fresh else e.item.get("receipt")
+        if raw is None:
+            try:
+                raw = self._retry(lambda: client.get_json(f"{API}/receipts/{e.id}"), report,
+                                  cancel)
+            except RegistryError as err:
+                if err.status >= 500:
+                    raise
+                e.refuse("no_receipt", f"The registry has no receipt for it "
+                                       f"({err.remote_code}).")
+                return
+        try:
+            receipt = Receipt.model_validate(raw)
+            if receipt.record_id != e.id or receipt.log_index != e.log_index:
+                raise ReceiptError("The receipt is about another record or log index.")
+            e.checkpoint = verify_record_receipt(receipt, e.opened.record, verifier=verifier,
+                                                 origin=reg.origin, opened=opened)
+            e.receipt = receipt
+        except (IntegrityError, PydanticValidationError) as err:
+            why = err.message if isinstance(err, FieldKitError) else "malformed receipt"
+            e.refuse("bad_receipt", why)
+            faults.append(self._distrusted(
+                f"bad receipt for {e.id[:12]}…: {why}",
+                "The registry's receipt does not prove the record was logged."))
+
+    def _check_gossip(self, note: str, device: str, reg: _Registry, client: RegistryClient,
+                      report: SyncReport, cancel: CancelToken | None) -> None:
+        """A monitor's gossiped checkpoint: signed by the log key, it must be consistent with
+        this vault's view (:meth:`_check_view`; :class:`SplitViewError` names the device).
+        One the log key did not sign proves nothing about the registry: logged, ignored."""
+        try:
+            cp = open_checkpoint(note, NoteVerifier.from_vkey(reg.log_key), origin=reg.origin)
+        except IntegrityError as err:
+            self.log("check", "refused", f"device {device} sent a checkpoint this log did not "
+                                         f"sign; ignored: {err.message}")
+            return
+        self._check_view(cp, client=client, report=report, cancel=cancel, device=device)
+
+    def _pulled_enrolments(self, entries: list[_Pulled], client: RegistryClient,
+                           reg: _Registry, report: SyncReport, cancel: CancelToken | None,
+                           faults: list[RegistryDistrustedError], *, fresh: bool) -> None:
+        """Each device's verified enrolment entry, fresh enough to speak for the records'
+        log indexes (its checkpoint covers them: no revocation before them is hidden in
+        what the registry showed), then :func:`_vouch_reason` for each record."""
+        by_device: dict[str, list[_Pulled]] = {}
+        for e in entries:
+            if e.reason is None and e.opened is not None:
+                by_device.setdefault(e.opened.record.device, []).append(e)
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        for device, group in by_device.items():
+            check(cancel)
+            need = max(e.receipt.log_index for e in group if e.receipt is not None)
+            enrol = None if fresh else self._covering_enrolment(device, need, verifier, reg)
+            if enrol is None:
+                try:
+                    answer = self._retry(lambda d=device: client.get_json(  # type: ignore[misc]
+                        f"{API}/devices/{d}/enrolment"), report, cancel)
+                except RegistryError as err:
+                    if err.status >= 500:
+                        raise
+                    for e in group:
+                        e.refuse("not_enrolled", f"The log holds no enrolment of device "
+                                                 f"{device} ({err.remote_code}).")
+                    continue
+                try:
+                    self._keep_enrolment(client, reg, device, answer, report, cancel)
+                    report.enrolments += 1
+                except LogConflictError as err:
+                    faults.append(err)
+                    for e in group:
+                        e.refuse("log_conflict", err.message)
+                    continue
+                except EnrolmentProofError as err:
+                    faults.append(RegistryDistrustedError(err.message))
+                    for e in group:
+                        e.refuse("bad_enrolment", err.message)
+                    continue
+                enrol = self._covering_enrolment(device, need, verifier, reg)
+                if enrol is None:
+                    for e in group:
+                        e.refuse("bad_enrolment", "The registry's enrolment answer is older "
+                                                  "than the record it should speak for.")
+                    continue
+            for e in group:
+                assert e.receipt is not None
+                found = _vouch_reason(enrol, e.receipt.log_index)
+                if found is not None:
+                    e.refuse(*found)
+
+    def _covering_enrolment(self, device: str, index: int, verifier: NoteVerifier,
+                            reg: _Registry) -> Enrolment | None:
+        """The stored enrolment of ``device`` if its checkpoint covers log ``index``."""
+        found = stored_enrolment(self.service, device)
+        if found is None:
+            return None
+        size = open_checkpoint(found.checkpoint, verifier, origin=reg.origin).size
+        return found if size > index else None
+
+    def _keep_pulled(self, e: _Pulled, client: RegistryClient, report: SyncReport,
+                     meter: _Progress, cancel: CancelToken | None) -> None:
+        """Fetch the files of a vouched-for record, then keep it, its receipt and the cursor
+        in one transaction. A file the registry cannot serve whole: ``file_unavailable``."""
+        assert e.opened is not None and e.sub is not None and e.receipt is not None
+        files: list[tuple[StoredBlob, str, str]] = []
+        receipt, log_index = e.receipt, e.log_index
+        assert log_index is not None
+        try:
+            for plain_sha, ref in e.opened.files.items():
+                meta = next(f for f in self._files_of(e.opened.record.record)
+                            if f["sha256"] == plain_sha)
+                existing = self.vault.read().execute(
+                    "SELECT 1 FROM attachments WHERE sha256 = ? AND size = ?",
+                    (plain_sha, meta["size"])).fetchone()
+                if existing is not None:
+                    continue
+                blob = self._download(client, ref, plain_size=meta["size"],
+                                      label=meta["file_name"], report=report, meter=meter,
+                                      cancel=cancel)
+                files.append((blob, meta["media_type"], meta["file_name"]))
+                report.files += 1
+
+            def advance(conn: Connection) -> None:
+                self._advance(conn, log_index)
+                if conn.execute(
+                        "INSERT OR IGNORE INTO receipts(record_id, log_index, receipt, "
+                        "received_at) VALUES (?, ?, ?, ?)",
+                        (receipt.record_id, receipt.log_index, receipt.model_dump_json(),
+                         now_iso())).rowcount:
+                    report.receipts += 1
+                if conn.execute("DELETE FROM quarantine WHERE id = ?", (e.id,)).rowcount:
+                    report.released += 1
+
+            if self.service.store_pulled(e.opened.record, device_key=e.sub.device_key,
+                                         log_index=receipt.log_index, files=files,
                                          after=advance):
                 report.records += 1
+        except (RegistryError, IntegrityError) as err:
+            for blob, _media, _name in files:
+                self.vault.attachments.delete(blob.blob)
+            if isinstance(err, RegistryError) and err.status >= 500:
+                raise
+            if isinstance(err, UnknownSignerError):  # the vault's own gate (cannot happen)
+                e.refuse("not_enrolled", err.message)
+            else:
+                e.refuse("file_unavailable", err.message)
         except BaseException:
             for blob, _media, _name in files:
                 self.vault.attachments.delete(blob.blob)
             raise
+
+    def _quarantine(self, e: _Pulled, report: SyncReport) -> None:
+        """Keep the entry (as received) with its reason, out of every list, search and
+        export, and move the cursor past it."""
+        assert e.reason is not None
+        now = now_iso()
+        with self.vault.write() as conn:
+            if conn.execute("SELECT 1 FROM sealed WHERE record_id = ?", (e.id,)).fetchone():
+                # a record the vault already holds, served again badly: nothing to keep
+                if e.log_index is not None:
+                    self._advance(conn, e.log_index)
+                self.log("pull", "refused", f"record {e.id[:12]}… (already kept) served "
+                                            f"again badly ({e.reason}): {e.detail}")
+                return
+            new = conn.execute("SELECT 1 FROM quarantine WHERE id = ?",
+                               (e.id,)).fetchone() is None
+            conn.execute(
+                "INSERT INTO quarantine(id, log_index, device, reason, detail, item, "
+                "first_seen, checked_at, attempts) VALUES (?, ?, ?, ?, ?, ?, ?, ?, 1) "
+                "ON CONFLICT(id) DO UPDATE SET reason = excluded.reason, "
+                "detail = excluded.detail, checked_at = excluded.checked_at, "
+                "attempts = quarantine.attempts + 1",
+                (e.id, e.log_index, e.device, e.reason, e.detail[:2000], e.item_json, now,
+                 now))
+            if e.log_index is not None:
+                self._advance(conn, e.log_index)
+        report.quarantined += new
+        self.log("pull", "refused", f"record {e.id[:12]}… "
+                                    f"{'quarantined' if new else 'still quarantined'} "
+                                    f"({e.reason}): {e.detail}")
+
+    # --- the quarantine ---------------------------------------------------------------------
+
+    def quarantined(self, *, limit: int = 1000) -> list[dict[str, Any]]:
+        """Pulled records the log does not vouch for, newest first: id, claimed log index and
+        device, ``reason`` (a code of :data:`QUARANTINE_REASONS`), ``explanation`` (that
+        reason in plain English), ``detail`` (what failed), ``retryable`` (a re-check may
+        release it), first and last checked, attempts."""
+        rows = self.vault.read().execute(
+            "SELECT id, log_index, device, reason, detail, first_seen, checked_at, attempts "
+            "FROM quarantine ORDER BY first_seen DESC, id LIMIT ?", (limit,))
+        out = []
+        for rid, index, device, reason, detail, first, checked, attempts in rows:
+            out.append({"id": rid, "log_index": index, "device": device, "reason": reason,
+                        "explanation": QUARANTINE_REASONS.get(reason, reason),
+                        "retryable": reason in RETRYABLE, "detail": detail,
+                        "first_seen": first, "checked_at": checked, "attempts": attempts})
+        return out
+
+    def quarantine_count(self) -> int:
+        return int(self.vault.read().execute("SELECT count(*) FROM quarantine").fetchone()[0])
+
+    def recheck_quarantine(self, *, everything: bool = False, progress: Progress | None = None,
+                           cancel: CancelToken | None = None) -> SyncReport:
+        """Check the quarantined records again with a fresh receipt and a fresh enrolment
+        entry (e.g. once a device's enrolment appears, or the organisation key that opens
+        them is imported): those that now verify move into the vault. By default only the
+        reasons that can resolve (:data:`RETRYABLE`); ``everything`` re-checks all."""
+        reg = self._require("staff")
+        org = self._org_private()
+        if org is None:
+            raise OrgKeyMissingError("This staff vault holds no organisation key to open "
+                                     "records with.",
+                                     hint="Import it with `fieldkit org-key import FILE`.")
+        report = SyncReport("recheck")
+        try:
+            with self._client(reg) as client:
+                self._recheck(client, reg, org, report, _Progress(progress, 0), cancel,
+                              everything=everything)
+        except FieldKitError as e:
+            self.log("pull", "error", f"re-check: {e.code}: {e.message}")
+            raise
+        self.log("pull", "ok", f"re-check: {report.released} released, "
+                               f"{self.quarantine_count()} in quarantine")
+        return report
+
+    def _recheck(self, client: RegistryClient, reg: _Registry, org: OrgPrivateKey,
+                 report: SyncReport, meter: _Progress, cancel: CancelToken | None, *,
+                 everything: bool = False, limit: int | None = None) -> None:
+        """Re-check quarantined records: each entry is asked for again (``GET /v1/records``
+        at its log index: a copy garbled on the way is replaced by the registry's own), then
+        checked like a new one with a fresh receipt and enrolment entry."""
+        rows = [(rid, index, item) for rid, index, item, reason in self.vault.read().execute(
+            "SELECT id, log_index, item, reason FROM quarantine ORDER BY checked_at, id")
+                if everything or reason in RETRYABLE][:limit]
+        items: list[Any] = []
+        for rid, index, item in rows:
+            check(cancel)
+            fresh: Any = None
+            if index is not None:
+                page = self._retry(lambda i=index: client.get_json(  # type: ignore[misc]
+                    f"{API}/records", params={"cursor": i - 1, "limit": 1}), report, cancel)
+                found = page.get("records") if isinstance(page, dict) else None
+                if isinstance(found, list) and found and isinstance(found[0], dict) \
+                        and found[0].get("record_id") == rid:
+                    fresh = found[0]
+            items.append(fresh if fresh is not None else json.loads(item))
+        for start in range(0, len(items), 100):
+            faults = self._pull_page(client, reg, org, items[start:start + 100], report, meter,
+                                     cancel, fresh=True)
+            if faults:
+                raise faults[0]
 
     def _download(self, client: RegistryClient, ref: submission.FileRef, *, plain_size: int,
                   label: str, report: SyncReport, meter: _Progress,
@@ -682,37 +1234,6 @@ class SyncClient:
                                             size=plain_size, label=label)
 
     # --- provenance: receipts of pulled records, device enrolments ------------------------------
-
-    def _check_pulled_receipts(self, client: RegistryClient, reg: _Registry,
-                               items: list[dict[str, Any]], report: SyncReport,
-                               cancel: CancelToken | None) -> dict[str, Receipt]:
-        """Verify the receipts a pull page carries (log key, inclusion) and keep the newest
-        checkpoint (consistency) before any record of the page is stored. Each receipt's leaf
-        is compared with its record once the record is decrypted (:meth:`_pull_one`)."""
-        verifier = NoteVerifier.from_vkey(reg.log_key)
-        opened: dict[str, Checkpoint] = {}
-        out: dict[str, Receipt] = {}
-        checkpoints = []
-        for item in items:
-            if item.get("receipt") is None:
-                continue  # a registry older than receipts-on-pull: asked for afterwards
-            try:
-                receipt = Receipt.model_validate(item["receipt"])
-                if receipt.record_id != item["record_id"] \
-                        or receipt.log_index != item["log_index"]:
-                    raise ReceiptError("The receipt is about another record.")
-                checkpoints.append(verify_receipt(receipt, verifier=verifier, origin=reg.origin,
-                                                  record_id=receipt.record_id, opened=opened))
-            except (IntegrityError, PydanticValidationError) as e:
-                why = e.message if isinstance(e, FieldKitError) else "malformed"
-                self._distrust(f"bad receipt for {str(item.get('record_id'))[:12]}…: {why}")
-                raise RegistryDistrustedError(
-                    "The registry's receipt does not prove the record was logged.") from None
-            out[receipt.record_id] = receipt
-        if checkpoints:
-            self._keep_checkpoint(max(checkpoints, key=lambda c: c.size), client=client,
-                                  report=report, cancel=cancel)
-        return out
 
     def _backfill_receipts(self, client: RegistryClient, reg: _Registry, report: SyncReport,
                            cancel: CancelToken | None) -> None:
@@ -970,6 +1491,8 @@ class SyncClient:
                                                   "distrusted": reg.distrusted},
             "queue": self.pending_count() if reg is not None and reg.role == "monitor" else 0,
             "exports_queued": self.queued_exports(),
+            "quarantined": self.quarantine_count(),
+            "log_conflicts": len(self.conflicts()),
             "last_receipt": None if last_receipt is None else dict(zip(
                 ("record_id", "log_index", "at"), last_receipt, strict=True)),
             "last_success": None if last_ok is None else dict(zip(

@@ -7,7 +7,8 @@ A submission is a DSSE envelope signed by the monitor's device, payload type
      "seq", "chain_prev", "kind", "org_key_id",
      "sealed": base64(HPKE to the organisation key of the canonical JSON
                {"envelope": <the record's own DSSE envelope>,
-                "files": {<plaintext sha256>: {"key", "cipher_sha256", "cipher_size"}}}),
+                "files": {<plaintext sha256>: {"key", "cipher_sha256", "cipher_size"}},
+                "checkpoint": <optional: the newest log checkpoint note the monitor trusts>}),
      "files": [{"sha256": <encrypted file's sha256>, "size": <bytes>}, …]}
 
 The registry verifies the outer signature and routing metadata and stores the submission; it
@@ -66,15 +67,21 @@ class Opened:
 
     record: sealing.SealedRecord
     files: dict[str, FileRef]
+    #: The newest checkpoint the monitor trusted when it sent this (gossip: staff check it
+    #: against their own view of the log, docs/adr/0016); None from older monitors.
+    checkpoint: str | None = None
 
 
 def make(record: sealing.SealedRecord, *, key: SigningKey, org: OrgPublicKey,
-         files: list[FileRef]) -> Envelope:
-    inner = canonicalize({
+         files: list[FileRef], checkpoint: str | None = None) -> Envelope:
+    body: dict[str, object] = {
         "envelope": record.envelope.to_json(),
         "files": {f.plain_sha256: {"key": base64.b64encode(f.key).decode("ascii"),
                                    "cipher_sha256": f.cipher_sha256,
-                                   "cipher_size": f.cipher_size} for f in files}})
+                                   "cipher_size": f.cipher_size} for f in files}}
+    if checkpoint is not None:  # gossip (docs/adr/0016); older staff vaults ignore it
+        body["checkpoint"] = checkpoint
+    inner = canonicalize(body)
     statement = {
         "_type": STATEMENT_TYPE, "record_id": record.record_id, "device": record.device,
         "device_key": base64.b64encode(key.verify_key.to_bytes()).decode("ascii"),
@@ -160,4 +167,5 @@ def open_inner(sub: Submission, org: OrgPrivateKey) -> Opened:
         if (ref.cipher_sha256, ref.cipher_size) not in listed:
             raise EnvelopeFormatError("The submission's file keys name a file it does not list.")
         files[plain] = ref
-    return Opened(record, files)
+    gossip = inner.get("checkpoint")
+    return Opened(record, files, gossip if isinstance(gossip, str) else None)

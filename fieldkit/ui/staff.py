@@ -1,6 +1,7 @@
 """The Staff page (envoy office vaults): pull new records from the registry with progress and
 cancel, see the sealed incidents received, pick some and open the dossier export wizard, and
-the log of exports made from this vault.
+the log of exports made from this vault. Pulled records the log does not vouch for are in
+quarantine (docs/adr/0016): the page shows how many, and each with its reason in plain words.
 
 Pulling runs ``SyncClient.pull`` on a worker: each record is verified, decrypted and stored
 whole (with its files) or not at all, so a cancel keeps what was complete.
@@ -107,6 +108,24 @@ class StaffPage(QWidget):
         self.exports_table.horizontalHeader().setSectionResizeMode(
             QHeaderView.ResizeMode.Stretch)
 
+        self.quarantine_label = QLabel(self)
+        self.quarantine_label.setObjectName("staffPage.quarantineCount")
+        self.quarantine_label.setAccessibleName(self.tr("Records in quarantine"))
+        self.quarantine_label.setWordWrap(True)
+        self.quarantine_table = QTableWidget(0, 4, self)
+        self.quarantine_table.setObjectName("staffPage.quarantineTable")
+        self.quarantine_table.setAccessibleName(self.tr(
+            "Pulled records in quarantine, with the reason for each"))
+        self.quarantine_table.setHorizontalHeaderLabels([
+            self.tr("Record"), self.tr("Device"), self.tr("Why it is in quarantine"),
+            self.tr("First seen")])
+        self.quarantine_table.setEditTriggers(QAbstractItemView.EditTrigger.NoEditTriggers)
+        self.quarantine_table.verticalHeader().hide()
+        self.quarantine_table.setMaximumHeight(140)
+        self.quarantine_table.horizontalHeader().setSectionResizeMode(
+            2, QHeaderView.ResizeMode.Stretch)
+        self.quarantine_table.hide()
+
         layout = QVBoxLayout(self)
         layout.addLayout(top)
         layout.addWidget(self.report_label)
@@ -114,6 +133,8 @@ class StaffPage(QWidget):
         layout.addWidget(QLabel(self.tr("Sealed incidents received"), self))
         layout.addWidget(self.table, 1)
         layout.addLayout(below)
+        layout.addWidget(self.quarantine_label)
+        layout.addWidget(self.quarantine_table)
         layout.addWidget(QLabel(self.tr("Exports"), self))
         layout.addWidget(self.exports_table)
 
@@ -121,6 +142,8 @@ class StaffPage(QWidget):
         self.last_report: SyncReport | None = None
         self.last_error: FieldKitError | None = None
         self.incidents: list[IncidentView] = []
+        self.quarantine: list[dict[str, Any]] = []
+        self.quarantine_total = 0
         self.role: str | None = None  # read with the incidents, on a worker
         self.wizard: QWidget | None = None
         self._loading = False
@@ -139,7 +162,9 @@ class StaffPage(QWidget):
     def _on_locked(self) -> None:
         self.table.setRowCount(0)
         self.exports_table.setRowCount(0)
+        self.quarantine_table.setRowCount(0)
         self.incidents = []
+        self.quarantine = []
 
     def refresh(self) -> None:
         if not self.ctx.is_unlocked:
@@ -150,22 +175,27 @@ class StaffPage(QWidget):
         self._loading = True
         service = self.ctx.service
         client = self.ctx.sync_client
-        Result = tuple[list[IncidentView], int, list[dict[str, Any]], str | None]
+        Result = tuple[list[IncidentView], int, list[dict[str, Any]], str | None,
+                       list[dict[str, Any]], int]
 
         def work(c: TaskControl) -> Result:
             from fieldkit.export.log import list_exports
 
             shown = service.list_incidents(state="sealed", limit=SHOWN)
             reg = client.registry() if client is not None else None
+            held = client.quarantined(limit=SHOWN) if client is not None else []
+            count = client.quarantine_count() if client is not None else 0
             return (shown, service.count_incidents(state="sealed"),
-                    list_exports(service, limit=50), reg.role if reg else None)
+                    list_exports(service, limit=50), reg.role if reg else None, held, count)
 
         def done(result: Result) -> None:
             if not alive(self):  # closed or locked meanwhile
                 return
             self._loading = False
-            incidents, total, exports, self.role = result
+            incidents, total, exports, self.role, self.quarantine, self.quarantine_total = (
+                result)
             self._show(incidents, total, exports)
+            self._show_quarantine()
             if self._again:
                 self._again = False
                 self.refresh()
@@ -214,6 +244,59 @@ class StaffPage(QWidget):
             for j, value in enumerate(values):
                 self.exports_table.setItem(i, j, QTableWidgetItem(value))
         self._update_buttons()
+
+    def reason_text(self, reason: str) -> str:
+        """Why a pulled record is in quarantine, in plain words (fieldkit.sync.client's
+        QUARANTINE_REASONS, translated)."""
+        texts = {
+            "malformed": self.tr("It is damaged or forged: it is not a well-formed record."),
+            "unsealed": self.tr("It reached the registry unsealed, not sealed to the "
+                                "organisation's key."),
+            "bad_signature": self.tr("The device signature on it does not verify."),
+            "mismatch": self.tr("The registry describes it differently from what its device "
+                                "signed."),
+            "cannot_open": self.tr("No organisation key in this vault opens it."),
+            "no_receipt": self.tr("The registry gave no receipt for it: nothing shows it is in "
+                                  "the log."),
+            "bad_receipt": self.tr("Its receipt does not prove that it is in the log."),
+            "log_conflict": self.tr("Its receipt rests on a history of the log that "
+                                    "contradicts this vault's."),
+            "not_enrolled": self.tr("The log shows no enrolment of the device that signed it."),
+            "bad_enrolment": self.tr("The proof of its device's enrolment does not hold."),
+            "role_not_allowed": self.tr("Its device is enrolled with a role that may not send "
+                                        "records."),
+            "logged_before_enrolment": self.tr("It was logged before its device was "
+                                               "enrolled."),
+            "revoked": self.tr("Its device had been revoked before it was logged."),
+            "file_unavailable": self.tr("One of its files could not be fetched whole."),
+        }
+        return texts.get(reason, reason)
+
+    def _show_quarantine(self) -> None:
+        total, rows = self.quarantine_total, self.quarantine
+        if not total:
+            self.quarantine_label.setText(self.tr("No pulled record is in quarantine."))
+            self.quarantine_table.hide()
+            return
+        self.quarantine_label.setText(self.tr(
+            "{n} pulled records are in quarantine: the registry's log does not vouch for "
+            "them, so they are in no list, search or export. Each pull checks them again."
+        ).format(n=total))
+        self.quarantine_table.setRowCount(len(rows))
+        for i, q in enumerate(rows):
+            device = str(q["device"] or "")
+            values = (ltr(q["id"][:12]), ltr(device[:20]), self.reason_text(q["reason"]),
+                      format_time(q["first_seen"]))
+            for j, value in enumerate(values):
+                item = QTableWidgetItem(value)
+                if j == 0:
+                    item.setToolTip(q["id"])
+                elif j == 1:
+                    item.setToolTip(device)
+                elif j == 2:
+                    item.setToolTip(q["detail"])
+                self.quarantine_table.setItem(i, j, item)
+        self.quarantine_table.show()
 
     def selected_ids(self) -> list[str]:
         rows = sorted({i.row() for i in self.table.selectedIndexes()})

@@ -2443,6 +2443,111 @@ Type {word} to confirm.</source>
         <source>Pulling records</source>
         <translation>جارٍ سحب السجلات</translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="113"/>
+        <source>Records in quarantine</source>
+        <translation>السجلات المعزولة</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="118"/>
+        <source>Pulled records in quarantine, with the reason for each</source>
+        <translation>السجلات المسحوبة المعزولة، مع سبب عزل كل منها</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Device</source>
+        <translation>الجهاز</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Why it is in quarantine</source>
+        <translation>سبب العزل</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="121"/>
+        <source>First seen</source>
+        <translation>أول ظهور</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="252"/>
+        <source>It is damaged or forged: it is not a well-formed record.</source>
+        <translation>السجل تالف أو مزوّر: ليس سجلاً سليم البنية.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="253"/>
+        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <translation>وصل إلى السجل المركزي غير مختوم، أي غير مشفّر بمفتاح المنظمة.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="255"/>
+        <source>The device signature on it does not verify.</source>
+        <translation>توقيع الجهاز عليه لا يجتاز التحقق.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="256"/>
+        <source>The registry describes it differently from what its device signed.</source>
+        <translation>يصفه السجل المركزي على نحو يختلف عمّا وقّعه جهازه.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="258"/>
+        <source>No organisation key in this vault opens it.</source>
+        <translation>لا يوجد في هذه الخزنة مفتاح منظمة يفتحه.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="259"/>
+        <source>The registry gave no receipt for it: nothing shows it is in the log.</source>
+        <translation>لم يقدّم السجل المركزي إيصالاً له: لا شيء يثبت أنه مدرج في سجل الشفافية.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="261"/>
+        <source>Its receipt does not prove that it is in the log.</source>
+        <translation>إيصاله لا يثبت أنه مدرج في سجل الشفافية.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="262"/>
+        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <translation>يستند إيصاله إلى تاريخ لسجل الشفافية يناقض التاريخ الذي تعرفه هذه الخزنة.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="264"/>
+        <source>The log shows no enrolment of the device that signed it.</source>
+        <translation>لا يُظهر سجل الشفافية أي تسجيل للجهاز الذي وقّعه.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="265"/>
+        <source>The proof of its device's enrolment does not hold.</source>
+        <translation>إثبات تسجيل جهازه غير صحيح.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="266"/>
+        <source>Its device is enrolled with a role that may not send records.</source>
+        <translation>جهازه مسجّل بدور لا يحق له إرسال السجلات.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="268"/>
+        <source>It was logged before its device was enrolled.</source>
+        <translation>أُدرج في سجل الشفافية قبل تسجيل جهازه.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="270"/>
+        <source>Its device had been revoked before it was logged.</source>
+        <translation>كان جهازه قد أُلغي قبل إدراجه في سجل الشفافية.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="271"/>
+        <source>One of its files could not be fetched whole.</source>
+        <translation>تعذّر جلب أحد ملفاته كاملاً.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="278"/>
+        <source>No pulled record is in quarantine.</source>
+        <translation>لا يوجد سجل مسحوب معزول.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="282"/>
+        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <translation>{n} من السجلات المسحوبة معزولة: سجل الشفافية في السجل المركزي لا يضمنها، لذا لا تظهر في أي قائمة أو بحث أو تصدير. يُعاد فحصها عند كل سحب.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

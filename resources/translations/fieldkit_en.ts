@@ -2443,6 +2443,111 @@ Type {word} to confirm.</translation>
         <source>Pulling records</source>
         <translation>Pulling records</translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="113"/>
+        <source>Records in quarantine</source>
+        <translation>Records in quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="118"/>
+        <source>Pulled records in quarantine, with the reason for each</source>
+        <translation>Pulled records in quarantine, with the reason for each</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Device</source>
+        <translation>Device</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Why it is in quarantine</source>
+        <translation>Why it is in quarantine</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="121"/>
+        <source>First seen</source>
+        <translation>First seen</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="252"/>
+        <source>It is damaged or forged: it is not a well-formed record.</source>
+        <translation>It is damaged or forged: it is not a well-formed record.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="253"/>
+        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <translation>It reached the registry unsealed, not sealed to the organisation's key.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="255"/>
+        <source>The device signature on it does not verify.</source>
+        <translation>The device signature on it does not verify.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="256"/>
+        <source>The registry describes it differently from what its device signed.</source>
+        <translation>The registry describes it differently from what its device signed.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="258"/>
+        <source>No organisation key in this vault opens it.</source>
+        <translation>No organisation key in this vault opens it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="259"/>
+        <source>The registry gave no receipt for it: nothing shows it is in the log.</source>
+        <translation>The registry gave no receipt for it: nothing shows it is in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="261"/>
+        <source>Its receipt does not prove that it is in the log.</source>
+        <translation>Its receipt does not prove that it is in the log.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="262"/>
+        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <translation>Its receipt rests on a history of the log that contradicts this vault's.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="264"/>
+        <source>The log shows no enrolment of the device that signed it.</source>
+        <translation>The log shows no enrolment of the device that signed it.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="265"/>
+        <source>The proof of its device's enrolment does not hold.</source>
+        <translation>The proof of its device's enrolment does not hold.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="266"/>
+        <source>Its device is enrolled with a role that may not send records.</source>
+        <translation>Its device is enrolled with a role that may not send records.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="268"/>
+        <source>It was logged before its device was enrolled.</source>
+        <translation>It was logged before its device was enrolled.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="270"/>
+        <source>Its device had been revoked before it was logged.</source>
+        <translation>Its device had been revoked before it was logged.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="271"/>
+        <source>One of its files could not be fetched whole.</source>
+        <translation>One of its files could not be fetched whole.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="278"/>
+        <source>No pulled record is in quarantine.</source>
+        <translation>No pulled record is in quarantine.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="282"/>
+        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <translation>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

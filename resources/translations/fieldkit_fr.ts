@@ -2443,6 +2443,111 @@ Tapez {word} pour confirmer.</translation>
         <source>Pulling records</source>
         <translation>Récupération des enregistrements</translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="113"/>
+        <source>Records in quarantine</source>
+        <translation>Enregistrements en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="118"/>
+        <source>Pulled records in quarantine, with the reason for each</source>
+        <translation>Enregistrements reçus mis en quarantaine, avec la raison de chacun</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Device</source>
+        <translation>Appareil</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Why it is in quarantine</source>
+        <translation>Pourquoi il est en quarantaine</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="121"/>
+        <source>First seen</source>
+        <translation>Vu pour la première fois</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="252"/>
+        <source>It is damaged or forged: it is not a well-formed record.</source>
+        <translation>Il est endommagé ou falsifié : ce n'est pas un enregistrement bien formé.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="253"/>
+        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <translation>Il est arrivé au registre sans être scellé pour la clé de l'organisation.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="255"/>
+        <source>The device signature on it does not verify.</source>
+        <translation>La signature de l'appareil ne se vérifie pas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="256"/>
+        <source>The registry describes it differently from what its device signed.</source>
+        <translation>Le registre le décrit autrement que ce que son appareil a signé.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="258"/>
+        <source>No organisation key in this vault opens it.</source>
+        <translation>Aucune clé d'organisation de ce coffre ne l'ouvre.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="259"/>
+        <source>The registry gave no receipt for it: nothing shows it is in the log.</source>
+        <translation>Le registre n'a donné aucun reçu : rien ne montre qu'il figure dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="261"/>
+        <source>Its receipt does not prove that it is in the log.</source>
+        <translation>Son reçu ne prouve pas qu'il figure dans le journal.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="262"/>
+        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <translation>Son reçu repose sur un historique du journal qui contredit celui de ce coffre.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="264"/>
+        <source>The log shows no enrolment of the device that signed it.</source>
+        <translation>Le journal ne montre aucun enrôlement de l'appareil qui l'a signé.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="265"/>
+        <source>The proof of its device's enrolment does not hold.</source>
+        <translation>La preuve de l'enrôlement de son appareil ne tient pas.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="266"/>
+        <source>Its device is enrolled with a role that may not send records.</source>
+        <translation>Son appareil est enrôlé avec un rôle qui ne peut pas envoyer d'enregistrements.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="268"/>
+        <source>It was logged before its device was enrolled.</source>
+        <translation>Il a été journalisé avant l'enrôlement de son appareil.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="270"/>
+        <source>Its device had been revoked before it was logged.</source>
+        <translation>Son appareil avait été révoqué avant qu'il soit journalisé.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="271"/>
+        <source>One of its files could not be fetched whole.</source>
+        <translation>L'un de ses fichiers n'a pas pu être récupéré en entier.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="278"/>
+        <source>No pulled record is in quarantine.</source>
+        <translation>Aucun enregistrement reçu n'est en quarantaine.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="282"/>
+        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <translation>{n} enregistrements reçus sont en quarantaine : le journal du registre ne les garantit pas, ils ne figurent donc dans aucune liste, recherche ni exportation. Chaque réception les vérifie à nouveau.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

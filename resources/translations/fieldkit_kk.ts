@@ -2438,6 +2438,111 @@ Type {word} to confirm.</source>
         <source>Pulling records</source>
         <translation type="unfinished"></translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="113"/>
+        <source>Records in quarantine</source>
+        <translation>Карантиндегі жазбалар</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="118"/>
+        <source>Pulled records in quarantine, with the reason for each</source>
+        <translation>Карантиндегі алынған жазбалар, әрқайсысының себебімен</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Device</source>
+        <translation>Құрылғы</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Why it is in quarantine</source>
+        <translation>Неліктен карантинде</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="121"/>
+        <source>First seen</source>
+        <translation>Алғаш көрінген уақыты</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="252"/>
+        <source>It is damaged or forged: it is not a well-formed record.</source>
+        <translation>Жазба бүлінген немесе жалған: ол дұрыс құрылған жазба емес.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="253"/>
+        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <translation>Ол тізілімге ұйымның кілтімен мөрленбей келген.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="255"/>
+        <source>The device signature on it does not verify.</source>
+        <translation>Ондағы құрылғы қолтаңбасы тексерілмейді.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="256"/>
+        <source>The registry describes it differently from what its device signed.</source>
+        <translation>Тізілім оны құрылғысы қол қойғаннан басқаша сипаттайды.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="258"/>
+        <source>No organisation key in this vault opens it.</source>
+        <translation>Бұл сейфтегі ұйым кілттерінің ешқайсысы оны ашпайды.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="259"/>
+        <source>The registry gave no receipt for it: nothing shows it is in the log.</source>
+        <translation>Тізілім ол үшін түбіртек бермеді: оның журналда екенін ештеңе көрсетпейді.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="261"/>
+        <source>Its receipt does not prove that it is in the log.</source>
+        <translation>Оның түбіртегі оның журналда екенін дәлелдемейді.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="262"/>
+        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <translation>Оның түбіртегі осы сейфтегі тарихқа қайшы келетін журнал тарихына негізделген.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="264"/>
+        <source>The log shows no enrolment of the device that signed it.</source>
+        <translation>Журнал оған қол қойған құрылғының тіркелуін көрсетпейді.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="265"/>
+        <source>The proof of its device's enrolment does not hold.</source>
+        <translation>Оның құрылғысының тіркелу дәлелі расталмайды.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="266"/>
+        <source>Its device is enrolled with a role that may not send records.</source>
+        <translation>Оның құрылғысы жазба жіберуге құқығы жоқ рөлмен тіркелген.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="268"/>
+        <source>It was logged before its device was enrolled.</source>
+        <translation>Ол құрылғысы тіркелмей тұрып журналға енгізілген.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="270"/>
+        <source>Its device had been revoked before it was logged.</source>
+        <translation>Ол журналға енгізілгенге дейін оның құрылғысы кері қайтарылған.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="271"/>
+        <source>One of its files could not be fetched whole.</source>
+        <translation>Оның файлдарының бірін толық алу мүмкін болмады.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="278"/>
+        <source>No pulled record is in quarantine.</source>
+        <translation>Карантинде алынған жазба жоқ.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="282"/>
+        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <translation>Карантинде {n} алынған жазба бар: тізілім журналы оларға кепілдік бермейді, сондықтан олар ешбір тізімде, іздеуде немесе экспортта жоқ. Әр алу кезінде олар қайта тексеріледі.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

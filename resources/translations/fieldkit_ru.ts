@@ -2443,6 +2443,111 @@ Type {word} to confirm.</source>
         <source>Pulling records</source>
         <translation>Получение записей</translation>
     </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="113"/>
+        <source>Records in quarantine</source>
+        <translation>Записи в карантине</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="118"/>
+        <source>Pulled records in quarantine, with the reason for each</source>
+        <translation>Полученные записи в карантине, с причиной для каждой</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Device</source>
+        <translation>Устройство</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
+        <source>Why it is in quarantine</source>
+        <translation>Почему она в карантине</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="121"/>
+        <source>First seen</source>
+        <translation>Впервые получена</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="252"/>
+        <source>It is damaged or forged: it is not a well-formed record.</source>
+        <translation>Запись повреждена или подделана: она имеет неверный формат.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="253"/>
+        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <translation>Она попала в реестр незапечатанной, не зашифрованной ключом организации.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="255"/>
+        <source>The device signature on it does not verify.</source>
+        <translation>Подпись устройства на ней не проходит проверку.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="256"/>
+        <source>The registry describes it differently from what its device signed.</source>
+        <translation>Реестр описывает её иначе, чем подписало её устройство.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="258"/>
+        <source>No organisation key in this vault opens it.</source>
+        <translation>Ни один ключ организации в этом хранилище её не открывает.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="259"/>
+        <source>The registry gave no receipt for it: nothing shows it is in the log.</source>
+        <translation>Реестр не выдал для неё квитанцию: ничто не показывает, что она есть в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="261"/>
+        <source>Its receipt does not prove that it is in the log.</source>
+        <translation>Её квитанция не доказывает, что она есть в журнале.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="262"/>
+        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <translation>Её квитанция опирается на историю журнала, которая противоречит истории этого хранилища.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="264"/>
+        <source>The log shows no enrolment of the device that signed it.</source>
+        <translation>Журнал не показывает регистрации устройства, которое её подписало.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="265"/>
+        <source>The proof of its device's enrolment does not hold.</source>
+        <translation>Доказательство регистрации её устройства не подтверждается.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="266"/>
+        <source>Its device is enrolled with a role that may not send records.</source>
+        <translation>Её устройство зарегистрировано с ролью, которой нельзя отправлять записи.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="268"/>
+        <source>It was logged before its device was enrolled.</source>
+        <translation>Она попала в журнал раньше, чем было зарегистрировано её устройство.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="270"/>
+        <source>Its device had been revoked before it was logged.</source>
+        <translation>Её устройство было отозвано до того, как она попала в журнал.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="271"/>
+        <source>One of its files could not be fetched whole.</source>
+        <translation>Один из её файлов не удалось получить целиком.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="278"/>
+        <source>No pulled record is in quarantine.</source>
+        <translation>Ни одна полученная запись не находится в карантине.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="282"/>
+        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <translation>Полученных записей в карантине: {n}. Журнал реестра за них не ручается, поэтому их нет ни в списках, ни в поиске, ни в экспорте. Каждое получение проверяет их снова.</translation>
+    </message>
 </context>
 <context>
     <name>SyncPage</name>

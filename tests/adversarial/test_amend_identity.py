@@ -122,11 +122,20 @@ def test_amend_own_amendment_still_supersedes_in_either_order(field: Field) -> N
     svc = f.staff.service
     assert svc.get(a1).superseded_by == a2 and svc.get(a2).conflict is None
     # the other order, into a second staff-side vault, straight from the verified records
+    # (the trust gate needs alice's verified enrolment entry: copied from the staff vault)
     other = f.new_client("staff2").service
     alice_key = f.alice.vault.device_key.verify_key
-    assert other.store_pulled(f.alice.service.sealed_record(a2), device_key=alice_key)
+    enrolment = svc.vault.read().execute(
+        "SELECT key_id, public_key, role, log_index, leaf, inclusion_proof, checkpoint, "
+        "fetched_at FROM device_enrolments WHERE key_id = ?", (alice_key.key_id,)).fetchone()
+    with other.vault.write() as conn:
+        conn.execute("INSERT INTO device_enrolments VALUES (?, ?, ?, ?, ?, ?, ?, ?)", enrolment)
+    index = dict(svc.vault.read().execute("SELECT record_id, log_index FROM receipts"))
+    assert other.store_pulled(f.alice.service.sealed_record(a2), device_key=alice_key,
+                              log_index=index[a2])
     assert other.get(a2).superseded_by is None
-    assert other.store_pulled(f.alice.service.sealed_record(a1), device_key=alice_key)
+    assert other.store_pulled(f.alice.service.sealed_record(a1), device_key=alice_key,
+                              log_index=index[a1])
     assert other.get(a1).superseded_by == a2
     assert [v.record_id for v in other.list_incidents()] == [a2]
 

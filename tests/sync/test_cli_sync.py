@@ -96,3 +96,52 @@ def test_enroll_takes_the_code_as_enroll_code_printed_it(tmp_path: Path) -> None
         assert "FKE1" in error["hint"]
     finally:
         live.close()
+
+
+def test_sync_quarantine_lists_what_the_log_does_not_vouch_for(tmp_path: Path) -> None:
+    """`fieldkit sync quarantine` (and --json): a record that reached the registry unsealed is
+    listed with its reason; the pull kept the good record and moved on."""
+    from fieldkit.registry.config import RegistryHome
+    from fieldkit.registry.service import Registry, now_iso
+    from fieldkit.registry.store import IncomingRecord
+    from fieldkit.sync.protocol import record_entry
+
+    live = LiveRegistry.create(tmp_path / "registry")
+    try:
+        admin = live.enroll("admin")
+        staff, monitor = tmp_path / "staff", tmp_path / "monitor"
+        fk(staff, "init")
+        admin.client.post_json("/v1/admin/org-key",
+                               {"org_key": fk(staff, "org-key", "init")["org_key"]})
+        fk(monitor, "init")
+        for vault, role in ((staff, "staff"), (monitor, "monitor")):
+            fk(vault, "enroll", admin.client.post_json("/v1/admin/enroll-codes",
+                                                       {"role": role})["code"])
+        assert fk(staff, "sync", "quarantine") == {"ok": True, "quarantined": 0, "records": []}
+        device = fk(monitor, "sync", "status")["registry"]["device"]
+        clear = json.dumps({"payloadType": "text/plain", "payload": "aGVsbG8=", "signatures": [
+            {"keyid": device, "sig": "eHh4" * 21 + "eA=="}]}).encode()
+        reg = Registry.open(RegistryHome(live.data))  # what a host that stored it did
+        try:
+            reg.store.ingest([IncomingRecord("ab" * 32, device, 99, None, "incident", clear)],
+                             entry=lambda r: record_entry(record_id=r.record_id,
+                                                          device=r.device, seq=r.seq,
+                                                          kind=r.kind),
+                             sign=reg.sign, now=now_iso())
+        finally:
+            reg.close()
+        ref = fk(monitor, "incident", "add", "--title", "arson", "--category",
+                 "hate_crime.arson", "--occurred", "2026", "--country", "GB")["id"]
+        fk(monitor, "seal", ref)
+        fk(monitor, "sync")
+        pulled = fk(staff, "sync")
+        assert (pulled["records"], pulled["quarantined"]) == (1, 1)
+        listed = fk(staff, "sync", "quarantine")
+        assert listed["quarantined"] == 1
+        (row,) = listed["records"]
+        assert (row["id"], row["reason"], row["device"]) == ("ab" * 32, "unsealed", device)
+        assert row["explanation"] and row["detail"]
+        assert fk(staff, "sync", "status")["quarantined"] == 1
+        assert fk(staff, "sync", "quarantine", "--recheck")["quarantined"] == 1
+    finally:
+        live.close()

@@ -213,8 +213,11 @@ def test_a_pull_receipt_that_does_not_match_its_record_distrusts(world: World) -
                       sleep=_no_sleep)
     with pytest.raises(RegistryDistrustedError):
         liar.pull()
-    assert world.staff.service.stats()["sealed"] == 0
-    assert world.staff.vault.read().execute("SELECT count(*) FROM receipts").fetchone()[0] == 0
+    # the record whose receipt lies is quarantined, never kept; the other one of the page,
+    # whose receipt holds, is kept (docs/adr/0016: the page is finished, then the error)
+    assert world.staff.service.stats()["sealed"] == 1
+    assert world.staff.vault.read().execute("SELECT count(*) FROM receipts").fetchone()[0] == 1
+    assert [q["reason"] for q in world.staff.quarantined()] == ["bad_receipt"]
 
 
 def test_missing_receipts_are_asked_for(world: World) -> None:

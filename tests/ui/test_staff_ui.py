@@ -180,3 +180,61 @@ def test_dossier_wizard_explains_a_bad_filter(
     assert text.startswith("The dossier was not written.\n--from 'last tuesday' is not a date.")
     assert text.endswith("Use YYYY, YYYY-MM or YYYY-MM-DD.")
     assert list(tmp_path.glob("*x.pdf*")) == []
+
+
+def test_the_staff_page_shows_the_quarantine_in_plain_words(
+        qtbot: QtBot, staff_ctx: AppContext, world: World) -> None:
+    """A record the log does not vouch for (here: the registry drops its receipt) is not in
+    the table of incidents; the page counts it and says why, in the UI's language."""
+    import httpx
+
+    from fieldkit.sync.client import SyncClient
+    from fieldkit.sync.transport import pinned_context
+    from fieldkit.ui import i18n
+
+    class DropReceipts(httpx.BaseTransport):
+        """A registry (or proxy) that serves records without receipts and has none."""
+
+        def __init__(self) -> None:
+            self.inner = httpx.HTTPTransport(verify=pinned_context(world.live.cert_pem))
+
+        def handle_request(self, request: httpx.Request) -> httpx.Response:
+            if request.url.path.startswith("/v1/receipts/"):
+                return httpx.Response(404, request=request, json={"error": {
+                    "code": "not_found", "message": "No receipt.", "details": {}}})
+            response = self.inner.handle_request(request)
+            response.read()
+            if request.url.path != "/v1/records" or request.method != "GET":
+                return response
+            body = response.json()
+            for item in body["records"]:
+                item.pop("receipt", None)
+            return httpx.Response(200, json=body, request=request)
+
+    svc = world.monitor.service
+    rid = svc.seal(svc.create_incident(title="no receipt", category="hate_crime.arson",
+                                       occurred="2026-02", country="GB").ref).record_id
+    world.monitor.push()
+
+    client = staff_ctx.sync_client
+    assert client is not None
+    liar = SyncClient(client.service, transport=DropReceipts(), sleep=lambda _s: None)
+    assert liar.pull().quarantined == 1
+    page = StaffPage(staff_ctx)
+    qtbot.addWidget(page)
+    page.show()
+    qtbot.waitUntil(lambda: page.quarantine_total == 1, timeout=WAIT)
+    assert page.table.rowCount() == 0
+    assert page.quarantine_label.text().startswith("1 pulled records are in quarantine")
+    assert page.quarantine_table.rowCount() == 1 and page.quarantine_table.isVisible()
+    assert page.quarantine_table.item(0, 0).toolTip() == rid
+    assert page.quarantine_table.item(0, 2).text() == (
+        "The registry gave no receipt for it: nothing shows it is in the log.")
+    try:
+        i18n.set_language("ar")
+        page._show_quarantine()
+        assert page.quarantine_table.item(0, 2).text() == (
+            "لم يقدّم السجل المركزي إيصالاً له: لا شيء يثبت أنه مدرج في سجل الشفافية.")
+        assert page.quarantine_label.text().startswith("1 من السجلات المسحوبة معزولة")
+    finally:
+        i18n.set_language("en")

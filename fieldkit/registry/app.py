@@ -313,7 +313,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         req = await parse(request, p.OrgKeyRequest)
         # the admin's signed request goes into the log entry: devices check it against the
         # admin's enrolled key, so no one but an admin device can register a key (ADR 0019)
-        body = await request.body()
+        body = await read_body(request, p.MAX_JSON_BODY)
         signed = {"method": request.method,
                   "path": request.scope.get("raw_path", b"").decode("ascii", "replace"),
                   "query": request.scope.get("query_string", b"").decode("ascii", "replace"),

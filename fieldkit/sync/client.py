@@ -41,8 +41,8 @@ from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.orgkey import (
     OrgPrivateKey,
     OrgPublicKey,
-    export_key_package,
-    import_key_package,
+    export_key_packages,
+    import_key_packages,
 )
 from fieldkit.domain import sealing
 from fieldkit.errors import (
@@ -260,37 +260,98 @@ class SyncClient:
         """Staff: create the organisation's key pair in this vault."""
         if self._org_private() is not None:
             raise UsageError("This vault already holds an organisation key.",
-                             hint="`fieldkit org-key show` prints its public part.")
+                             hint="`fieldkit org-key show` prints its public part; "
+                                  "`fieldkit org-key rotate` adds a new one.")
         key = OrgPrivateKey.generate()
         self._keep_org_key(key)
         return key.public_key
 
-    def _keep_org_key(self, key: OrgPrivateKey) -> None:
+    def org_key_rotate(self) -> OrgPublicKey:
+        """Staff: add a new organisation key, keeping every older one (records sealed to
+        them still open). Monitors move to it once an administrator registers it."""
+        if self._org_private() is None:
+            raise NotFoundError("This vault holds no organisation key to rotate.",
+                                hint="Create the first one with `fieldkit org-key init`.")
+        key = OrgPrivateKey.generate()
+        self._keep_org_key(key)
+        self.vault.log_activity("org-key-rotate", key.public_key.key_id)
+        return key.public_key
+
+    def _keep_org_key(self, key: OrgPrivateKey, *, created_at: str | None = None) -> None:
         with self.vault.write() as conn:
             conn.execute("INSERT OR IGNORE INTO org_keys(key_id, private, created_at) "
-                         "VALUES (?, ?, ?)", (key.public_key.key_id, key.to_bytes(), now_iso()))
+                         "VALUES (?, ?, ?)", (key.public_key.key_id, key.to_bytes(),
+                                              created_at or now_iso()))
 
     def _org_private(self) -> OrgPrivateKey | None:
+        """The newest organisation key this vault holds (the one to register and show)."""
         row = self.vault.read().execute(
-            "SELECT private FROM org_keys ORDER BY created_at DESC LIMIT 1").fetchone()
+            "SELECT private FROM org_keys ORDER BY created_at DESC, rowid DESC "
+            "LIMIT 1").fetchone()
         return None if row is None else OrgPrivateKey.from_bytes(bytes(row[0]))
 
+    def _org_privates(self) -> dict[str, OrgPrivateKey]:
+        """Every organisation key this vault holds, by key id (pull opens each record with
+        the key it names)."""
+        return {key_id: OrgPrivateKey.from_bytes(bytes(private)) for key_id, private in
+                self.vault.read().execute("SELECT key_id, private FROM org_keys")}
+
+    def org_keys(self) -> list[tuple[OrgPublicKey, str]]:
+        """Staff: the public parts of every key this vault holds and when each was created,
+        newest first."""
+        rows = self.vault.read().execute(
+            "SELECT private, created_at FROM org_keys ORDER BY created_at DESC, rowid DESC")
+        return [(OrgPrivateKey.from_bytes(bytes(p)).public_key, str(at)) for p, at in rows]
+
     def org_key_export(self, passphrase: str) -> bytes:
-        key = self._org_private()
-        if key is None:
+        """Every organisation key this vault holds, in one passphrase-wrapped package."""
+        rows = self.vault.read().execute(
+            "SELECT private, created_at FROM org_keys ORDER BY created_at, rowid").fetchall()
+        if not rows:
             raise NotFoundError("This vault holds no organisation key.")
-        self.vault.log_activity("org-key-export", key.public_key.key_id)
-        return export_key_package(key, passphrase)
+        keys = [(OrgPrivateKey.from_bytes(bytes(p)), str(at)) for p, at in rows]
+        self.vault.log_activity("org-key-export", ",".join(k.public_key.key_id
+                                                           for k, _ in keys))
+        return export_key_packages(keys, passphrase)
 
     def org_key_import(self, package: bytes, passphrase: str) -> OrgPublicKey:
-        key = import_key_package(package, passphrase)
-        self._keep_org_key(key)
-        self.vault.log_activity("org-key-import", key.public_key.key_id)
-        return key.public_key
+        """Import every key of a package (keys already held are kept as they are); return
+        the newest key the vault now holds."""
+        keys = import_key_packages(package, passphrase)
+        for key, created_at in keys:
+            self._keep_org_key(key, created_at=created_at)
+            self.vault.log_activity("org-key-import", key.public_key.key_id)
+        newest = self._org_private()
+        assert newest is not None
+        return newest.public_key
 
     def org_public(self) -> OrgPublicKey | None:
         key = self._org_private()
         return None if key is None else key.public_key
+
+    def org_key_in_use(self) -> OrgPublicKey | None:
+        """The key this vault seals to (monitors) or the newest it holds (staff)."""
+        reg = self.registry()
+        if reg is not None and reg.org_key is not None and reg.role == "monitor":
+            return OrgPublicKey.from_text(reg.org_key)
+        return self.org_public() or (None if reg is None or reg.org_key is None
+                                     else OrgPublicKey.from_text(reg.org_key))
+
+    def org_key_register(self, org_key: str) -> OrgKeyResponse:
+        """Admin: register a staff public key at the registry (a request this device signs,
+        which the registry logs so every device can check an administrator registered it).
+        Check the key's fingerprint with the staff first."""
+        reg = self._require("admin")
+        key = OrgPublicKey.from_text(org_key)
+        with self._client(reg) as client:
+            answer = OrgKeyResponse.model_validate(client.post_json(
+                f"{API}/admin/org-key", {"org_key": key.to_text()}))
+            verified = verify_registration(answer, verifier=NoteVerifier.from_vkey(reg.log_key),
+                                           origin=reg.origin, require_admin=True)
+            self._keep_checkpoint(verified.checkpoint, client=client)
+        self.log("check", "ok", f"organisation key {key.key_id} registered in log entry "
+                                f"#{verified.log_index}")
+        return answer
 
     # --- retries --------------------------------------------------------------------------------
 
@@ -663,8 +724,8 @@ class SyncClient:
         """Fetch new records since the stored cursor, decrypt and verify them, fetch their
         files, and keep them; the cursor advances with each record kept."""
         reg = self._require("staff")
-        org = self._org_private()
-        if org is None:
+        org = self._org_privates()
+        if not org:
             raise OrgKeyMissingError("This staff vault holds no organisation key to open "
                                      "records with.",
                                      hint="Import it with `fieldkit org-key import FILE`.")
@@ -697,7 +758,8 @@ class SyncClient:
                                f"{report.bytes_received} bytes")
         return report
 
-    def _pull_one(self, client: RegistryClient, org: OrgPrivateKey, item: dict[str, Any],
+    def _pull_one(self, client: RegistryClient, org: dict[str, OrgPrivateKey],
+                  item: dict[str, Any],
                   report: SyncReport, meter: _Progress, cancel: CancelToken | None, *,
                   receipt: Receipt | None = None) -> None:
         env = Envelope.from_json(item["envelope"])
@@ -1104,4 +1166,4 @@ def _newer(new: Registration, current: tuple[int, int | None]) -> bool:
     index, signed_at = current
     if new.log_index <= index:
         return False
-    return signed_at is None or (new.signed_at is not None and new.signed_at > signed_at)
+    return signed_at is None or (new.signed_at is not None and new.signed_at >= signed_at)

@@ -14,7 +14,6 @@ from pathlib import Path
 from typing import Any
 
 import httpx
-import pytest
 from registry.harness import Device, LiveRegistry
 
 from fieldkit.crypto.orgkey import OrgPrivateKey
@@ -100,8 +99,8 @@ def attacker_key() -> str:
     return OrgPrivateKey.generate().public_key.to_text()
 
 
-@pytest.fixture
-def late(tmp_path: Path) -> Iterator[Late]:
+def make_late(tmp_path: Path) -> Iterator[Late]:
+    """Build the world (use from a fixture named ``late`` in the test module)."""
     live = LiveRegistry.create(tmp_path / "registry")
     admin = live.enroll("admin")
     w = Late(live, admin, new_client(tmp_path / "staff"), new_client(tmp_path / "alice"),

@@ -9,6 +9,8 @@ attacker's key, and alice's queue kept whole.
 from __future__ import annotations
 
 import base64
+from collections.abc import Iterator
+from pathlib import Path
 
 import pytest
 
@@ -20,7 +22,12 @@ from fieldkit.sync.client import OrgKeyChangedError
 from fieldkit.sync.orgkey_proof import OrgKeyProofError
 from fieldkit.sync.protocol import ORG_KEY_PATH
 
-from .orgkey_world import Late, attacker_key, late, new_client, seal_one  # noqa: F401
+from .orgkey_world import Late, attacker_key, make_late, new_client, seal_one
+
+
+@pytest.fixture
+def late(tmp_path: Path) -> Iterator[Late]:
+    yield from make_late(tmp_path)
 
 
 def _queue_intact(late: Late, before: list[str]) -> None:

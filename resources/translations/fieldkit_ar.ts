@@ -2386,6 +2386,31 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Organisation key</source>
+        <translation>مفتاح المنظمة</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>اقرأ رقم الأمان هذا لموظفي منظمتك عبر الهاتف أو وجهًا لوجه، أو دعهم يمسحون الرمز. إذا اختلف عن رقمهم فلا تُزامن، وأبلغ أحد المسؤولين.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Safety number of the organisation key</source>
+        <translation>رقم الأمان لمفتاح المنظمة</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>QR code of the organisation key</source>
+        <translation>رمز QR لمفتاح المنظمة</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>لا يوجد مفتاح للمنظمة بعد: يحصل عليه المراقب عند التسجيل أو عند أول مزامنة.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>المزامنة</translation>

@@ -2386,6 +2386,31 @@ Type {word} to confirm.</translation>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Organisation key</source>
+        <translation>Organisation key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Safety number of the organisation key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>QR code of the organisation key</source>
+        <translation>QR code of the organisation key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>No organisation key yet: a monitor learns it at enrolment or on its first sync.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Sync</translation>

@@ -2386,6 +2386,31 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Organisation key</source>
+        <translation>Clé de l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Lisez ce numéro de sécurité au personnel de votre organisation par téléphone ou en personne, ou laissez-le scanner le code. S&apos;il diffère du leur, ne synchronisez pas : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Numéro de sécurité de la clé de l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>QR code of the organisation key</source>
+        <translation>Code QR de la clé de l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>Pas encore de clé d&apos;organisation : un moniteur la reçoit à l&apos;inscription ou à sa première synchronisation.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>

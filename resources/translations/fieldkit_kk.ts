@@ -2381,6 +2381,31 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Organisation key</source>
+        <translation>Ұйым кілті</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Осы қауіпсіздік нөмірін ұйымыңыздың қызметкерлеріне телефон арқылы немесе жеке оқып беріңіз, не кодты сканерлеуге беріңіз. Егер ол олардікінен өзгеше болса, синхрондамаңыз: әкімшіге хабарлаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Ұйым кілтінің қауіпсіздік нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>QR code of the organisation key</source>
+        <translation>Ұйым кілтінің QR коды</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>Ұйым кілті әлі жоқ: бақылаушы оны тіркелу кезінде немесе алғашқы синхрондауда алады.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Синхрондау</translation>

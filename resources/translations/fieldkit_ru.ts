@@ -2386,6 +2386,31 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPage</name>
     <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Organisation key</source>
+        <translation>Ключ организации</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Прочитайте этот код безопасности сотрудникам вашей организации по телефону или лично либо дайте им отсканировать QR-код. Если он отличается от их кода, не синхронизируйте: сообщите администратору.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Код безопасности ключа организации</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>QR code of the organisation key</source>
+        <translation>QR-код ключа организации</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>Ключа организации пока нет: наблюдатель получает его при регистрации или при первой синхронизации.</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/syncpanel.py" line="296"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>

@@ -18,11 +18,12 @@ from fieldkit.crypto.orgkey import OrgPublicKey
 from fieldkit.registry.config import RegistryHome
 from fieldkit.registry.service import Registry
 from fieldkit.sync import httpsig
-from fieldkit.sync.client import OrgKeyChangedError
+from fieldkit.sync.client import OrgKeyChangedError, SyncClient
 from fieldkit.sync.orgkey_proof import OrgKeyProofError
 from fieldkit.sync.protocol import ORG_KEY_PATH
 
-from .orgkey_world import Late, attacker_key, make_late, new_client, seal_one
+from .conftest import Field
+from .orgkey_world import Late, Rewriting, attacker_key, make_late, new_client, seal_one
 
 
 @pytest.fixture
@@ -172,3 +173,20 @@ def test_honest_registration_is_learned_with_proof(late: Late) -> None:
     assert row[0] == "log" and row[1] is not None and row[2] == late.admin.key_id
     assert late.staff.pull().records == 1
     assert late.staff.service.sealed_record(rid).record_id == rid
+
+
+def test_field_monitor_with_pinned_key_refuses_a_proxy_key(field: Field) -> None:
+    """In the standard attacker's world (the key pinned by alice's enrolment code), a rewriting
+    proxy in front of the real registry serves another key with the genuine registration's
+    proof attached; stopped because that proof registers a different key."""
+    pinned = field.alice.registry().org_key  # type: ignore[union-attr]
+    rid = seal_one(field.alice, "witness statement")
+    evil = attacker_key()
+    lying = SyncClient(field.alice.service, transport=Rewriting(
+        field.live.cert_pem, lambda path, body: {**body, "org_key": evil, "key_id": None}
+        if path == "/v1/org-key" else None))
+    with pytest.raises(OrgKeyProofError):
+        lying.push()
+    assert [r for r, _s, _e in field.alice.pending()] == [rid]
+    assert field.alice.registry().org_key == pinned  # type: ignore[union-attr]
+    assert field.staff.pull().records == 0

@@ -323,10 +323,15 @@ class Registry:
                 "replaced since; a retired key is never registered again.",
                 hint="Create a new key with `fieldkit org-key rotate` (staff) and register "
                      "that one.")
+        keep: dict[str, tuple[str, int | None]] = {}
+        if current is not None:  # registered before the history was kept: keep it now
+            old_id = OrgPublicKey.from_text(current[0]).key_id
+            if self.store.setting(f"org_key:{old_id}") is None:
+                keep[f"org_key:{old_id}"] = current
         now = now_iso()
         return self.store.set_org_key_settings(
             {"org_key": key.to_text(), f"org_key:{key.key_id}": key.to_text()},
-            sign=self.sign, now=now,
+            sign=self.sign, now=now, keep=keep,
             entry=p.org_key_entry(org_key=key.to_text(), key_id=key.key_id, by=by, at=now,
                                   request=request))
 

@@ -119,3 +119,22 @@ def test_registry_refuses_to_register_a_retired_key(late: Late) -> None:
         late.register(old.to_text())
     assert err.value.status == 400
     assert "retired" in err.value.message
+
+
+def test_registry_upgraded_without_history_still_refuses_the_old_key(late: Late) -> None:
+    """A registry whose current key was registered before registration history was kept (no
+    history row) records the replaced key when a new one is registered, so the replaced key
+    cannot be registered again either."""
+    from fieldkit.sync.transport import RegistryError
+
+    old = late.staff.org_key_init()
+    late.register(old.to_text())
+    with late.db() as db:
+        db.execute("DELETE FROM settings WHERE key = ?", (f"org_key:{old.key_id}",))
+    late.register(late.staff.org_key_rotate().to_text())
+    with late.db() as db:
+        (index,) = db.execute("SELECT log_index FROM settings WHERE key = ?",
+                              (f"org_key:{old.key_id}",)).fetchone()
+    assert index is not None
+    with pytest.raises(RegistryError, match="retired"):
+        late.register(old.to_text())

@@ -494,10 +494,25 @@ def cmd_enroll(args: argparse.Namespace, out: Output) -> None:
 
 
 def cmd_org_key(args: argparse.Namespace, out: Output) -> None:
+    from fieldkit.crypto.orgkey import OrgPublicKey
+
     client = _sync_client(args)
     with client.vault:
+        if args.action == "register":  # admin: register a staff key at the registry
+            if not args.file:
+                raise UsageError("Give the key to register: register fkorg1:…")
+            answer = client.org_key_register(args.file)
+            key = OrgPublicKey.from_text(answer.org_key)
+            out.result({"org_key": key.to_text(), "key_id": key.key_id,
+                        "safety_number": key.safety_number, "log_index": answer.log_index},
+                       f"organisation key {key.to_text()} registered (log entry "
+                       f"#{answer.log_index})\n  safety number {key.safety_number}\n"
+                       "Monitors move to it on their next sync.")
+            return
         if args.action == "init":
             key = client.org_key_init()
+        elif args.action == "rotate":
+            key = client.org_key_rotate()
         elif args.action == "export":
             if not args.file:
                 raise UsageError("Say where to write the key package: export FILE.")
@@ -516,14 +531,32 @@ def cmd_org_key(args: argparse.Namespace, out: Output) -> None:
                                    prompt="Passphrase of the key package: ")
             key = client.org_key_import(Path(args.file).read_bytes(), package_pass)
         else:
-            key = client.org_public()
+            key = client.org_key_in_use()
             if key is None:
-                raise NotFoundError("This vault holds no organisation key.",
-                                    hint="Create one with `fieldkit org-key init` (staff).")
+                raise NotFoundError("This vault knows no organisation key yet.",
+                                    hint="Staff create one with `fieldkit org-key init`; a "
+                                         "monitor learns it at enrolment or on its first sync.")
+        held = [k for k, _at in client.org_keys()]
     assert key is not None
-    out.result({"org_key": key.to_text(), "key_id": key.key_id},
-               f"organisation key {key.to_text()}\n  id {key.key_id}\n"
-               "Give the public key (fkorg1:…) to an administrator to register it.")
+    if args.qr:
+        from fieldkit.storage.keyfile import atomic_write
+
+        atomic_write(Path(args.qr), key.qr_png())
+    older = [k for k in held if k.key_id != key.key_id]
+    text = (f"organisation key {key.to_text()}\n  id {key.key_id}\n"
+            f"  safety number {key.safety_number}\n"
+            "Compare the safety number with your organisation's staff by phone or in person.")
+    if args.action in ("init", "rotate"):
+        text += "\nGive the public key (fkorg1:…) to an administrator to register it."
+    if older:
+        text += f"\n  older keys kept to open older records: {len(older)}"
+    if args.qr_terminal:
+        text += "\n" + key.qr_terminal()
+    if args.qr:
+        text += f"\n  QR code written to {args.qr}"
+    out.result({"org_key": key.to_text(), "key_id": key.key_id,
+                "safety_number": key.safety_number,
+                "older_keys": [k.key_id for k in older]}, text)
 
 
 def _quarantine_text(rows: list[dict[str, Any]], total: int) -> str:
@@ -846,9 +879,14 @@ def build_parser() -> argparse.ArgumentParser:
     sp.add_argument("code")
     sp.add_argument("--label", help="a name for this device the administrator will see")
     sp = add(sub, "org-key", cmd_org_key, "the organisation's end-to-end key (staff)")
-    sp.add_argument("action", choices=["init", "show", "export", "import"])
-    sp.add_argument("file", nargs="?", help="the key package (export / import)")
+    sp.add_argument("action", choices=["init", "show", "export", "import", "rotate",
+                                       "register"])
+    sp.add_argument("file", nargs="?", help="the key package (export / import), or the "
+                                            "fkorg1:… key an administrator registers")
     sp.add_argument("--package-passphrase-file")
+    sp.add_argument("--qr", metavar="FILE", help="also write the key's QR code as a PNG")
+    sp.add_argument("--qr-terminal", action="store_true",
+                    help="also draw the key's QR code in the terminal")
     sp = add(sub, "sync", cmd_sync, "sync once (push for monitors, pull for staff), --watch, "
                                     "or: status | log | trust --reset | quarantine "
                                     "[--recheck]")

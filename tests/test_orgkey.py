@@ -431,3 +431,49 @@ def test_rfc9180_a21_vector_ciphertext_needs_its_aad() -> None:
     sk = X25519PrivateKey.from_private_bytes(_a21("skRm"))
     with pytest.raises(InvalidTag):
         SUITE.decrypt(_a21("enc") + _a21("ct0"), sk, _a21("info"))
+
+
+# --- ADR 0019: safety number, QR, packages of every key ----------------------------------------
+
+def test_safety_number_is_forty_digits_in_groups_and_pinned() -> None:
+    key = OrgPublicKey(bytes(range(1, 33)))
+    groups = key.safety_number.split(" ")
+    assert len(groups) == 8 and all(len(g) == 5 and g.isdigit() for g in groups)
+    digest = hashlib.sha512(b"fieldkit org key fingerprint v1" + key.raw).digest()
+    assert groups[0] == f"{int.from_bytes(digest[:5], 'big') % 100_000:05d}"
+    other = OrgPrivateKey.generate().public_key
+    assert other.safety_number != key.safety_number
+
+
+def test_qr_holds_the_whole_key() -> None:
+    key = OrgPrivateKey.generate().public_key
+    assert key.qr_text == "fieldkit-org-key:" + key.to_text()
+    png = key.qr_png()
+    assert png.startswith(b"\x89PNG\r\n\x1a\n")
+    drawing = key.qr_terminal().splitlines()
+    assert len(drawing) > 10 and len({len(line) for line in drawing}) == 1
+
+
+def test_package_of_every_key_round_trips() -> None:
+    from fieldkit.crypto.orgkey import export_key_packages, import_key_packages
+
+    keys = [(OrgPrivateKey.generate(), "2026-01-01T00:00:00.000Z"),
+            (OrgPrivateKey.generate(), "2026-06-01T00:00:00.000Z")]
+    package = export_key_packages(keys, "a passphrase")
+    assert json.loads(package)["version"] == 2
+    out = import_key_packages(package, "a passphrase")
+    assert [(k.public_key, at) for k, at in out] == [(k.public_key, at) for k, at in keys]
+    with pytest.raises(WrongPassphraseError):
+        import_key_packages(package, "another passphrase")
+    changed = json.loads(package)
+    changed["keys"][1]["created_at"] = "2027-01-01T00:00:00.000Z"  # bound by the AAD
+    with pytest.raises(WrongPassphraseError):
+        import_key_packages(json.dumps(changed).encode(), "a passphrase")
+
+
+def test_package_v1_still_imports() -> None:
+    from fieldkit.crypto.orgkey import import_key_packages
+
+    key = OrgPrivateKey.generate()
+    [(out, created)] = import_key_packages(export_key_package(key, "pw pw pw"), "pw pw pw")
+    assert out.public_key == key.public_key and created is None

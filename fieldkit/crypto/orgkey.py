@@ -86,6 +86,11 @@ MAX_PLAINTEXT_BYTES: Final = MAX_SEALED_BYTES - ENC_SIZE - AEAD_TAG_SIZE
 
 PACKAGE_FORMAT: Final = "fieldkit-org-key-package"
 PACKAGE_VERSION: Final = 1
+#: A package of every key a staff vault holds (rotation, ADR 0019).
+PACKAGE_VERSION_ALL: Final = 2
+MAX_PACKAGE_KEYS: Final = 256
+SAFETY_NUMBER_DOMAIN: Final = b"fieldkit org key fingerprint v1"
+QR_PREFIX: Final = "fieldkit-org-key:"
 MAX_PACKAGE_BYTES: Final = 64 * 1024
 
 _P: Final = 2**255 - 19
@@ -201,6 +206,50 @@ class OrgPublicKey:
         """First 16 hex digits of the key's SHA-256 in groups of four, for people to compare."""
         digest = hashlib.sha256(self.raw).hexdigest()[:16]
         return " ".join(digest[i:i + 4] for i in range(0, 16, 4))
+
+    @property
+    def safety_number(self) -> str:
+        """The key's fingerprint for people to read aloud and compare out of band (ADR 0019):
+        40 decimal digits in eight groups of five, from the first 40 bytes of
+        SHA-512("fieldkit org key fingerprint v1" || key), each 5-byte chunk reduced mod
+        100000 (about 133 bits). Digits read the same in every language the app speaks."""
+        digest = hashlib.sha512(SAFETY_NUMBER_DOMAIN + self.raw).digest()
+        return " ".join(f"{int.from_bytes(digest[i:i + 5], 'big') % 100_000:05d}"
+                        for i in range(0, 40, 5))
+
+    @property
+    def qr_text(self) -> str:
+        """What the fingerprint QR code holds: the key itself, so a scanner can compare the
+        whole key (``"fieldkit-org-key:" + fkorg1:…``)."""
+        return QR_PREFIX + self.to_text()
+
+    def qr_png(self) -> bytes:
+        """The fingerprint QR code as a PNG (error correction M)."""
+        import io
+
+        import qrcode
+        from qrcode.image.pure import PyPNGImage
+
+        img = qrcode.make(self.qr_text, image_factory=PyPNGImage,
+                          error_correction=qrcode.constants.ERROR_CORRECT_M)
+        out = io.BytesIO()
+        img.save(out)
+        return out.getvalue()
+
+    def qr_terminal(self) -> str:
+        """The fingerprint QR code drawn with Unicode half blocks, for a terminal."""
+        import qrcode
+
+        qr = qrcode.QRCode(border=2, error_correction=qrcode.constants.ERROR_CORRECT_M)
+        qr.add_data(self.qr_text)
+        qr.make(fit=True)
+        matrix = qr.get_matrix()
+        if len(matrix) % 2:
+            matrix.append([False] * len(matrix[0]))
+        blocks = {(False, False): "\u2588", (True, False): "\u2584", (False, True): "\u2580",
+                  (True, True): " "}  # dark modules print as spaces on a light block
+        return "\n".join("".join(blocks[(top, bottom)] for top, bottom in zip(
+            matrix[y], matrix[y + 1], strict=True)) for y in range(0, len(matrix), 2))
 
     def __repr__(self) -> str:
         return f"OrgPublicKey({self.to_text()!r})"
@@ -413,3 +462,110 @@ def import_key_package(data: bytes, passphrase: str) -> OrgPrivateKey:
             hint="Do not use this package: it was made wrongly or forged. Ask for the key to "
                  "be exported again.", key_id=key_id, actual_key_id=key.public_key.key_id)
     return key
+
+
+# --- packages of every key (rotation) -------------------------------------------------------
+
+def _package_aad_all(key_id: str, created_at: str) -> bytes:
+    return f"fieldkit org key package v2|{key_id}|{created_at}".encode()
+
+
+def export_key_packages(keys: list[tuple[OrgPrivateKey, str]], passphrase: str) -> bytes:
+    """Every organisation key a staff vault holds, oldest first, with when each was created,
+    wrapped under one Argon2id key of ``passphrase`` (version 2; ADR 0019)::
+
+        {"format": "fieldkit-org-key-package", "version": 2, "kdf": {...},
+         "keys": [{"key_id", "created_at", "nonce", "ct"}, ...]}
+
+    Each ``ct`` is AES-256-GCM with associated data
+    ``"fieldkit org key package v2|<key_id>|<created_at>"``."""
+    if not keys or len(keys) > MAX_PACKAGE_KEYS:
+        raise ValidationError(f"A key package holds 1 to {MAX_PACKAGE_KEYS} keys.")
+    if not isinstance(passphrase, str) or not passphrase:
+        raise ValidationError("A key package needs a passphrase.",
+                              hint="Choose a long passphrase and give it to the other staff "
+                                   "member separately from the file.")
+    salt = os.urandom(SALT_SIZE)
+    params = DEFAULT_KDF
+    kek = passphrase_kek(passphrase, salt, params)
+    entries = []
+    for key, created_at in keys:
+        if not isinstance(key, OrgPrivateKey) or not isinstance(created_at, str):
+            raise ValidationError("Export (OrgPrivateKey, created_at) pairs.")
+        key_id = key.public_key.key_id
+        nonce, ct = wrap(kek, key.to_bytes(), aad=_package_aad_all(key_id, created_at))
+        entries.append({"key_id": key_id, "created_at": created_at, "nonce": _b64(nonce),
+                        "ct": _b64(ct)})
+    package = {
+        "format": PACKAGE_FORMAT, "version": PACKAGE_VERSION_ALL,
+        "kdf": {"alg": "argon2id", "memory_kib": params.memory_kib,
+                "iterations": params.iterations, "lanes": params.lanes, "salt": _b64(salt)},
+        "keys": entries,
+    }
+    return (json.dumps(package, indent=2) + "\n").encode("utf-8")
+
+
+def import_key_packages(data: bytes, passphrase: str) -> list[tuple[OrgPrivateKey, str | None]]:
+    """Open a package of version 2 (every key, with its creation time) or version 1 (one
+    key, time unknown: None). Same errors as :func:`import_key_package`."""
+    if not isinstance(data, bytes | bytearray | memoryview):
+        raise KeyPackageError(f"A key package must be bytes, not {type(data).__name__}.")
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise KeyPackageError(
+            f"The key package is {len(data)} bytes; a real one is far smaller than the "
+            f"{MAX_PACKAGE_BYTES}-byte limit.")
+    try:
+        obj = loads_strict(bytes(data))
+    except EnvelopeFormatError as exc:
+        raise KeyPackageError(f"The key package is not valid JSON: {exc.message}") from None
+    if not isinstance(obj, dict) or obj.get("version") != PACKAGE_VERSION_ALL \
+            or type(obj.get("version")) is not int:
+        return [(import_key_package(data, passphrase), None)]
+    if obj.get("format") != PACKAGE_FORMAT:
+        raise KeyPackageError("That file is not a FieldKit organisation key package.")
+    if not isinstance(passphrase, str):
+        raise ValidationError(f"The passphrase must be text, not {type(passphrase).__name__}.")
+    kdf = obj.get("kdf")
+    if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
+        raise KeyPackageError("The key package is damaged: its kdf is not Argon2id.")
+    params = KdfParams(_int_field(kdf, "memory_kib"), _int_field(kdf, "iterations"),
+                       _int_field(kdf, "lanes"))
+    try:
+        params.check()
+    except KeyFileError:
+        raise KeyPackageError(
+            "The key package asks for Argon2id parameters outside FieldKit's limits.",
+            hint="A package with weaker protection than FieldKit makes is refused. Ask for "
+                 "the keys to be exported again with FieldKit.") from None
+    entries = obj.get("keys")
+    if not isinstance(entries, list) or not 0 < len(entries) <= MAX_PACKAGE_KEYS:
+        raise KeyPackageError(f"The key package must hold 1 to {MAX_PACKAGE_KEYS} keys.")
+    salt = _unb64(kdf.get("salt"), "the salt", size=SALT_SIZE)
+    kek = passphrase_kek(passphrase, salt, params)
+    out: list[tuple[OrgPrivateKey, str | None]] = []
+    for entry in entries:
+        if not isinstance(entry, dict):
+            raise KeyPackageError("The key package is damaged: a key entry is not an object.")
+        key_id, created_at = entry.get("key_id"), entry.get("created_at")
+        if not isinstance(key_id, str) or not _KEY_ID.fullmatch(key_id) \
+                or not isinstance(created_at, str) or len(created_at) > 40:
+            raise KeyPackageError("The key package is damaged: a key_id or created_at is "
+                                  "malformed.")
+        nonce = _unb64(entry.get("nonce"), "a nonce", size=NONCE_SIZE)
+        ct = _unb64(entry.get("ct"), "a wrapped key", size=KEY_SIZE + TAG_SIZE)
+        try:
+            raw = unwrap(kek, nonce, ct, aad=_package_aad_all(key_id, created_at))
+        except UnwrapFailed:
+            raise WrongPassphraseError(
+                "Wrong passphrase for this key package, or the package was changed.",
+                hint="Check the keyboard layout and Caps Lock and try again; ask the staff "
+                     "member who exported the keys for its passphrase, or for a fresh "
+                     "package.", key_id=key_id) from None
+        key = OrgPrivateKey.from_bytes(raw)
+        if not hmac.compare_digest(key.public_key.key_id, key_id):
+            raise KeyPackageError("A key inside the package is not the key its key_id names.",
+                                  hint="Do not use this package: it was made wrongly or "
+                                       "forged. Ask for the keys to be exported again.",
+                                  key_id=key_id)
+        out.append((key, created_at))
+    return out

@@ -30,6 +30,7 @@ from __future__ import annotations
 import csv
 import io
 import logging
+import re
 import time
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
@@ -62,6 +63,7 @@ from fieldkit.sync import protocol as p
 from fieldkit.sync.httpsig import AuthError, parse_signature_headers, verify_request
 
 log = logging.getLogger("fieldkit.registry")
+_ORG_KEY_ID = re.compile(r"x25519:[0-9a-f]{64}")
 M = TypeVar("M", bound=BaseModel)
 
 
@@ -298,22 +300,30 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     # --- devices --------------------------------------------------------------------------------
 
     @app.get(f"{p.API}/org-key", name="org_key.get")
-    async def org_key(request: Request) -> p.OrgKeyResponse:
+    async def org_key(request: Request, key_id: str | None = None) -> p.OrgKeyResponse:
         await authenticate(request, roles=("monitor", "staff", "admin"))
-        found = registry.org_key()
-        if found is None:
-            raise NotFoundError("No organisation key is registered yet.",
-                                hint="Staff create one with `fieldkit org-key init`; an "
-                                     "administrator registers its public part.")
-        return p.OrgKeyResponse(org_key=found[0], log_index=found[1])
+        if key_id is not None and not _ORG_KEY_ID.fullmatch(key_id):
+            raise ValidationError("key_id must be x25519: followed by 64 lowercase hex digits.")
+        return await run_in_threadpool(registry.org_key_registration, key_id)
 
-    @app.post(f"{p.API}/admin/org-key", name="admin.org_key",
+    @app.post(p.ORG_KEY_PATH, name="admin.org_key",
               openapi_extra=body_schema(p.OrgKeyRequest))
     async def set_org_key(request: Request) -> p.OrgKeyResponse:
         caller = await authenticate(request, roles=("admin",))
         req = await parse(request, p.OrgKeyRequest)
-        index = await run_in_threadpool(registry.set_org_key, req.org_key, by=caller.key_id)
-        return p.OrgKeyResponse(org_key=req.org_key, log_index=index)
+        # the admin's signed request goes into the log entry: devices check it against the
+        # admin's enrolled key, so no one but an admin device can register a key (ADR 0019)
+        body = await read_body(request, p.MAX_JSON_BODY)
+        signed = {"method": request.method,
+                  "path": request.scope.get("raw_path", b"").decode("ascii", "replace"),
+                  "query": request.scope.get("query_string", b"").decode("ascii", "replace"),
+                  "body": b64(body),
+                  "content_digest": request.headers.get("content-digest", ""),
+                  "signature_input": request.headers.get("signature-input", ""),
+                  "signature": request.headers.get("signature", "")}
+        await run_in_threadpool(registry.set_org_key, req.org_key, by=caller.key_id,
+                                request=signed)
+        return await run_in_threadpool(registry.org_key_registration, None)
 
     @app.get(f"{p.API}/whoami", name="whoami")
     async def whoami(request: Request) -> p.WhoAmI:

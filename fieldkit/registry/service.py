@@ -14,7 +14,7 @@ from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from fieldkit.crypto.dsse import Envelope
-from fieldkit.crypto.jcs import canonicalize
+from fieldkit.crypto.jcs import canonicalize, loads_strict
 from fieldkit.crypto.keys import VerifyKey
 from fieldkit.crypto.orgkey import OrgPublicKey
 from fieldkit.domain import sealing
@@ -266,16 +266,74 @@ class Registry:
     # --- the organisation key -------------------------------------------------------------
 
     def org_key(self) -> tuple[str, int | None] | None:
-        """The staff's public key (text form) and the log index of its registration."""
+        """The staff's current public key (text form) and the log index of its registration."""
         return self.store.setting("org_key")
 
-    def set_org_key(self, text: str, *, by: str) -> int:
+    def org_key_registration(self, key_id: str | None = None) -> p.OrgKeyResponse:
+        """The current organisation key (or the one named ``key_id``, current or retired)
+        with the proof of its registration: its log entry, an inclusion proof under the
+        current checkpoint, and the registering admin's enrolment entry (ADR 0019)."""
+        current = self.org_key()
+        found: tuple[str, int | None] | None
+        if key_id is None:
+            found = current
+        else:
+            found = self.store.setting(f"org_key:{key_id}")
+            if found is None and current is not None \
+                    and OrgPublicKey.from_text(current[0]).key_id == key_id:
+                found = current  # registered before the history was kept
+        if found is None:
+            raise NotFoundError("No organisation key is registered yet." if key_id is None
+                                else f"The organisation key {key_id[:20]}… was never "
+                                     "registered here.",
+                                hint="Staff create one with `fieldkit org-key init`; an "
+                                     "administrator registers its public part with "
+                                     "`fieldkit org-key register KEY`.")
+        text, index = found
         key = OrgPublicKey.from_text(text)
+        if index is None:
+            return p.OrgKeyResponse(org_key=text, log_index=None, key_id=key.key_id)
+        checkpoint = self.store.checkpoint()
+        [(leaf, proof)] = self.store.receipts_material([index], _checkpoint_size(checkpoint))
+        admin = None
+        try:
+            entry = loads_strict(leaf)
+        except EnvelopeFormatError:
+            entry = None
+        by = entry.get("by") if isinstance(entry, dict) else None
+        if isinstance(by, str) and self.store.device(by) is not None:
+            admin = self.enrolment(by)
+        return p.OrgKeyResponse(org_key=text, log_index=index, key_id=key.key_id,
+                                leaf=b64(leaf), inclusion_proof=[b64(h) for h in proof],
+                                checkpoint=checkpoint, admin=admin)
+
+    def set_org_key(self, text: str, *, by: str,
+                    request: dict[str, str] | None = None) -> int:
+        """Register ``text`` as the current organisation key and log it (with the admin's
+        signed ``request``, so devices can check an admin registered it). Registering the
+        current key again changes nothing; a key registered before and since replaced is
+        refused (monitors never move back to a retired key)."""
+        key = OrgPublicKey.from_text(text)
+        current = self.org_key()
+        if current is not None and current[0] == key.to_text() and current[1] is not None:
+            return current[1]
+        if self.store.setting(f"org_key:{key.key_id}") is not None:
+            raise ValidationError(
+                f"The organisation key {key.fingerprint} was registered before and has been "
+                "replaced since; a retired key is never registered again.",
+                hint="Create a new key with `fieldkit org-key rotate` (staff) and register "
+                     "that one.")
+        keep: dict[str, tuple[str, int | None]] = {}
+        if current is not None:  # registered before the history was kept: keep it now
+            old_id = OrgPublicKey.from_text(current[0]).key_id
+            if self.store.setting(f"org_key:{old_id}") is None:
+                keep[f"org_key:{old_id}"] = current
         now = now_iso()
-        return self.store.set_setting(
-            "org_key", key.to_text(), sign=self.sign, now=now,
-            entry=p.admin_entry(action="org-key", by=by, at=now,
-                                detail={"org_key": key.to_text(), "key_id": key.key_id}))
+        return self.store.set_org_key_settings(
+            {"org_key": key.to_text(), f"org_key:{key.key_id}": key.to_text()},
+            sign=self.sign, now=now, keep=keep,
+            entry=p.org_key_entry(org_key=key.to_text(), key_id=key.key_id, by=by, at=now,
+                                  request=request))
 
     def receipt_for(self, record_id: str, *, device: str | None) -> p.Receipt:
         row = self.store.record(record_id)

@@ -1110,6 +1110,22 @@ class RegistryStore:
                                                       log_index=indices[0], updated_at=now))
         return indices[0]
 
+    def set_org_key_settings(self, values: dict[str, str], *, entry: bytes,
+                             sign: Callable[[int, bytes], str], now: str,
+                             keep: dict[str, tuple[str, int | None]] | None = None) -> int:
+        """Set several settings (the current organisation key and its history row) to the
+        log index of ``entry``, logged in the same transaction; ``keep`` adds rows with
+        their own index (the replaced key's history row on a registry that had none).
+        Return the entry's log index."""
+        with self._write(sequencer=True) as conn:
+            indices, _ = self._append_locked(conn, [entry], sign=sign, now=now)
+            rows = {key: (value, indices[0]) for key, value in values.items()}
+            for key, (value, index) in {**(keep or {}), **rows}.items():
+                conn.execute(sa.delete(settings_t).where(settings_t.c.key == key))
+                conn.execute(sa.insert(settings_t).values(key=key, value=value,
+                                                          log_index=index, updated_at=now))
+        return indices[0]
+
     def setting(self, key: str) -> tuple[str, int | None] | None:
         with self._read() as conn:
             row = conn.execute(sa.select(settings_t.c.value, settings_t.c.log_index).where(

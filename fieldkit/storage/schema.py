@@ -293,6 +293,24 @@ CREATE TABLE log_conflicts(
   detail TEXT NOT NULL);
 """
 
+_ORG_KEY_REGISTRATIONS = """
+-- Organisation keys this vault has used to seal records (ADR 0019): the current one is
+-- sync_registry.org_key; every other row is retired and never accepted back. A key pinned by
+-- the enrolment code has no log_index until the registry proves its registration.
+CREATE TABLE org_key_registrations(
+  key_id TEXT PRIMARY KEY,        -- x25519:<hex sha256 of the public key>
+  org_key TEXT NOT NULL,          -- fkorg1:… text form
+  source TEXT NOT NULL,           -- code | log
+  log_index INTEGER,              -- the registration's leaf index (NULL: not yet proved)
+  leaf BLOB,                      -- the exact leaf bytes the registry logged
+  inclusion_proof TEXT,           -- JSON list of base64 hashes
+  checkpoint TEXT,                -- signed checkpoint note the proof is against
+  admin TEXT,                     -- the admin device whose signed request registered it
+  signed_at INTEGER,              -- that request's signed time (Unix seconds)
+  accepted_at TEXT NOT NULL,
+  retired_at TEXT);               -- when a newer registration replaced it
+"""
+
 MIGRATIONS = [
     Migration("0001_initial", _INITIAL),
     Migration("0002_search_index", _search_index),
@@ -301,4 +319,5 @@ MIGRATIONS = [
     Migration("0005_device_revocations", _REVOCATIONS),
     Migration("0006_amendments", _amendments),
     Migration("0007_pull_quarantine", _QUARANTINE),
+    Migration("0008_org_key_registrations", _ORG_KEY_REGISTRATIONS),
 ]

@@ -52,8 +52,8 @@ from fieldkit.crypto.orgkey import (
     OrgPrivateKey,
     OrgPublicKey,
     SealedPayloadError,
-    export_key_package,
-    import_key_package,
+    export_key_packages,
+    import_key_packages,
 )
 from fieldkit.domain import sealing
 from fieldkit.errors import (
@@ -72,6 +72,14 @@ from fieldkit.storage.vault import now_iso
 from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import Checkpoint, NoteVerifier, open_checkpoint
 from fieldkit.sync.enrollment import EnrollmentCode
+from fieldkit.sync.orgkey_proof import (
+    OrgKeyChangedError,
+    OrgKeyProofError,
+    OrgKeyRollbackError,
+    Registration,
+    offered_key,
+    verify_registration,
+)
 from fieldkit.sync.protocol import (
     API,
     MAX_CHUNK_QUERY,
@@ -80,6 +88,7 @@ from fieldkit.sync.protocol import (
     DeviceEnrolment,
     EnrollResponse,
     ExportEventIn,
+    OrgKeyResponse,
     Receipt,
 )
 from fieldkit.sync.provenance import Enrolment, verify_record_receipt
@@ -171,12 +180,6 @@ class SplitViewError(LogConflictError):
     vault's view: the registry shows that device (``details["device"]``) another history."""
 
     code = "split_view"
-
-
-class OrgKeyChangedError(IntegrityError):
-    code = "org_key_changed"
-    default_hint = ("Records are not sent until an administrator confirms the organisation's "
-                    "key. If it really changed, enrol this vault again with a new code.")
 
 
 class OrgKeyMissingError(UsageError):
@@ -360,6 +363,11 @@ class SyncClient:
                 "role, key_id, enrolled_at) VALUES (1, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 (code.url, code.pin, cert, code.log_key, code.origin, code.org_key, answer.role,
                  answer.key_id, now_iso()))
+            if code.org_key is not None:  # pinned by the admin who issued the code (ADR 0019)
+                pinned = OrgPublicKey.from_text(code.org_key)
+                conn.execute("INSERT OR IGNORE INTO org_key_registrations(key_id, org_key, "
+                             "source, accepted_at) VALUES (?, ?, 'code', ?)",
+                             (pinned.key_id, pinned.to_text(), now_iso()))
         verifier = NoteVerifier.from_vkey(code.log_key)
         self._keep_checkpoint(open_checkpoint(answer.checkpoint, verifier, origin=code.origin),
                               client=None)
@@ -370,37 +378,98 @@ class SyncClient:
         """Staff: create the organisation's key pair in this vault."""
         if self._org_private() is not None:
             raise UsageError("This vault already holds an organisation key.",
-                             hint="`fieldkit org-key show` prints its public part.")
+                             hint="`fieldkit org-key show` prints its public part; "
+                                  "`fieldkit org-key rotate` adds a new one.")
         key = OrgPrivateKey.generate()
         self._keep_org_key(key)
         return key.public_key
 
-    def _keep_org_key(self, key: OrgPrivateKey) -> None:
+    def org_key_rotate(self) -> OrgPublicKey:
+        """Staff: add a new organisation key, keeping every older one (records sealed to
+        them still open). Monitors move to it once an administrator registers it."""
+        if self._org_private() is None:
+            raise NotFoundError("This vault holds no organisation key to rotate.",
+                                hint="Create the first one with `fieldkit org-key init`.")
+        key = OrgPrivateKey.generate()
+        self._keep_org_key(key)
+        self.vault.log_activity("org-key-rotate", key.public_key.key_id)
+        return key.public_key
+
+    def _keep_org_key(self, key: OrgPrivateKey, *, created_at: str | None = None) -> None:
         with self.vault.write() as conn:
             conn.execute("INSERT OR IGNORE INTO org_keys(key_id, private, created_at) "
-                         "VALUES (?, ?, ?)", (key.public_key.key_id, key.to_bytes(), now_iso()))
+                         "VALUES (?, ?, ?)", (key.public_key.key_id, key.to_bytes(),
+                                              created_at or now_iso()))
 
     def _org_private(self) -> OrgPrivateKey | None:
+        """The newest organisation key this vault holds (the one to register and show)."""
         row = self.vault.read().execute(
-            "SELECT private FROM org_keys ORDER BY created_at DESC LIMIT 1").fetchone()
+            "SELECT private FROM org_keys ORDER BY created_at DESC, rowid DESC "
+            "LIMIT 1").fetchone()
         return None if row is None else OrgPrivateKey.from_bytes(bytes(row[0]))
 
+    def _org_privates(self) -> dict[str, OrgPrivateKey]:
+        """Every organisation key this vault holds, by key id (pull opens each record with
+        the key it names)."""
+        return {key_id: OrgPrivateKey.from_bytes(bytes(private)) for key_id, private in
+                self.vault.read().execute("SELECT key_id, private FROM org_keys")}
+
+    def org_keys(self) -> list[tuple[OrgPublicKey, str]]:
+        """Staff: the public parts of every key this vault holds and when each was created,
+        newest first."""
+        rows = self.vault.read().execute(
+            "SELECT private, created_at FROM org_keys ORDER BY created_at DESC, rowid DESC")
+        return [(OrgPrivateKey.from_bytes(bytes(p)).public_key, str(at)) for p, at in rows]
+
     def org_key_export(self, passphrase: str) -> bytes:
-        key = self._org_private()
-        if key is None:
+        """Every organisation key this vault holds, in one passphrase-wrapped package."""
+        rows = self.vault.read().execute(
+            "SELECT private, created_at FROM org_keys ORDER BY created_at, rowid").fetchall()
+        if not rows:
             raise NotFoundError("This vault holds no organisation key.")
-        self.vault.log_activity("org-key-export", key.public_key.key_id)
-        return export_key_package(key, passphrase)
+        keys = [(OrgPrivateKey.from_bytes(bytes(p)), str(at)) for p, at in rows]
+        self.vault.log_activity("org-key-export", ",".join(k.public_key.key_id
+                                                           for k, _ in keys))
+        return export_key_packages(keys, passphrase)
 
     def org_key_import(self, package: bytes, passphrase: str) -> OrgPublicKey:
-        key = import_key_package(package, passphrase)
-        self._keep_org_key(key)
-        self.vault.log_activity("org-key-import", key.public_key.key_id)
-        return key.public_key
+        """Import every key of a package (keys already held are kept as they are); return
+        the newest key the vault now holds."""
+        keys = import_key_packages(package, passphrase)
+        for key, created_at in keys:
+            self._keep_org_key(key, created_at=created_at)
+            self.vault.log_activity("org-key-import", key.public_key.key_id)
+        newest = self._org_private()
+        assert newest is not None
+        return newest.public_key
 
     def org_public(self) -> OrgPublicKey | None:
         key = self._org_private()
         return None if key is None else key.public_key
+
+    def org_key_in_use(self) -> OrgPublicKey | None:
+        """The key this vault seals to (monitors) or the newest it holds (staff)."""
+        reg = self.registry()
+        if reg is not None and reg.org_key is not None and reg.role == "monitor":
+            return OrgPublicKey.from_text(reg.org_key)
+        return self.org_public() or (None if reg is None or reg.org_key is None
+                                     else OrgPublicKey.from_text(reg.org_key))
+
+    def org_key_register(self, org_key: str) -> OrgKeyResponse:
+        """Admin: register a staff public key at the registry (a request this device signs,
+        which the registry logs so every device can check an administrator registered it).
+        Check the key's fingerprint with the staff first."""
+        reg = self._require("admin")
+        key = OrgPublicKey.from_text(org_key)
+        with self._client(reg) as client:
+            answer = OrgKeyResponse.model_validate(client.post_json(
+                f"{API}/admin/org-key", {"org_key": key.to_text()}))
+            verified = verify_registration(answer, verifier=NoteVerifier.from_vkey(reg.log_key),
+                                           origin=reg.origin, require_admin=True)
+            self._keep_checkpoint(verified.checkpoint, client=client)
+        self.log("check", "ok", f"organisation key {key.key_id} registered in log entry "
+                                f"#{verified.log_index}")
+        return answer
 
     # --- retries --------------------------------------------------------------------------------
 
@@ -661,7 +730,8 @@ class SyncClient:
             meter = _Progress(progress, sum(os.path.getsize(
                 self.vault.attachments.encrypted_path(b)) for b in blobs.values()))
             with self._client(reg) as client:
-                org = self._retry(lambda: self._org_key_for_push(reg, client), report, cancel)
+                org = self._retry(lambda: self._org_key_for_push(reg, client, report, cancel),
+                                  report, cancel)
                 for start in range(0, len(pending), self.config.batch):
                     batch = [sealing.open_sealed(env, trusted, expected_id=rid)
                              for rid, _seq, env in pending[start:start + self.config.batch]]
@@ -692,31 +762,135 @@ class SyncClient:
                                f"{report.bytes_sent} bytes, {report.retries} retries")
         return report
 
-    def _org_key_for_push(self, reg: _Registry, client: RegistryClient) -> OrgPublicKey:
-        """The staff key records are sealed to. The enrolment code's key is the anchor; a
-        vault enrolled before the key existed learns it from the registry (logged), and a
-        registry that later offers another key is refused, never followed."""
+    def _org_key_for_push(self, reg: _Registry, client: RegistryClient,
+                          report: SyncReport | None = None,
+                          cancel: CancelToken | None = None) -> OrgPublicKey:
+        """The staff key records are sealed to (ADR 0019). A key is accepted only with a proof
+        that an administrator registered it in the log (or, for the key the enrolment code
+        carried, that the admin who issued the code pinned it); the newest logged
+        registration wins, and a key once replaced is never accepted back. Anything else
+        raises an :class:`OrgKeyChangedError` before a single record is sealed."""
+        report = report or SyncReport("check")
         try:
-            offered = client.get_json(f"{API}/org-key")["org_key"]
+            answer = OrgKeyResponse.model_validate(client.get_json(f"{API}/org-key"))
         except RegistryError as e:
             if e.status != 404:
                 raise
-            offered = None
-        if reg.org_key is None:
-            if offered is None:
+            answer = None
+        except PydanticValidationError:
+            self.log("check", "refused", "the registry's organisation key answer is malformed")
+            raise OrgKeyProofError("The registry's answer about the organisation key is "
+                                   "malformed; nothing is sealed.") from None
+        if answer is None:
+            if reg.org_key is None:
                 raise OrgKeyMissingError("No organisation key exists yet, so records cannot be "
                                          "sealed to the staff; they stay queued.")
-            key = OrgPublicKey.from_text(offered)
-            with self.vault.write() as conn:
-                conn.execute("UPDATE sync_registry SET org_key = ? WHERE id = 1",
-                             (key.to_text(),))
-            self.log("check", "ok", f"organisation key {key.key_id} learned from the registry")
-            return key
-        if offered is not None and offered != reg.org_key:
-            self.log("check", "refused", f"registry offers another organisation key {offered}")
-            raise OrgKeyChangedError("The registry offers another organisation key than the one "
-                                     "this vault was enrolled with; nothing is sealed to it.")
-        return OrgPublicKey.from_text(reg.org_key)
+            return OrgPublicKey.from_text(reg.org_key)
+        verifier = NoteVerifier.from_vkey(reg.log_key)
+        try:
+            offered = offered_key(answer)
+            if reg.org_key is not None and offered.to_text() == reg.org_key:
+                self._learn_registration(client, reg, answer, report, cancel)
+                return offered
+            if self._org_key_row(offered.key_id) is not None:
+                raise OrgKeyRollbackError(
+                    f"The registry serves the organisation key {offered.fingerprint}, which "
+                    "this vault used before and has since replaced: a rolled-back key is "
+                    "never accepted again; nothing is sealed to it.")
+            new = verify_registration(answer, verifier=verifier, origin=reg.origin,
+                                      require_admin=True)
+            current = None if reg.org_key is None else self._current_registration(
+                client, reg, report, cancel)
+            if current is not None and not _newer(new, current):
+                raise OrgKeyRollbackError(
+                    f"The registry serves the organisation key {offered.fingerprint}, "
+                    f"registered (log entry #{new.log_index}) before the key this vault uses "
+                    f"(#{current[0]}): a rollback, refused; nothing is sealed to it.")
+        except OrgKeyChangedError as e:
+            self.log("check", "refused", f"organisation key refused: {e.message}")
+            raise
+        self._keep_checkpoint(new.checkpoint, client=client, report=report, cancel=cancel)
+        if new.admin_checkpoint is not None:
+            self._keep_checkpoint(new.admin_checkpoint, client=client, report=report,
+                                  cancel=cancel)
+        now = now_iso()
+        with self.vault.write() as conn:
+            conn.execute("UPDATE org_key_registrations SET retired_at = ? WHERE key_id != ? "
+                         "AND retired_at IS NULL", (now, new.key.key_id))
+            if reg.org_key is not None:  # enrolled before this vault kept the history
+                old = OrgPublicKey.from_text(reg.org_key)
+                conn.execute("INSERT OR IGNORE INTO org_key_registrations(key_id, org_key, "
+                             "source, accepted_at, retired_at) VALUES (?, ?, 'log', ?, ?)",
+                             (old.key_id, old.to_text(), now, now))
+            self._store_registration(conn, new, source="log", now=now)
+            conn.execute("UPDATE sync_registry SET org_key = ? WHERE id = 1",
+                         (new.key.to_text(),))
+        self.log("check", "ok", f"organisation key {new.key.key_id} ({new.key.fingerprint}) "
+                                f"accepted: registered by admin {new.admin} in log entry "
+                                f"#{new.log_index}")
+        return new.key
+
+    def _org_key_row(self, key_id: str) -> tuple[int | None, int | None] | None:
+        row = self.vault.read().execute(
+            "SELECT log_index, signed_at FROM org_key_registrations WHERE key_id = ?",
+            (key_id,)).fetchone()
+        return None if row is None else (row[0], row[1])
+
+    @staticmethod
+    def _store_registration(conn: Connection, r: Registration, *, source: str,
+                            now: str) -> None:
+        conn.execute(
+            "INSERT INTO org_key_registrations(key_id, org_key, source, log_index, leaf, "
+            "inclusion_proof, checkpoint, admin, signed_at, accepted_at) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT(key_id) DO UPDATE SET "
+            "log_index = excluded.log_index, leaf = excluded.leaf, "
+            "inclusion_proof = excluded.inclusion_proof, checkpoint = excluded.checkpoint, "
+            "admin = excluded.admin, signed_at = excluded.signed_at",
+            (r.key.key_id, r.key.to_text(), source, r.log_index, r.leaf,
+             json.dumps(r.inclusion_proof), r.checkpoint.text, r.admin, r.signed_at, now))
+
+    def _learn_registration(self, client: RegistryClient, reg: _Registry,
+                            answer: OrgKeyResponse, report: SyncReport,
+                            cancel: CancelToken | None) -> tuple[int, int | None]:
+        """The current key's registration (log index, signed time), proved once and kept."""
+        key = offered_key(answer)
+        row = self._org_key_row(key.key_id)
+        if row is not None and row[0] is not None:
+            return row[0], row[1]
+        r = verify_registration(answer, verifier=NoteVerifier.from_vkey(reg.log_key),
+                                origin=reg.origin, require_admin=False)
+        self._keep_checkpoint(r.checkpoint, client=client, report=report, cancel=cancel)
+        with self.vault.write() as conn:
+            self._store_registration(conn, r, source="code" if row is not None else "log",
+                                     now=now_iso())
+        return r.log_index, r.signed_at
+
+    def _current_registration(self, client: RegistryClient, reg: _Registry,
+                              report: SyncReport, cancel: CancelToken | None,
+                              ) -> tuple[int, int | None]:
+        """Where the key in use was registered, asked for by key id when not yet known (to
+        tell a newer key from a rolled-back one)."""
+        assert reg.org_key is not None
+        current = OrgPublicKey.from_text(reg.org_key)
+        row = self._org_key_row(current.key_id)
+        if row is not None and row[0] is not None:
+            return row[0], row[1]
+        try:
+            answer = OrgKeyResponse.model_validate(client.get_json(
+                f"{API}/org-key", params={"key_id": current.key_id}))
+        except RegistryError as e:
+            if e.status != 404:
+                raise
+            raise OrgKeyProofError(
+                f"The registry offers a new organisation key but cannot show the registration "
+                f"of the key this vault uses ({current.fingerprint}), so FieldKit cannot tell "
+                "which is newer; nothing is sealed to the new key.") from None
+        except PydanticValidationError:
+            raise OrgKeyProofError("The registry's answer about the organisation key is "
+                                   "malformed; nothing is sealed.") from None
+        if offered_key(answer).key_id != current.key_id:
+            raise OrgKeyProofError("The registry answered with another key's registration.")
+        return self._learn_registration(client, reg, answer, report, cancel)
 
     def _keep_receipts(self, client: RegistryClient, reg: _Registry,
                        batch: list[sealing.SealedRecord], answers: list[Any], *,
@@ -762,8 +936,8 @@ class SyncClient:
         is distrusted: the page in hand is finished (good records kept, the others
         quarantined) and the typed error is raised."""
         reg = self._require("staff")
-        org = self._org_private()
-        if org is None:
+        org = self._org_privates()
+        if not org:
             raise OrgKeyMissingError("This staff vault holds no organisation key to open "
                                      "records with.",
                                      hint="Import it with `fieldkit org-key import FILE`.")
@@ -823,7 +997,8 @@ class SyncClient:
             return True
         return False
 
-    def _pull_page(self, client: RegistryClient, reg: _Registry, org: OrgPrivateKey,
+    def _pull_page(self, client: RegistryClient, reg: _Registry,
+                   org: dict[str, OrgPrivateKey],
                    items: list[Any], report: SyncReport, meter: _Progress,
                    cancel: CancelToken | None, *, fresh: bool = False,
                    ) -> list[RegistryDistrustedError]:
@@ -873,7 +1048,7 @@ class SyncClient:
                 self._quarantine(e, report)
         return faults
 
-    def _open_pulled(self, item: Any, org: OrgPrivateKey) -> _Pulled:
+    def _open_pulled(self, item: Any, org: dict[str, OrgPrivateKey]) -> _Pulled:
         """Parse, verify and decrypt one entry of a pull page; an entry that fails comes
         back with its quarantine reason set."""
         raw: dict[str, Any] = item if isinstance(item, dict) else {}
@@ -1145,8 +1320,8 @@ class SyncClient:
         them is imported): those that now verify move into the vault. By default only the
         reasons that can resolve (:data:`RETRYABLE`); ``everything`` re-checks all."""
         reg = self._require("staff")
-        org = self._org_private()
-        if org is None:
+        org = self._org_privates()
+        if not org:
             raise OrgKeyMissingError("This staff vault holds no organisation key to open "
                                      "records with.",
                                      hint="Import it with `fieldkit org-key import FILE`.")
@@ -1162,7 +1337,7 @@ class SyncClient:
                                f"{self.quarantine_count()} in quarantine")
         return report
 
-    def _recheck(self, client: RegistryClient, reg: _Registry, org: OrgPrivateKey,
+    def _recheck(self, client: RegistryClient, reg: _Registry, org: dict[str, OrgPrivateKey],
                  report: SyncReport, meter: _Progress, cancel: CancelToken | None, *,
                  everything: bool = False, limit: int | None = None) -> None:
         """Re-check quarantined records: each entry is asked for again (``GET /v1/records``
@@ -1506,3 +1681,12 @@ class SyncClient:
         rows = self.vault.read().execute(
             "SELECT at, action, outcome, detail FROM sync_log ORDER BY id DESC LIMIT ?", (limit,))
         return [dict(zip(("at", "action", "outcome", "detail"), r, strict=True)) for r in rows]
+
+
+def _newer(new: Registration, current: tuple[int, int | None]) -> bool:
+    """A registration replaces the one in use only if the log has it later and, when both
+    were signed by admins, the admin signed it later (a replayed old request is not newer)."""
+    index, signed_at = current
+    if new.log_index <= index:
+        return False
+    return signed_at is None or (new.signed_at is not None and new.signed_at >= signed_at)

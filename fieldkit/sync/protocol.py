@@ -260,8 +260,19 @@ class OrgKeyRequest(Strict):
 
 
 class OrgKeyResponse(Strict):
+    """The organisation key and the proof that an administrator registered it (ADR 0019):
+    the registration's log entry (``leaf``, an :func:`org_key_entry`) at ``log_index``, its
+    inclusion proof under ``checkpoint``, and the enrolment entry of the admin device whose
+    signed request the entry carries (``admin``; None when the registry operator registered
+    the key, which only devices whose enrolment code carried the key accept)."""
+
     org_key: str
     log_index: int | None
+    key_id: str | None = None
+    leaf: Annotated[str, Field(pattern=r"^[A-Za-z0-9+/]*={0,2}$", max_length=16384)] | None = None
+    inclusion_proof: list[B64] = []
+    checkpoint: str | None = None
+    admin: DeviceEnrolment | None = None
 
 
 class WhoAmI(Strict):
@@ -299,3 +310,20 @@ def export_digest(event: ExportEventIn) -> str:
 def admin_entry(*, action: str, by: str, at: str, detail: dict[str, Any]) -> bytes:
     return canonicalize({"type": "admin", "action": action, "by": by, "at": at,
                          "detail": detail})
+
+
+#: The request an administrator signs to register an organisation key (ADR 0019).
+ORG_KEY_PATH = f"{API}/admin/org-key"
+
+
+def org_key_entry(*, org_key: str, key_id: str, by: str, at: str,
+                  request: dict[str, str] | None) -> bytes:
+    """The log leaf for an organisation key's registration: an admin entry whose detail holds
+    the key and, when an admin device registered it, that device's signed HTTP request
+    (``method``, ``path``, ``query``, ``body`` as base64, and the ``content_digest``,
+    ``signature_input`` and ``signature`` header values), which anyone can check against the
+    admin's enrolled key."""
+    detail: dict[str, Any] = {"org_key": org_key, "key_id": key_id}
+    if request is not None:
+        detail["request"] = dict(request)
+    return admin_entry(action="org-key", by=by, at=at, detail=detail)

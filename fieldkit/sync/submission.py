@@ -28,7 +28,13 @@ from dataclasses import dataclass
 from fieldkit.crypto.dsse import Envelope, sign_envelope, verify_envelope
 from fieldkit.crypto.jcs import canonicalize, loads_strict
 from fieldkit.crypto.keys import SigningKey, VerifyKey
-from fieldkit.crypto.orgkey import OrgPrivateKey, OrgPublicKey, open_from_org, seal_to_org
+from fieldkit.crypto.orgkey import (
+    OrgPrivateKey,
+    OrgPublicKey,
+    SealedPayloadError,
+    open_from_org,
+    seal_to_org,
+)
 from fieldkit.domain import sealing
 from fieldkit.errors import EnvelopeFormatError, ValidationError
 
@@ -145,10 +151,21 @@ def open_outer(envelope: Envelope, *, trusted: Mapping[str, VerifyKey] | None = 
                       tuple(parsed), envelope)
 
 
-def open_inner(sub: Submission, org: OrgPrivateKey) -> Opened:
-    """Decrypt with the organisation key and verify the monitor's signature on the record.
-    Raises an IntegrityError subclass on any mismatch."""
-    inner = loads_strict(open_from_org(sub.sealed, org))
+def open_inner(sub: Submission, org: OrgPrivateKey | Mapping[str, OrgPrivateKey]) -> Opened:
+    """Decrypt with the organisation key the submission names (``org``: one key, or every key
+    a staff vault holds by key id, so records sealed to an older key still open after a
+    rotation) and verify the monitor's signature on the record. Raises an IntegrityError
+    subclass on any mismatch, :class:`SealedPayloadError` if no key held is the one named."""
+    keys = {org.public_key.key_id: org} if isinstance(org, OrgPrivateKey) else org
+    key = keys.get(sub.org_key_id)
+    if key is None:
+        raise SealedPayloadError(
+            f"Record {sub.record_id[:12]}… is sealed to the organisation key "
+            f"{sub.org_key_id[:24]}…, which this vault does not hold.",
+            hint="Import the organisation's keys from another staff vault with `fieldkit "
+                 "org-key import FILE` (an export carries every key), then pull again.",
+            key_id=sub.org_key_id)
+    inner = loads_strict(open_from_org(sub.sealed, key))
     if not isinstance(inner, dict) or not isinstance(inner.get("envelope"), dict) \
             or not isinstance(inner.get("files"), dict):
         raise EnvelopeFormatError(f"Submission {sub.record_id[:12]}… holds a malformed payload.")

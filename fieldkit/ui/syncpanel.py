@@ -14,6 +14,7 @@ from typing import Any
 
 import shiboken6
 from PySide6.QtCore import QCoreApplication, QDateTime, QLocale, QObject, Qt, QTimer
+from PySide6.QtGui import QPixmap
 from PySide6.QtWidgets import (
     QAbstractItemView,
     QFormLayout,
@@ -107,6 +108,9 @@ class SyncSnapshot:
     online: bool | None = None      # None: not checked
     offline_reason: str = ""
     log: tuple[dict[str, str], ...] = ()
+    org_key: str | None = None      # the organisation key this vault seals to / holds
+    org_safety_number: str | None = None
+    org_qr_png: bytes | None = None
 
 
 def read_snapshot(client: SyncClient, *, check_online: bool, log_limit: int = 0
@@ -126,13 +130,17 @@ def read_snapshot(client: SyncClient, *, check_online: bool, log_limit: int = 0
         except FieldKitError as e:  # offline is a state to show, not an error to raise
             online, reason = False, e.message
     last = status["last_receipt"]
+    org = client.org_key_in_use()
     return SyncSnapshot(
         enrolled=reg is not None, role=reg and reg["role"], url=reg and reg["url"],
         device=reg and reg["device"], distrusted=reg and reg["distrusted"],
         queue=int(status["queue"]), last_receipt_at=last and last["at"],
         last_success=status["last_success"], last_error=status["last_error"],
         online=online, offline_reason=reason,
-        log=tuple(client.sync_log(limit=log_limit)) if log_limit else ())
+        log=tuple(client.sync_log(limit=log_limit)) if log_limit else (),
+        org_key=None if org is None else org.to_text(),
+        org_safety_number=None if org is None else org.safety_number,
+        org_qr_png=org.qr_png() if org is not None and log_limit else None)
 
 
 class SyncStatusWidget(QWidget):
@@ -272,6 +280,32 @@ class SyncPage(QWidget):
         self.enroll_button.clicked.connect(self.open_enroll_dialog)
         form.addRow(self.enroll_button)
 
+        # the organisation key's fingerprint, to confirm out of band (ADR 0019)
+        org_box = QGroupBox(self.tr("Organisation key"), self)
+        org_box.setObjectName("syncPage.orgKeyBox")
+        org_layout = QHBoxLayout(org_box)
+        org_text = QVBoxLayout()
+        self.org_hint_label = QLabel(self.tr(
+            "Read this safety number to your organisation's staff by phone or in person, or "
+            "let them scan the code. If it differs from theirs, do not sync: tell an "
+            "administrator."), org_box)
+        self.org_hint_label.setWordWrap(True)
+        self.org_safety_label = QLabel(org_box)
+        self.org_safety_label.setObjectName("syncPage.orgSafetyNumber")
+        self.org_safety_label.setAccessibleName(self.tr("Safety number of the organisation key"))
+        self.org_safety_label.setTextInteractionFlags(
+            Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.org_safety_label.setStyleSheet("font-family: 'DejaVu Sans Mono'; font-size: 14pt;")
+        org_text.addWidget(self.org_hint_label)
+        org_text.addWidget(self.org_safety_label)
+        org_text.addStretch(1)
+        self.org_qr_label = QLabel(org_box)
+        self.org_qr_label.setObjectName("syncPage.orgQr")
+        self.org_qr_label.setAccessibleName(self.tr("QR code of the organisation key"))
+        org_layout.addLayout(org_text, 1)
+        org_layout.addWidget(self.org_qr_label)
+        self.org_box = org_box
+
         self.sync_button = QPushButton(self.tr("Sync now"), self)
         self.sync_button.setObjectName("syncPage.syncButton")
         self.sync_button.setAccessibleName(self.tr("Sync now"))
@@ -314,6 +348,7 @@ class SyncPage(QWidget):
 
         layout = QVBoxLayout(self)
         layout.addWidget(registry_box)
+        layout.addWidget(org_box)
         layout.addLayout(buttons)
         layout.addWidget(self.report_label)
         layout.addWidget(self.error_label)
@@ -376,6 +411,7 @@ class SyncPage(QWidget):
             self.registry_label.setText(ltr(snap.url or ""))
             self.role_label.setText(roles.get(snap.role or "", snap.role or ""))
         self.queue_label.setText(self.tr("{n} sealed records").format(n=snap.queue))
+        self._show_org_key(snap)
         ok = snap.last_success
         self.last_label.setText(format_time(ok["at"]) + " — " + ltr(ok["detail"]) if ok
                                 else self.tr("never"))
@@ -394,6 +430,24 @@ class SyncPage(QWidget):
         self.log_table.resizeColumnsToContents()
         self.log_table.horizontalHeader().setSectionResizeMode(
             3, QHeaderView.ResizeMode.Stretch)
+
+    def _show_org_key(self, snap: SyncSnapshot) -> None:
+        if snap.org_safety_number is None:
+            self.org_safety_label.setText(self.tr("No organisation key yet: a monitor learns "
+                                                  "it at enrolment or on its first sync."))
+            self.org_qr_label.clear()
+            return
+        groups = snap.org_safety_number.split()
+        # two lines of four groups of digits, kept left to right in an Arabic layout
+        self.org_safety_label.setText(ltr(" ".join(groups[:4])) + "\n" +
+                                      ltr(" ".join(groups[4:])))
+        self.org_safety_label.setToolTip(snap.org_key or "")
+        if snap.org_qr_png:
+            pixmap = QPixmap()
+            pixmap.loadFromData(snap.org_qr_png, "PNG")
+            self.org_qr_label.setPixmap(pixmap.scaled(
+                160, 160, Qt.AspectRatioMode.KeepAspectRatio,
+                Qt.TransformationMode.FastTransformation))
 
     def _show_error(self, err: FieldKitError) -> None:
         self.last_error = err

@@ -2272,176 +2272,117 @@ Type {word} to confirm.</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44"/>
+        <location filename="../../fieldkit/ui/staff.py" line="45"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Staff</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46"/>
+        <location filename="../../fieldkit/ui/staff.py" line="47"/>
         <source>Pull</source>
         <translation>Pull</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48"/>
+        <location filename="../../fieldkit/ui/staff.py" line="49"/>
         <source>Pull new records from the registry</source>
         <translation>Pull new records from the registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52"/>
+        <location filename="../../fieldkit/ui/staff.py" line="53"/>
         <source>Pull progress</source>
         <translation>Pull progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55"/>
+        <location filename="../../fieldkit/ui/staff.py" line="56"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57"/>
+        <location filename="../../fieldkit/ui/staff.py" line="58"/>
         <source>Cancel the pull</source>
         <translation>Cancel the pull</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66"/>
+        <location filename="../../fieldkit/ui/staff.py" line="67"/>
         <source>Last pull report</source>
         <translation>Last pull report</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70"/>
+        <location filename="../../fieldkit/ui/staff.py" line="71"/>
         <source>Pull error</source>
         <translation>Pull error</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77"/>
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Sealed incidents in this vault</source>
         <translation>Sealed incidents in this vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Occurred</source>
         <translation>Occurred</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Title</source>
         <translation>Title</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Country</source>
         <translation>Country</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Category</source>
         <translation>Category</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80"/>
+        <location filename="../../fieldkit/ui/staff.py" line="81"/>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
         <source>Record</source>
         <translation>Record</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90"/>
-        <location filename="../../fieldkit/ui/staff.py" line="235"/>
+        <location filename="../../fieldkit/ui/staff.py" line="91"/>
+        <location filename="../../fieldkit/ui/staff.py" line="318"/>
         <source>Export a dossier…</source>
         <translation>Export a dossier…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92"/>
+        <location filename="../../fieldkit/ui/staff.py" line="93"/>
         <source>Open the dossier export wizard</source>
         <translation>Open the dossier export wizard</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100"/>
+        <location filename="../../fieldkit/ui/staff.py" line="101"/>
         <source>Exports made from this vault</source>
         <translation>Exports made from this vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Kind</source>
         <translation>Kind</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Audience</source>
         <translation>Audience</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Records</source>
         <translation>Records</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103"/>
+        <location filename="../../fieldkit/ui/staff.py" line="104"/>
         <source>Reported to the registry</source>
         <translation>Reported to the registry</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114"/>
-        <source>Sealed incidents received</source>
-        <translation>Sealed incidents received</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117"/>
-        <source>Exports</source>
-        <translation>Exports</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180"/>
-        <source>Reading the incidents</source>
-        <translation>Reading the incidents</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207"/>
-        <source>{n} sealed incidents</source>
-        <translation>{n} sealed incidents</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208"/>
-        <source>Newest {shown} of {n} sealed incidents</source>
-        <translation>Newest {shown} of {n} sealed incidents</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213"/>
-        <source>queued</source>
-        <translation>queued</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231"/>
-        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234"/>
-        <source>Export a dossier of {n} incidents…</source>
-        <translation>Export a dossier of {n} incidents…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250"/>
-        <source>Pulling…</source>
-        <translation>Pulling…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273"/>
-        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation>Cancelled. Every record already received was kept whole; pull again to continue.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277"/>
-        <source>Not pulled.</source>
-        <translation>Not pulled.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285"/>
-        <source>Pulling records</source>
-        <translation>Pulling records</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="113"/>
@@ -2469,14 +2410,44 @@ Type {word} to confirm.</translation>
         <translation>First seen</translation>
     </message>
     <message>
+        <location filename="../../fieldkit/ui/staff.py" line="133"/>
+        <source>Sealed incidents received</source>
+        <translation>Sealed incidents received</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="138"/>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="210"/>
+        <source>Reading the incidents</source>
+        <translation>Reading the incidents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="237"/>
+        <source>{n} sealed incidents</source>
+        <translation>{n} sealed incidents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="238"/>
+        <source>Newest {shown} of {n} sealed incidents</source>
+        <translation>Newest {shown} of {n} sealed incidents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="243"/>
+        <source>queued</source>
+        <translation>queued</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/staff.py" line="252"/>
         <source>It is damaged or forged: it is not a well-formed record.</source>
         <translation>It is damaged or forged: it is not a well-formed record.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="253"/>
-        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
-        <translation>It reached the registry unsealed, not sealed to the organisation's key.</translation>
+        <source>It reached the registry unsealed, not sealed to the organisation&apos;s key.</source>
+        <translation>It reached the registry unsealed, not sealed to the organisation&apos;s key.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="255"/>
@@ -2505,8 +2476,8 @@ Type {word} to confirm.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="262"/>
-        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
-        <translation>Its receipt rests on a history of the log that contradicts this vault's.</translation>
+        <source>Its receipt rests on a history of the log that contradicts this vault&apos;s.</source>
+        <translation>Its receipt rests on a history of the log that contradicts this vault&apos;s.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="264"/>
@@ -2515,8 +2486,8 @@ Type {word} to confirm.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="265"/>
-        <source>The proof of its device's enrolment does not hold.</source>
-        <translation>The proof of its device's enrolment does not hold.</translation>
+        <source>The proof of its device&apos;s enrolment does not hold.</source>
+        <translation>The proof of its device&apos;s enrolment does not hold.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="266"/>
@@ -2545,166 +2516,221 @@ Type {word} to confirm.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="282"/>
-        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
-        <translation>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</translation>
+        <source>{n} pulled records are in quarantine: the registry&apos;s log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <translation>{n} pulled records are in quarantine: the registry&apos;s log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="314"/>
+        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
+        <translation>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="317"/>
+        <source>Export a dossier of {n} incidents…</source>
+        <translation>Export a dossier of {n} incidents…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="333"/>
+        <source>Pulling…</source>
+        <translation>Pulling…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="356"/>
+        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
+        <translation>Cancelled. Every record already received was kept whole; pull again to continue.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="360"/>
+        <source>Not pulled.</source>
+        <translation>Not pulled.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="368"/>
+        <source>Pulling records</source>
+        <translation>Pulling records</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="252"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="284"/>
+        <source>Organisation key</source>
+        <translation>Organisation key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="289"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Safety number of the organisation key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="304"/>
+        <source>QR code of the organisation key</source>
+        <translation>QR code of the organisation key</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="436"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>No organisation key yet: a monitor learns it at enrolment or on its first sync.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="260"/>
         <source>Sync</source>
         <translation>Sync</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="254"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="262"/>
         <source>Registry</source>
         <translation>Registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="265"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Address:</source>
         <translation>Address:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="266"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="274"/>
         <source>This vault is:</source>
         <translation>This vault is:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Waiting to be sent:</source>
         <translation>Waiting to be sent:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="268"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="276"/>
         <source>Last sync:</source>
         <translation>Last sync:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="269"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Enrol this vault…</source>
         <translation>Enrol this vault…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="271"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Enrol this vault with a registry</source>
         <translation>Enrol this vault with a registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="385"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="421"/>
         <source>Sync now</source>
         <translation>Sync now</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Cancel</source>
         <translation>Cancel</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="281"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Cancel the sync</source>
         <translation>Cancel the sync</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="285"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
         <source>Sync progress</source>
         <translation>Sync progress</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Last sync report</source>
         <translation>Last sync report</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="299"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="333"/>
         <source>Sync error</source>
         <translation>Sync error</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="306"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="340"/>
         <source>Sync log</source>
         <translation>Sync log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Time</source>
         <translation>Time</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Outcome</source>
         <translation>Outcome</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Detail</source>
         <translation>Detail</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="320"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="355"/>
         <source>Sync log on this device</source>
         <translation>Sync log on this device</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="365"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="400"/>
         <source>Reading the sync log</source>
         <translation>Reading the sync log</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="368"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="403"/>
         <source>a monitor&apos;s vault (sends sealed records)</source>
         <translation>a monitor&apos;s vault (sends sealed records)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="369"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="404"/>
         <source>a staff vault (receives records)</source>
         <translation>a staff vault (receives records)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="370"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="405"/>
         <source>an administrator&apos;s vault</source>
         <translation>an administrator&apos;s vault</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="373"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="408"/>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="378"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>{n} sealed records</source>
         <translation>{n} sealed records</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="381"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>never</source>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="384"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="420"/>
         <source>Pull now</source>
         <translation>Pull now</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="466"/>
         <source>Syncing…</source>
         <translation>Syncing…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="439"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="493"/>
         <source>Not synced.</source>
         <translation>Not synced.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="445"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="499"/>
         <source>Syncing</source>
         <translation>Syncing</translation>
     </message>
@@ -2712,28 +2738,28 @@ Type {word} to confirm.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="59"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="60"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>never</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="73"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="74"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>Received {records} records and {files} files ({size}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="78"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="79"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>Sent {records} records and {files} files ({size}); each has a verified receipt.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="83"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="84"/>
         <source>{n} retries.</source>
         <translation>{n} retries.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="89"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="90"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</translation>
     </message>
@@ -2741,52 +2767,52 @@ Type {word} to confirm.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="145"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="153"/>
         <source>Sync status</source>
         <translation>Sync status</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="213"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="221"/>
         <source>Checking the registry</source>
         <translation>Checking the registry</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="223"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
         <source>Not enrolled</source>
         <translation>Not enrolled</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="226"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="234"/>
         <source>This vault is not connected to a registry.</source>
         <translation>This vault is not connected to a registry.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="229"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="237"/>
         <source>Registry distrusted</source>
         <translation>Registry distrusted</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
         <source>Checking…</source>
         <translation>Checking…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="233"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="241"/>
         <source>Online</source>
         <translation>Online</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="235"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="243"/>
         <source>Offline</source>
         <translation>Offline</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="238"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="246"/>
         <source>Queue: {n}</source>
         <translation>Queue: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="247"/>
         <source>Last receipt: {when}</source>
         <translation>Last receipt: {when}</translation>
     </message>

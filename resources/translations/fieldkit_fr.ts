@@ -2272,176 +2272,117 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44"/>
+        <location filename="../../fieldkit/ui/staff.py" line="45"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Équipe</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46"/>
+        <location filename="../../fieldkit/ui/staff.py" line="47"/>
         <source>Pull</source>
         <translation>Récupérer</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48"/>
+        <location filename="../../fieldkit/ui/staff.py" line="49"/>
         <source>Pull new records from the registry</source>
         <translation>Récupérer les nouveaux enregistrements du registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52"/>
+        <location filename="../../fieldkit/ui/staff.py" line="53"/>
         <source>Pull progress</source>
         <translation>Progression de la récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55"/>
+        <location filename="../../fieldkit/ui/staff.py" line="56"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57"/>
+        <location filename="../../fieldkit/ui/staff.py" line="58"/>
         <source>Cancel the pull</source>
         <translation>Annuler la récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66"/>
+        <location filename="../../fieldkit/ui/staff.py" line="67"/>
         <source>Last pull report</source>
         <translation>Rapport de la dernière récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70"/>
+        <location filename="../../fieldkit/ui/staff.py" line="71"/>
         <source>Pull error</source>
         <translation>Erreur de récupération</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77"/>
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Sealed incidents in this vault</source>
         <translation>Incidents scellés de ce coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Occurred</source>
         <translation>Survenu le</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Title</source>
         <translation>Titre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Country</source>
         <translation>Pays</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Category</source>
         <translation>Catégorie</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80"/>
+        <location filename="../../fieldkit/ui/staff.py" line="81"/>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
         <source>Record</source>
         <translation>Enregistrement</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90"/>
-        <location filename="../../fieldkit/ui/staff.py" line="235"/>
+        <location filename="../../fieldkit/ui/staff.py" line="91"/>
+        <location filename="../../fieldkit/ui/staff.py" line="318"/>
         <source>Export a dossier…</source>
         <translation>Exporter un dossier…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92"/>
+        <location filename="../../fieldkit/ui/staff.py" line="93"/>
         <source>Open the dossier export wizard</source>
         <translation>Ouvrir l&apos;assistant d&apos;export de dossier</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100"/>
+        <location filename="../../fieldkit/ui/staff.py" line="101"/>
         <source>Exports made from this vault</source>
         <translation>Exports faits depuis ce coffre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Kind</source>
         <translation>Type</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Audience</source>
         <translation>Public visé</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Records</source>
         <translation>Enregistrements</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103"/>
+        <location filename="../../fieldkit/ui/staff.py" line="104"/>
         <source>Reported to the registry</source>
         <translation>Signalé au registre</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114"/>
-        <source>Sealed incidents received</source>
-        <translation>Incidents scellés reçus</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117"/>
-        <source>Exports</source>
-        <translation>Exports</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180"/>
-        <source>Reading the incidents</source>
-        <translation>Lecture des incidents</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207"/>
-        <source>{n} sealed incidents</source>
-        <translation>{n} incidents scellés</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208"/>
-        <source>Newest {shown} of {n} sealed incidents</source>
-        <translation>Les {shown} plus récents sur {n} incidents scellés</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213"/>
-        <source>queued</source>
-        <translation>en attente</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231"/>
-        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation>Seul un coffre du personnel, inscrit avec un code du personnel et détenant la clé de l&apos;organisation, peut récupérer des enregistrements.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234"/>
-        <source>Export a dossier of {n} incidents…</source>
-        <translation>Exporter un dossier de {n} incidents…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250"/>
-        <source>Pulling…</source>
-        <translation>Récupération…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273"/>
-        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation>Annulé. Chaque enregistrement déjà reçu est conservé entier ; récupérez à nouveau pour continuer.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277"/>
-        <source>Not pulled.</source>
-        <translation>Non récupéré.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285"/>
-        <source>Pulling records</source>
-        <translation>Récupération des enregistrements</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="113"/>
@@ -2469,19 +2410,49 @@ Tapez {word} pour confirmer.</translation>
         <translation>Vu pour la première fois</translation>
     </message>
     <message>
+        <location filename="../../fieldkit/ui/staff.py" line="133"/>
+        <source>Sealed incidents received</source>
+        <translation>Incidents scellés reçus</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="138"/>
+        <source>Exports</source>
+        <translation>Exports</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="210"/>
+        <source>Reading the incidents</source>
+        <translation>Lecture des incidents</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="237"/>
+        <source>{n} sealed incidents</source>
+        <translation>{n} incidents scellés</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="238"/>
+        <source>Newest {shown} of {n} sealed incidents</source>
+        <translation>Les {shown} plus récents sur {n} incidents scellés</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="243"/>
+        <source>queued</source>
+        <translation>en attente</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/staff.py" line="252"/>
         <source>It is damaged or forged: it is not a well-formed record.</source>
-        <translation>Il est endommagé ou falsifié : ce n'est pas un enregistrement bien formé.</translation>
+        <translation>Il est endommagé ou falsifié : ce n&apos;est pas un enregistrement bien formé.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="253"/>
-        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
-        <translation>Il est arrivé au registre sans être scellé pour la clé de l'organisation.</translation>
+        <source>It reached the registry unsealed, not sealed to the organisation&apos;s key.</source>
+        <translation>Il est arrivé au registre sans être scellé pour la clé de l&apos;organisation.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="255"/>
         <source>The device signature on it does not verify.</source>
-        <translation>La signature de l'appareil ne se vérifie pas.</translation>
+        <translation>La signature de l&apos;appareil ne se vérifie pas.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="256"/>
@@ -2491,220 +2462,275 @@ Tapez {word} pour confirmer.</translation>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="258"/>
         <source>No organisation key in this vault opens it.</source>
-        <translation>Aucune clé d'organisation de ce coffre ne l'ouvre.</translation>
+        <translation>Aucune clé d&apos;organisation de ce coffre ne l&apos;ouvre.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="259"/>
         <source>The registry gave no receipt for it: nothing shows it is in the log.</source>
-        <translation>Le registre n'a donné aucun reçu : rien ne montre qu'il figure dans le journal.</translation>
+        <translation>Le registre n&apos;a donné aucun reçu : rien ne montre qu&apos;il figure dans le journal.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="261"/>
         <source>Its receipt does not prove that it is in the log.</source>
-        <translation>Son reçu ne prouve pas qu'il figure dans le journal.</translation>
+        <translation>Son reçu ne prouve pas qu&apos;il figure dans le journal.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="262"/>
-        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <source>Its receipt rests on a history of the log that contradicts this vault&apos;s.</source>
         <translation>Son reçu repose sur un historique du journal qui contredit celui de ce coffre.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="264"/>
         <source>The log shows no enrolment of the device that signed it.</source>
-        <translation>Le journal ne montre aucun enrôlement de l'appareil qui l'a signé.</translation>
+        <translation>Le journal ne montre aucun enrôlement de l&apos;appareil qui l&apos;a signé.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="265"/>
-        <source>The proof of its device's enrolment does not hold.</source>
-        <translation>La preuve de l'enrôlement de son appareil ne tient pas.</translation>
+        <source>The proof of its device&apos;s enrolment does not hold.</source>
+        <translation>La preuve de l&apos;enrôlement de son appareil ne tient pas.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="266"/>
         <source>Its device is enrolled with a role that may not send records.</source>
-        <translation>Son appareil est enrôlé avec un rôle qui ne peut pas envoyer d'enregistrements.</translation>
+        <translation>Son appareil est enrôlé avec un rôle qui ne peut pas envoyer d&apos;enregistrements.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="268"/>
         <source>It was logged before its device was enrolled.</source>
-        <translation>Il a été journalisé avant l'enrôlement de son appareil.</translation>
+        <translation>Il a été journalisé avant l&apos;enrôlement de son appareil.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="270"/>
         <source>Its device had been revoked before it was logged.</source>
-        <translation>Son appareil avait été révoqué avant qu'il soit journalisé.</translation>
+        <translation>Son appareil avait été révoqué avant qu&apos;il soit journalisé.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="271"/>
         <source>One of its files could not be fetched whole.</source>
-        <translation>L'un de ses fichiers n'a pas pu être récupéré en entier.</translation>
+        <translation>L&apos;un de ses fichiers n&apos;a pas pu être récupéré en entier.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="278"/>
         <source>No pulled record is in quarantine.</source>
-        <translation>Aucun enregistrement reçu n'est en quarantaine.</translation>
+        <translation>Aucun enregistrement reçu n&apos;est en quarantaine.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="282"/>
-        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <source>{n} pulled records are in quarantine: the registry&apos;s log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
         <translation>{n} enregistrements reçus sont en quarantaine : le journal du registre ne les garantit pas, ils ne figurent donc dans aucune liste, recherche ni exportation. Chaque réception les vérifie à nouveau.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="314"/>
+        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
+        <translation>Seul un coffre du personnel, inscrit avec un code du personnel et détenant la clé de l&apos;organisation, peut récupérer des enregistrements.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="317"/>
+        <source>Export a dossier of {n} incidents…</source>
+        <translation>Exporter un dossier de {n} incidents…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="333"/>
+        <source>Pulling…</source>
+        <translation>Récupération…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="356"/>
+        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
+        <translation>Annulé. Chaque enregistrement déjà reçu est conservé entier ; récupérez à nouveau pour continuer.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="360"/>
+        <source>Not pulled.</source>
+        <translation>Non récupéré.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="368"/>
+        <source>Pulling records</source>
+        <translation>Récupération des enregistrements</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="252"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="284"/>
+        <source>Organisation key</source>
+        <translation>Clé de l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="289"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Lisez ce numéro de sécurité au personnel de votre organisation par téléphone ou en personne, ou laissez-le scanner le code. S&apos;il diffère du leur, ne synchronisez pas : prévenez un administrateur.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Numéro de sécurité de la clé de l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="304"/>
+        <source>QR code of the organisation key</source>
+        <translation>Code QR de la clé de l&apos;organisation</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="436"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>Pas encore de clé d&apos;organisation : un moniteur la reçoit à l&apos;inscription ou à sa première synchronisation.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="260"/>
         <source>Sync</source>
         <translation>Synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="254"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="262"/>
         <source>Registry</source>
         <translation>Registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="265"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Address:</source>
         <translation>Adresse :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="266"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="274"/>
         <source>This vault is:</source>
         <translation>Ce coffre est :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Waiting to be sent:</source>
         <translation>En attente d&apos;envoi :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="268"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="276"/>
         <source>Last sync:</source>
         <translation>Dernière synchronisation :</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="269"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Enrol this vault…</source>
         <translation>Inscrire ce coffre…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="271"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Enrol this vault with a registry</source>
         <translation>Inscrire ce coffre auprès d&apos;un registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="385"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="421"/>
         <source>Sync now</source>
         <translation>Synchroniser</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Cancel</source>
         <translation>Annuler</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="281"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Cancel the sync</source>
         <translation>Annuler la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="285"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
         <source>Sync progress</source>
         <translation>Progression de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Last sync report</source>
         <translation>Rapport de la dernière synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="299"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="333"/>
         <source>Sync error</source>
         <translation>Erreur de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="306"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="340"/>
         <source>Sync log</source>
         <translation>Journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Time</source>
         <translation>Heure</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Action</source>
         <translation>Action</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Outcome</source>
         <translation>Résultat</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Detail</source>
         <translation>Détail</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="320"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="355"/>
         <source>Sync log on this device</source>
         <translation>Journal de synchronisation de cet appareil</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="365"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="400"/>
         <source>Reading the sync log</source>
         <translation>Lecture du journal de synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="368"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="403"/>
         <source>a monitor&apos;s vault (sends sealed records)</source>
         <translation>le coffre d&apos;un observateur (envoie des enregistrements scellés)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="369"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="404"/>
         <source>a staff vault (receives records)</source>
         <translation>un coffre du personnel (reçoit les enregistrements)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="370"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="405"/>
         <source>an administrator&apos;s vault</source>
         <translation>le coffre d&apos;un administrateur</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="373"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="408"/>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="378"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>{n} sealed records</source>
         <translation>{n} enregistrements scellés</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="381"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>never</source>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="384"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="420"/>
         <source>Pull now</source>
         <translation>Récupérer maintenant</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="466"/>
         <source>Syncing…</source>
         <translation>Synchronisation…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="439"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="493"/>
         <source>Not synced.</source>
         <translation>Non synchronisé.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="445"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="499"/>
         <source>Syncing</source>
         <translation>Synchronisation</translation>
     </message>
@@ -2712,28 +2738,28 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="59"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="60"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>jamais</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="73"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="74"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>{records} enregistrements et {files} fichiers reçus ({size}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="78"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="79"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>{records} enregistrements et {files} fichiers envoyés ({size}) ; chacun a un reçu vérifié.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="83"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="84"/>
         <source>{n} retries.</source>
         <translation>{n} nouvelles tentatives.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="89"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="90"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation>Annulé. Les enregistrements déjà envoyés gardent leurs reçus ; les autres restent en file et rien d&apos;incomplet n&apos;a été conservé.</translation>
     </message>
@@ -2741,52 +2767,52 @@ Tapez {word} pour confirmer.</translation>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="145"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="153"/>
         <source>Sync status</source>
         <translation>État de la synchronisation</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="213"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="221"/>
         <source>Checking the registry</source>
         <translation>Vérification du registre</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="223"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
         <source>Not enrolled</source>
         <translation>Non inscrit</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="226"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="234"/>
         <source>This vault is not connected to a registry.</source>
         <translation>Ce coffre n&apos;est relié à aucun registre.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="229"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="237"/>
         <source>Registry distrusted</source>
         <translation>Registre non fiable</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
         <source>Checking…</source>
         <translation>Vérification…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="233"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="241"/>
         <source>Online</source>
         <translation>En ligne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="235"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="243"/>
         <source>Offline</source>
         <translation>Hors ligne</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="238"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="246"/>
         <source>Queue: {n}</source>
         <translation>En attente : {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="247"/>
         <source>Last receipt: {when}</source>
         <translation>Dernier reçu : {when}</translation>
     </message>

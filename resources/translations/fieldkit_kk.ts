@@ -242,7 +242,7 @@
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152"/>
         <source>Device</source>
-        <translation type="unfinished"></translation>
+        <translation>Құрылғы</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/audit.py" line="152"/>
@@ -2267,175 +2267,116 @@ Type {word} to confirm.</source>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44"/>
+        <location filename="../../fieldkit/ui/staff.py" line="45"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Қызметкерлер</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46"/>
+        <location filename="../../fieldkit/ui/staff.py" line="47"/>
         <source>Pull</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48"/>
+        <location filename="../../fieldkit/ui/staff.py" line="49"/>
         <source>Pull new records from the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52"/>
+        <location filename="../../fieldkit/ui/staff.py" line="53"/>
         <source>Pull progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55"/>
+        <location filename="../../fieldkit/ui/staff.py" line="56"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57"/>
+        <location filename="../../fieldkit/ui/staff.py" line="58"/>
         <source>Cancel the pull</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66"/>
+        <location filename="../../fieldkit/ui/staff.py" line="67"/>
         <source>Last pull report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70"/>
+        <location filename="../../fieldkit/ui/staff.py" line="71"/>
         <source>Pull error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77"/>
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Sealed incidents in this vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Occurred</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Title</source>
         <translation>Атауы</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Country</source>
         <translation>Ел</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Category</source>
         <translation>Санат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80"/>
+        <location filename="../../fieldkit/ui/staff.py" line="81"/>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
         <source>Record</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90"/>
-        <location filename="../../fieldkit/ui/staff.py" line="235"/>
+        <location filename="../../fieldkit/ui/staff.py" line="91"/>
+        <location filename="../../fieldkit/ui/staff.py" line="318"/>
         <source>Export a dossier…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92"/>
+        <location filename="../../fieldkit/ui/staff.py" line="93"/>
         <source>Open the dossier export wizard</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100"/>
+        <location filename="../../fieldkit/ui/staff.py" line="101"/>
         <source>Exports made from this vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Kind</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Audience</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103"/>
+        <location filename="../../fieldkit/ui/staff.py" line="104"/>
         <source>Reported to the registry</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114"/>
-        <source>Sealed incidents received</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117"/>
-        <source>Exports</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180"/>
-        <source>Reading the incidents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207"/>
-        <source>{n} sealed incidents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208"/>
-        <source>Newest {shown} of {n} sealed incidents</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213"/>
-        <source>queued</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231"/>
-        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234"/>
-        <source>Export a dossier of {n} incidents…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250"/>
-        <source>Pulling…</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273"/>
-        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277"/>
-        <source>Not pulled.</source>
-        <translation type="unfinished"></translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285"/>
-        <source>Pulling records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
@@ -2464,13 +2405,43 @@ Type {word} to confirm.</source>
         <translation>Алғаш көрінген уақыты</translation>
     </message>
     <message>
+        <location filename="../../fieldkit/ui/staff.py" line="133"/>
+        <source>Sealed incidents received</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="138"/>
+        <source>Exports</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="210"/>
+        <source>Reading the incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="237"/>
+        <source>{n} sealed incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="238"/>
+        <source>Newest {shown} of {n} sealed incidents</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="243"/>
+        <source>queued</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/staff.py" line="252"/>
         <source>It is damaged or forged: it is not a well-formed record.</source>
         <translation>Жазба бүлінген немесе жалған: ол дұрыс құрылған жазба емес.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="253"/>
-        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <source>It reached the registry unsealed, not sealed to the organisation&apos;s key.</source>
         <translation>Ол тізілімге ұйымның кілтімен мөрленбей келген.</translation>
     </message>
     <message>
@@ -2500,7 +2471,7 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="262"/>
-        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <source>Its receipt rests on a history of the log that contradicts this vault&apos;s.</source>
         <translation>Оның түбіртегі осы сейфтегі тарихқа қайшы келетін журнал тарихына негізделген.</translation>
     </message>
     <message>
@@ -2510,7 +2481,7 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="265"/>
-        <source>The proof of its device's enrolment does not hold.</source>
+        <source>The proof of its device&apos;s enrolment does not hold.</source>
         <translation>Оның құрылғысының тіркелу дәлелі расталмайды.</translation>
     </message>
     <message>
@@ -2540,166 +2511,221 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="282"/>
-        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <source>{n} pulled records are in quarantine: the registry&apos;s log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
         <translation>Карантинде {n} алынған жазба бар: тізілім журналы оларға кепілдік бермейді, сондықтан олар ешбір тізімде, іздеуде немесе экспортта жоқ. Әр алу кезінде олар қайта тексеріледі.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="314"/>
+        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="317"/>
+        <source>Export a dossier of {n} incidents…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="333"/>
+        <source>Pulling…</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="356"/>
+        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="360"/>
+        <source>Not pulled.</source>
+        <translation type="unfinished"></translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="368"/>
+        <source>Pulling records</source>
+        <translation type="unfinished"></translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="252"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="284"/>
+        <source>Organisation key</source>
+        <translation>Ұйым кілті</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="289"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Осы қауіпсіздік нөмірін ұйымыңыздың қызметкерлеріне телефон арқылы немесе жеке оқып беріңіз, не кодты сканерлеуге беріңіз. Егер ол олардікінен өзгеше болса, синхрондамаңыз: әкімшіге хабарлаңыз.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Ұйым кілтінің қауіпсіздік нөмірі</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="304"/>
+        <source>QR code of the organisation key</source>
+        <translation>Ұйым кілтінің QR коды</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="436"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>Ұйым кілті әлі жоқ: бақылаушы оны тіркелу кезінде немесе алғашқы синхрондауда алады.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="260"/>
         <source>Sync</source>
         <translation>Синхрондау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="254"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="262"/>
         <source>Registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="265"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Address:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="266"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="274"/>
         <source>This vault is:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Waiting to be sent:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="268"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="276"/>
         <source>Last sync:</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="269"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Enrol this vault…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="271"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Enrol this vault with a registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="385"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="421"/>
         <source>Sync now</source>
         <translation>Қазір синхрондау</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Cancel</source>
         <translation>Бас тарту</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="281"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Cancel the sync</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="285"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
         <source>Sync progress</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Last sync report</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="299"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="333"/>
         <source>Sync error</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="306"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="340"/>
         <source>Sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Time</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Action</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Outcome</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Detail</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="320"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="355"/>
         <source>Sync log on this device</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="365"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="400"/>
         <source>Reading the sync log</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="368"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="403"/>
         <source>a monitor&apos;s vault (sends sealed records)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="369"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="404"/>
         <source>a staff vault (receives records)</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="370"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="405"/>
         <source>an administrator&apos;s vault</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="373"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="408"/>
         <source>Not enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="378"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>{n} sealed records</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="381"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>never</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="384"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="420"/>
         <source>Pull now</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="466"/>
         <source>Syncing…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="439"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="493"/>
         <source>Not synced.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="445"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="499"/>
         <source>Syncing</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2707,28 +2733,28 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="59"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="60"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="73"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="74"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="78"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="79"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="83"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="84"/>
         <source>{n} retries.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="89"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="90"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation type="unfinished"></translation>
     </message>
@@ -2736,52 +2762,52 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="145"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="153"/>
         <source>Sync status</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="213"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="221"/>
         <source>Checking the registry</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="223"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
         <source>Not enrolled</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="226"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="234"/>
         <source>This vault is not connected to a registry.</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="229"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="237"/>
         <source>Registry distrusted</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
         <source>Checking…</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="233"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="241"/>
         <source>Online</source>
         <translation>Желіде</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="235"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="243"/>
         <source>Offline</source>
         <translation>Желіден тыс</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="238"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="246"/>
         <source>Queue: {n}</source>
         <translation type="unfinished"></translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="247"/>
         <source>Last receipt: {when}</source>
         <translation type="unfinished"></translation>
     </message>

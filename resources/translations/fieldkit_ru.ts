@@ -2272,176 +2272,117 @@ Type {word} to confirm.</source>
 <context>
     <name>StaffPage</name>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="44"/>
+        <location filename="../../fieldkit/ui/staff.py" line="45"/>
         <source>Staff</source>
         <extracomment>How many received incidents the table shows (newest first); the Incidents page has all.</extracomment>
         <translation>Сотрудники</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="46"/>
+        <location filename="../../fieldkit/ui/staff.py" line="47"/>
         <source>Pull</source>
         <translation>Получить</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="48"/>
+        <location filename="../../fieldkit/ui/staff.py" line="49"/>
         <source>Pull new records from the registry</source>
         <translation>Получить новые записи из реестра</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="52"/>
+        <location filename="../../fieldkit/ui/staff.py" line="53"/>
         <source>Pull progress</source>
         <translation>Ход получения</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="55"/>
+        <location filename="../../fieldkit/ui/staff.py" line="56"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="57"/>
+        <location filename="../../fieldkit/ui/staff.py" line="58"/>
         <source>Cancel the pull</source>
         <translation>Отменить получение</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="66"/>
+        <location filename="../../fieldkit/ui/staff.py" line="67"/>
         <source>Last pull report</source>
         <translation>Отчёт о последнем получении</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="70"/>
+        <location filename="../../fieldkit/ui/staff.py" line="71"/>
         <source>Pull error</source>
         <translation>Ошибка получения</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="77"/>
+        <location filename="../../fieldkit/ui/staff.py" line="78"/>
         <source>Sealed incidents in this vault</source>
         <translation>Опечатанные инциденты в хранилище</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Occurred</source>
         <translation>Дата события</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="78"/>
+        <location filename="../../fieldkit/ui/staff.py" line="79"/>
         <source>Title</source>
         <translation>Название</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Country</source>
         <translation>Страна</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="79"/>
+        <location filename="../../fieldkit/ui/staff.py" line="80"/>
         <source>Category</source>
         <translation>Категория</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="80"/>
+        <location filename="../../fieldkit/ui/staff.py" line="81"/>
+        <location filename="../../fieldkit/ui/staff.py" line="120"/>
         <source>Record</source>
         <translation>Запись</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="90"/>
-        <location filename="../../fieldkit/ui/staff.py" line="235"/>
+        <location filename="../../fieldkit/ui/staff.py" line="91"/>
+        <location filename="../../fieldkit/ui/staff.py" line="318"/>
         <source>Export a dossier…</source>
         <translation>Экспорт досье…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="92"/>
+        <location filename="../../fieldkit/ui/staff.py" line="93"/>
         <source>Open the dossier export wizard</source>
         <translation>Открыть мастер экспорта досье</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="100"/>
+        <location filename="../../fieldkit/ui/staff.py" line="101"/>
         <source>Exports made from this vault</source>
         <translation>Экспорты из этого хранилища</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Kind</source>
         <translation>Вид</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Audience</source>
         <translation>Аудитория</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="102"/>
+        <location filename="../../fieldkit/ui/staff.py" line="103"/>
         <source>Records</source>
         <translation>Записи</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/staff.py" line="103"/>
+        <location filename="../../fieldkit/ui/staff.py" line="104"/>
         <source>Reported to the registry</source>
         <translation>Сообщено в реестр</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="114"/>
-        <source>Sealed incidents received</source>
-        <translation>Полученные опечатанные инциденты</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="117"/>
-        <source>Exports</source>
-        <translation>Экспорты</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="180"/>
-        <source>Reading the incidents</source>
-        <translation>Чтение инцидентов</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="207"/>
-        <source>{n} sealed incidents</source>
-        <translation>Опечатанных инцидентов: {n}</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="208"/>
-        <source>Newest {shown} of {n} sealed incidents</source>
-        <translation>Последние {shown} из {n} опечатанных инцидентов</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="213"/>
-        <source>queued</source>
-        <translation>в очереди</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="231"/>
-        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
-        <translation>Получать записи может только хранилище сотрудника, зарегистрированное по коду сотрудника и владеющее ключом организации.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="234"/>
-        <source>Export a dossier of {n} incidents…</source>
-        <translation>Экспорт досье из {n} инцидентов…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="250"/>
-        <source>Pulling…</source>
-        <translation>Получение…</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="273"/>
-        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
-        <translation>Отменено. Все уже полученные записи сохранены целиком; для продолжения получите снова.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="277"/>
-        <source>Not pulled.</source>
-        <translation>Не получено.</translation>
-    </message>
-    <message>
-        <location filename="../../fieldkit/ui/staff.py" line="285"/>
-        <source>Pulling records</source>
-        <translation>Получение записей</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="113"/>
@@ -2469,13 +2410,43 @@ Type {word} to confirm.</source>
         <translation>Впервые получена</translation>
     </message>
     <message>
+        <location filename="../../fieldkit/ui/staff.py" line="133"/>
+        <source>Sealed incidents received</source>
+        <translation>Полученные опечатанные инциденты</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="138"/>
+        <source>Exports</source>
+        <translation>Экспорты</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="210"/>
+        <source>Reading the incidents</source>
+        <translation>Чтение инцидентов</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="237"/>
+        <source>{n} sealed incidents</source>
+        <translation>Опечатанных инцидентов: {n}</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="238"/>
+        <source>Newest {shown} of {n} sealed incidents</source>
+        <translation>Последние {shown} из {n} опечатанных инцидентов</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="243"/>
+        <source>queued</source>
+        <translation>в очереди</translation>
+    </message>
+    <message>
         <location filename="../../fieldkit/ui/staff.py" line="252"/>
         <source>It is damaged or forged: it is not a well-formed record.</source>
         <translation>Запись повреждена или подделана: она имеет неверный формат.</translation>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="253"/>
-        <source>It reached the registry unsealed, not sealed to the organisation's key.</source>
+        <source>It reached the registry unsealed, not sealed to the organisation&apos;s key.</source>
         <translation>Она попала в реестр незапечатанной, не зашифрованной ключом организации.</translation>
     </message>
     <message>
@@ -2505,7 +2476,7 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="262"/>
-        <source>Its receipt rests on a history of the log that contradicts this vault's.</source>
+        <source>Its receipt rests on a history of the log that contradicts this vault&apos;s.</source>
         <translation>Её квитанция опирается на историю журнала, которая противоречит истории этого хранилища.</translation>
     </message>
     <message>
@@ -2515,7 +2486,7 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="265"/>
-        <source>The proof of its device's enrolment does not hold.</source>
+        <source>The proof of its device&apos;s enrolment does not hold.</source>
         <translation>Доказательство регистрации её устройства не подтверждается.</translation>
     </message>
     <message>
@@ -2545,166 +2516,221 @@ Type {word} to confirm.</source>
     </message>
     <message>
         <location filename="../../fieldkit/ui/staff.py" line="282"/>
-        <source>{n} pulled records are in quarantine: the registry's log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
+        <source>{n} pulled records are in quarantine: the registry&apos;s log does not vouch for them, so they are in no list, search or export. Each pull checks them again.</source>
         <translation>Полученных записей в карантине: {n}. Журнал реестра за них не ручается, поэтому их нет ни в списках, ни в поиске, ни в экспорте. Каждое получение проверяет их снова.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="314"/>
+        <source>Only a staff vault, enrolled with a staff code and holding the organisation key, can pull records.</source>
+        <translation>Получать записи может только хранилище сотрудника, зарегистрированное по коду сотрудника и владеющее ключом организации.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="317"/>
+        <source>Export a dossier of {n} incidents…</source>
+        <translation>Экспорт досье из {n} инцидентов…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="333"/>
+        <source>Pulling…</source>
+        <translation>Получение…</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="356"/>
+        <source>Cancelled. Every record already received was kept whole; pull again to continue.</source>
+        <translation>Отменено. Все уже полученные записи сохранены целиком; для продолжения получите снова.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="360"/>
+        <source>Not pulled.</source>
+        <translation>Не получено.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/staff.py" line="368"/>
+        <source>Pulling records</source>
+        <translation>Получение записей</translation>
     </message>
 </context>
 <context>
     <name>SyncPage</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="252"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="284"/>
+        <source>Organisation key</source>
+        <translation>Ключ организации</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="289"/>
+        <source>Read this safety number to your organisation&apos;s staff by phone or in person, or let them scan the code. If it differs from theirs, do not sync: tell an administrator.</source>
+        <translation>Прочитайте этот код безопасности сотрудникам вашей организации по телефону или лично либо дайте им отсканировать QR-код. Если он отличается от их кода, не синхронизируйте: сообщите администратору.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <source>Safety number of the organisation key</source>
+        <translation>Код безопасности ключа организации</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="304"/>
+        <source>QR code of the organisation key</source>
+        <translation>QR-код ключа организации</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="436"/>
+        <source>No organisation key yet: a monitor learns it at enrolment or on its first sync.</source>
+        <translation>Ключа организации пока нет: наблюдатель получает его при регистрации или при первой синхронизации.</translation>
+    </message>
+    <message>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="260"/>
         <source>Sync</source>
         <translation>Синхронизация</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="254"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="262"/>
         <source>Registry</source>
         <translation>Реестр</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="265"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="273"/>
         <source>Address:</source>
         <translation>Адрес:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="266"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="274"/>
         <source>This vault is:</source>
         <translation>Это хранилище:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="267"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
         <source>Waiting to be sent:</source>
         <translation>Ожидают отправки:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="268"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="276"/>
         <source>Last sync:</source>
         <translation>Последняя синхронизация:</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="269"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
         <source>Enrol this vault…</source>
         <translation>Зарегистрировать хранилище…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="271"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
         <source>Enrol this vault with a registry</source>
         <translation>Зарегистрировать хранилище в реестре</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="275"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="277"/>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="385"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="309"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="311"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="421"/>
         <source>Sync now</source>
         <translation>Синхронизировать</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="279"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="313"/>
         <source>Cancel</source>
         <translation>Отмена</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="281"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="315"/>
         <source>Cancel the sync</source>
         <translation>Отменить синхронизацию</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="285"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="319"/>
         <source>Sync progress</source>
         <translation>Ход синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="295"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="329"/>
         <source>Last sync report</source>
         <translation>Отчёт о последней синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="299"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="333"/>
         <source>Sync error</source>
         <translation>Ошибка синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="306"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="340"/>
         <source>Sync log</source>
         <translation>Журнал синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Time</source>
         <translation>Время</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Action</source>
         <translation>Действие</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Outcome</source>
         <translation>Результат</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="308"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="342"/>
         <source>Detail</source>
         <translation>Подробности</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="320"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="355"/>
         <source>Sync log on this device</source>
         <translation>Журнал синхронизации на этом устройстве</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="365"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="400"/>
         <source>Reading the sync log</source>
         <translation>Чтение журнала синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="368"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="403"/>
         <source>a monitor&apos;s vault (sends sealed records)</source>
         <translation>хранилище наблюдателя (отправляет опечатанные записи)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="369"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="404"/>
         <source>a staff vault (receives records)</source>
         <translation>хранилище сотрудника (получает записи)</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="370"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="405"/>
         <source>an administrator&apos;s vault</source>
         <translation>хранилище администратора</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="373"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="408"/>
         <source>Not enrolled</source>
         <translation>Не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="378"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="413"/>
         <source>{n} sealed records</source>
         <translation>Опечатанных записей: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="381"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="417"/>
         <source>never</source>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="384"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="420"/>
         <source>Pull now</source>
         <translation>Получить сейчас</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="412"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="466"/>
         <source>Syncing…</source>
         <translation>Синхронизация…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="439"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="493"/>
         <source>Not synced.</source>
         <translation>Не синхронизировано.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="445"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="499"/>
         <source>Syncing</source>
         <translation>Синхронизация</translation>
     </message>
@@ -2712,28 +2738,28 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncPanel</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="59"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="60"/>
         <source>never</source>
         <extracomment>How often the status bar asks the registry whether it is up (ms). How many sync log lines the page shows.</extracomment>
         <translation>никогда</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="73"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="74"/>
         <source>Received {records} records and {files} files ({size}).</source>
         <translation>Получено записей: {records}, файлов: {files} ({size}).</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="78"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="79"/>
         <source>Sent {records} records and {files} files ({size}); each has a verified receipt.</source>
         <translation>Отправлено записей: {records}, файлов: {files} ({size}); на каждую есть проверенная квитанция.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="83"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="84"/>
         <source>{n} retries.</source>
         <translation>Повторов: {n}.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="89"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="90"/>
         <source>Cancelled. Records already sent keep their receipts; the rest stay queued and nothing half-stored was kept.</source>
         <translation>Отменено. Уже отправленные записи сохраняют квитанции; остальные остаются в очереди, ничего недописанного не сохранено.</translation>
     </message>
@@ -2741,52 +2767,52 @@ Type {word} to confirm.</source>
 <context>
     <name>SyncStatusWidget</name>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="145"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="153"/>
         <source>Sync status</source>
         <translation>Состояние синхронизации</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="213"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="221"/>
         <source>Checking the registry</source>
         <translation>Проверка реестра</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="223"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
         <source>Not enrolled</source>
         <translation>Не зарегистрировано</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="226"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="234"/>
         <source>This vault is not connected to a registry.</source>
         <translation>Хранилище не подключено к реестру.</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="229"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="237"/>
         <source>Registry distrusted</source>
         <translation>Реестру нет доверия</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="231"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
         <source>Checking…</source>
         <translation>Проверка…</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="233"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="241"/>
         <source>Online</source>
         <translation>В сети</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="235"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="243"/>
         <source>Offline</source>
         <translation>Не в сети</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="238"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="246"/>
         <source>Queue: {n}</source>
         <translation>В очереди: {n}</translation>
     </message>
     <message>
-        <location filename="../../fieldkit/ui/syncpanel.py" line="239"/>
+        <location filename="../../fieldkit/ui/syncpanel.py" line="247"/>
         <source>Last receipt: {when}</source>
         <translation>Последняя квитанция: {when}</translation>
     </message>

@@ -57,7 +57,9 @@ import httpx
 
 from fieldkit.crypto.jcs import canonicalize
 from fieldkit.crypto.keys import SigningKey
+from fieldkit.crypto.orgkey import OrgPrivateKey
 from fieldkit.domain import sealing
+from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import NoteVerifier
 from fieldkit.sync.enrollment import EnrollmentCode
 from fieldkit.sync.protocol import Receipt
@@ -65,6 +67,7 @@ from fieldkit.sync.receipts import verify_receipt
 from fieldkit.sync.transport import RegistryClient, enroll, fetch_pinned_certificate
 
 PG_SERVER = "postgresql+psycopg://postgres@127.0.0.1:5432"
+ORG = OrgPrivateKey.generate()  # records travel sealed to it (the registry takes no others)
 TARGET_PG_RATE = 1500.0
 TARGET_CHUNK_RATIO = 0.5
 CHUNK = 4 * 1024 * 1024
@@ -161,6 +164,8 @@ class Registry:
         reg.admin = SigningKey.generate()
         enroll(EnrollmentCode.from_text(reg.admin_code), reg.admin, label="bench admin",
                cert_pem=reg.cert_pem)
+        with reg.client(reg.admin) as admin:  # the registry takes only records sealed to it
+            admin.post_json("/v1/admin/org-key", {"org_key": ORG.public_key.to_text()})
         return reg
 
     def serve(self, port: int, *, profile_to: Path | None = None) -> str:
@@ -239,7 +244,7 @@ def sealed_bodies(key: SigningKey, batches: int, batch: int) -> list[bytes]:
                                        "hate_crime.physical_assault", "country": "FR",
                                        "occurred": "2026-03-13", "description": DESCRIPTION})
             head = rec.record_id
-            envs.append(rec.envelope.to_json())
+            envs.append(submission.make(rec, key=key, org=ORG.public_key, files=[]).to_json())
         bodies.append(canonicalize({"envelopes": envs}))
     return bodies
 

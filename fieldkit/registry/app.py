@@ -7,8 +7,9 @@ query, Content-Digest, created time and a nonce (replays refused). Roles decide 
 ================================  ======  =======  =====  =====
 endpoint                          anyone  monitor  staff  admin
 ================================  ======  =======  =====  =====
-GET  /v1/health, /v1/log/*        yes     yes      yes    yes
+GET  /v1/health                   yes     yes      yes    yes
 POST /v1/enroll                   code    -        -      -
+GET  /v1/log/*                    -       yes      yes    yes
 GET  /v1/whoami                   -       yes      yes    yes
 GET  /v1/devices/{id}/enrolment   -       yes      yes    yes
 POST /v1/exports                  -       yes      yes    yes
@@ -23,6 +24,8 @@ GET  /v1/files/{sha}, chunks      -       -        yes    -
 ================================  ======  =======  =====  =====
 
 Administrators never receive record payloads: no admin endpoint returns an envelope.
+"Yes" for a device means enrolled and not revoked: a revoked device gets 403 everywhere, an
+unknown key or a bad signature 401 (and is audited as ``claimed_device``, never as a device).
 """
 
 from __future__ import annotations
@@ -168,13 +171,12 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     def check_signature(request: Request, body: bytes, roles: tuple[str, ...]) -> Caller:
         infos = parse_signature_headers(request.headers)
         keyid = infos[0].keyid
+        # Until the signature verifies, the key id is only what the request claims: the audit
+        # log keeps it as ``claimed_device`` and names no device.
+        request.state.claimed = keyid
         device = store.device(keyid)
         if device is None:
             raise UnknownDeviceError("This device is not enrolled at this registry.")
-        request.state.device = keyid
-        request.state.role = device.role
-        if device.revoked_at is not None:
-            raise RevokedDeviceError(f"Device {keyid} was revoked at {device.revoked_at}.")
         now = int(clock())
         # the raw path and query as sent, not Starlette's decoded forms (what was signed)
         info = verify_request(method=request.method,
@@ -187,7 +189,13 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
         expires = datetime.fromtimestamp(now + 2 * p.MAX_SKEW_SECONDS, UTC)
         if not store.remember_nonce(keyid, info.nonce, expires_at=now_iso(lambda: expires),
                                     now=now_iso(lambda: datetime.fromtimestamp(now, UTC))):
+            # a replay: the signature is genuine but this request is not the device's own
             raise ReplayedRequestError("This request was already received (same nonce).")
+        # verified and fresh: from here on the audit log names the device
+        request.state.device, request.state.claimed = keyid, None
+        request.state.role = device.role
+        if device.revoked_at is not None:
+            raise RevokedDeviceError(f"Device {keyid} was revoked at {device.revoked_at}.")
         if device.role not in roles:
             raise ForbiddenError(f"A {device.role} device may not do this.",
                                  hint=f"Needs the role {' or '.join(roles)}.")
@@ -212,6 +220,7 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def audit(request: Request,
                     call_next: Callable[[Request], Awaitable[Response]]) -> Response:
         request.state.device = None
+        request.state.claimed = None
         request.state.role = None
         request.state.reason = ""
         request.state.bytes_in = 0
@@ -231,7 +240,8 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
                 status=status, bytes_in=int(request.state.bytes_in),
                 bytes_out=int(response.headers.get("content-length", 0) or 0),
                 reason=str(request.state.reason)[:500],
-                remote=request.client.host if request.client else ""))
+                remote=request.client.host if request.client else "",
+                claimed_device=request.state.claimed))
         except FieldKitError:
             log.exception("could not write the audit log")
             return error_response(503, "audit_unavailable",
@@ -270,20 +280,28 @@ def create_app(registry: Registry, *, clock: Callable[[], float] = time.time) ->
     async def health() -> dict[str, str]:
         return {"status": "ok", "version": __version__}
 
+    # The log's leaves name every enrolled device and every record's device and seq: only
+    # enrolled, unrevoked devices read them (bundles carry their own proofs for verifiers).
+    ENROLLED = ("monitor", "staff", "admin")
+
     @app.get(f"{p.API}/log/checkpoint", name="log.checkpoint")
-    async def checkpoint() -> p.CheckpointResponse:
+    async def checkpoint(request: Request) -> p.CheckpointResponse:
+        await authenticate(request, roles=ENROLLED)
         note = store.checkpoint()
         return p.CheckpointResponse(size=int(note.split("\n")[1]), checkpoint=note)
 
     @app.get(f"{p.API}/log/inclusion", name="log.inclusion")
-    async def inclusion(index: int, size: int) -> p.InclusionProofResponse:
+    async def inclusion(request: Request, index: int, size: int) -> p.InclusionProofResponse:
+        await authenticate(request, roles=ENROLLED)
         _check_range(0 <= index < size <= store.log_size(), "index must be < size <= log size")
         return p.InclusionProofResponse(
             index=index, size=size, leaf=b64(store.leaf(index)),
             proof=[b64(h) for h in store.inclusion_proof(index, size)])
 
     @app.get(f"{p.API}/log/consistency", name="log.consistency")
-    async def consistency(first: int, second: int) -> p.ConsistencyProofResponse:
+    async def consistency(request: Request, first: int,
+                          second: int) -> p.ConsistencyProofResponse:
+        await authenticate(request, roles=ENROLLED)
         _check_range(0 < first <= second <= store.log_size(),
                      "need 0 < first <= second <= log size")
         return p.ConsistencyProofResponse(

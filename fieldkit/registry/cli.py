@@ -37,8 +37,11 @@ def _registry(args: argparse.Namespace) -> Registry:
 
 
 def cmd_init(args: argparse.Namespace) -> None:
+    from fieldkit.sync.enrollment import check_registry_url
+
     home = RegistryHome(args.data)
-    url = args.url or f"https://{args.host}:{args.port}"
+    # devices refuse plain http:// to another machine: refuse to hand out such codes
+    url = check_registry_url(args.url or f"https://{args.host}:{args.port}")
     config = home.init(database=args.database, url=url, hosts=[args.host],
                        chunks_in_database=args.chunks_in_database)
     with _registry(args) as registry:
@@ -113,9 +116,19 @@ def cmd_audit(args: argparse.Namespace) -> None:
     # export events (action "export") carry what was exported in ``detail``: shown below them
     _print(args, {"events": rows}, lambda: "\n".join(
         f"{r['at']}  {r['outcome']:<7} {r['status']}  {r['method']:<4} {r['path'][:40]:<40} "
-        f"{(r['device'] or 'anonymous')[:20]}  {r['action'][:16]:<16} {r['reason'][:60]}"
+        f"{_who(r):<27}  {r['action'][:16]:<16} {r['reason'][:60]}"
         + (f"\n    {r['detail'][:1000]}" if r["detail"] else "")
         for r in rows) or "no events")
+
+
+def _who(row: dict[str, Any]) -> str:
+    """The device a verified signature named, or (unverified) the key id the request only
+    claimed, never shown as if it were that device."""
+    if row["device"]:
+        return str(row["device"])[:20]
+    if row.get("claimed_device"):
+        return f"unverified:{str(row['claimed_device'])[:16]}"
+    return "anonymous"
 
 
 def cmd_org_key(args: argparse.Namespace) -> None:

@@ -17,7 +17,6 @@ from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.jcs import canonicalize, loads_strict
 from fieldkit.crypto.keys import VerifyKey
 from fieldkit.crypto.orgkey import OrgPublicKey
-from fieldkit.domain import sealing
 from fieldkit.errors import (
     EnvelopeFormatError,
     FieldKitError,
@@ -60,6 +59,16 @@ class RecordRejectedError(IntegrityError):
 
     code = "record_rejected"
     http_status = 400
+    default_hint = ("Nothing of this batch was stored. Records travel as submissions signed by "
+                    "this device and sealed to the organisation's key; update FieldKit, or "
+                    "tell an administrator if this repeats.")
+
+
+class UnsealedRecordError(EnvelopeFormatError):
+    """An envelope that is not a submission sealed to the organisation's key: the registry
+    refuses it at ingest, so staff never meet it in a pull."""
+
+    code = "unsealed_record"
 
 
 @dataclass
@@ -136,19 +145,15 @@ class Registry:
         except SignatureError:
             raise SignatureError("The proof of possession does not verify: the device must sign "
                                  "the enrolment message with the key it registers.") from None
-        if self.store.device(key.key_id) is not None:
-            raise ValidationError("This device key is already enrolled.",
-                                  hint="Create a new device key to enrol again.")
         now = now_iso()
-        role = self.store.use_enroll_code(
+        # one transaction: the code spent, the device row and its log entry, or none of them
+        role, index, checkpoint = self.store.enroll_device(
             code_id=req.code_id, secret_hash=hashlib.sha256(req.secret.encode()).digest(),
-            now=now, used_by=key.key_id)
-        indices, checkpoint = self.store.append(
-            [p.device_entry(action="enrol", key_id=key.key_id, public_key=public_key, role=role,
-                            at=now)], sign=self.sign, now=now)
-        self.store.add_device(key_id=key.key_id, public_key=public_key, role=role,
-                              label=req.label, enrolled_at=now, enrol_index=indices[0])
-        return p.EnrollResponse(key_id=key.key_id, role=role, enrol_index=indices[0],
+            key_id=key.key_id, public_key=public_key, label=req.label, now=now,
+            entry=lambda role: p.device_entry(action="enrol", key_id=key.key_id,
+                                              public_key=public_key, role=role, at=now),
+            sign=self.sign)
+        return p.EnrollResponse(key_id=key.key_id, role=role, enrol_index=index,
                                 checkpoint=checkpoint, origin=self.config.origin,
                                 log_key=self.signer.vkey)
 
@@ -240,28 +245,33 @@ class Registry:
         return self.receipts(results, checkpoint)
 
     def _verify(self, obj: object, trusted: dict[str, VerifyKey]) -> IncomingRecord:
-        """A sealed record in the clear (DSSE record envelope) or sealed to the staff key (a
-        submission, whose files must already be assembled here)."""
+        """A submission: signed by the submitting device and sealed to this registry's
+        organisation key, its files already assembled here. Anything else (a record in the
+        clear, another payload type, an outer layer that does not parse or verify) is refused:
+        staff can open only what is sealed to them, so it must never reach a pull."""
         env = Envelope.from_json(obj)
-        if env.payload_type == submission.PAYLOAD_TYPE:
-            sub = submission.open_outer(env, trusted=trusted)
-            org = self.org_key()
-            if org is not None and sub.org_key_id != OrgPublicKey.from_text(org[0]).key_id:
-                raise EnvelopeFormatError("The record is sealed to another organisation key "
-                                          "than this registry's.")
-            for sha, size in sub.files:
-                found = self.store.file(sha)
-                if found is None or found[0] != size:
-                    raise FilesMissingError(f"Record {sub.record_id[:12]}… names the file "
-                                            f"{sha[:12]}…, which is not uploaded yet.",
-                                            hint="Upload attachments before their records.",
-                                            sha256=sha)
-            return IncomingRecord(record_id=sub.record_id, device=sub.device, seq=sub.seq,
-                                  chain_prev=sub.chain_prev, kind=sub.kind,
-                                  envelope=env.to_bytes())
-        rec = sealing.open_sealed(env, trusted)
-        return IncomingRecord(record_id=rec.record_id, device=rec.device, seq=rec.seq,
-                              chain_prev=rec.chain_prev, kind=rec.kind, envelope=env.to_bytes())
+        if env.payload_type != submission.PAYLOAD_TYPE:
+            raise UnsealedRecordError(
+                f"it is a {env.payload_type[:80]!r} envelope, not a submission sealed to the "
+                "organisation's key (records in the clear are not accepted)")
+        sub = submission.open_outer(env, trusted=trusted)
+        org = self.org_key()
+        if org is None:
+            raise UnsealedRecordError("no organisation key is registered here, so nothing can "
+                                      "be sealed to it yet")
+        if sub.org_key_id != OrgPublicKey.from_text(org[0]).key_id:
+            raise EnvelopeFormatError("The record is sealed to another organisation key "
+                                      "than this registry's.")
+        for sha, size in sub.files:
+            found = self.store.file(sha)
+            if found is None or found[0] != size:
+                raise FilesMissingError(f"Record {sub.record_id[:12]}… names the file "
+                                        f"{sha[:12]}…, which is not uploaded yet.",
+                                        hint="Upload attachments before their records.",
+                                        sha256=sha)
+        return IncomingRecord(record_id=sub.record_id, device=sub.device, seq=sub.seq,
+                              chain_prev=sub.chain_prev, kind=sub.kind,
+                              envelope=env.to_bytes())
 
     # --- the organisation key -------------------------------------------------------------
 

@@ -233,6 +233,9 @@ class AuditEvent:
     reason: str = ""
     remote: str = ""
     detail: str = ""  # JSON for events that carry more than a request (export events)
+    #: the key id a request claimed when its signature did not verify (``device`` stays None:
+    #: the audit log names a device only after its signature verified)
+    claimed_device: str | None = None
     id: int = 0
 
 
@@ -358,6 +361,7 @@ audit_t = sa.Table(
     sa.Column("reason", sa.Text(), nullable=False),
     sa.Column("remote", sa.Text(), nullable=False),
     sa.Column("detail", sa.Text(), nullable=False, server_default=""),
+    sa.Column("claimed_device", sa.Text(), nullable=True),
     sa.CheckConstraint("outcome IN ('ok', 'refused', 'error')", name="ck_audit_outcome"),
     sa.Index("ix_audit_device", "device", "id"),
     sa.Index("ix_audit_action", "action", "id"),
@@ -710,28 +714,64 @@ class RegistryStore:
         expired; ``details["why"]`` tells the audit log which.
         """
         with self._write() as conn:
-            row = conn.execute(sa.select(enroll_codes_t).where(
-                enroll_codes_t.c.code_id == code_id)).first()
-            why: str | None
-            if row is None:
-                why = "unknown"
-            elif not hmac.compare_digest(bytes(row.secret_hash), bytes(secret_hash)):
-                why = "wrong_secret"
-            elif row.used_at is not None:
-                why = "used"
-            elif not row.expires_at > now:
-                why = "expired"
-            else:
-                spent = conn.execute(sa.update(enroll_codes_t).where(
-                    enroll_codes_t.c.code_id == code_id, enroll_codes_t.c.used_at.is_(None),
-                    enroll_codes_t.c.expires_at > now).values(used_at=now, used_by=used_by)
-                    .returning(enroll_codes_t.c.role)).first()
-                why = None if spent is not None else "used"
-            if why is None:
-                assert row is not None
-                return str(row.role)
+            return self._spend_code(conn, code_id=code_id, secret_hash=secret_hash, now=now,
+                                    used_by=used_by)
+
+    def _spend_code(self, conn: Connection, *, code_id: str, secret_hash: bytes, now: str,
+                    used_by: str) -> str:
+        """Spend the code inside the caller's write transaction (rolled back with it)."""
+        row = conn.execute(sa.select(enroll_codes_t).where(
+            enroll_codes_t.c.code_id == code_id)).first()
+        why: str | None
+        if row is None:
+            why = "unknown"
+        elif not hmac.compare_digest(bytes(row.secret_hash), bytes(secret_hash)):
+            why = "wrong_secret"
+        elif row.used_at is not None:
+            why = "used"
+        elif not row.expires_at > now:
+            why = "expired"
+        else:
+            spent = conn.execute(sa.update(enroll_codes_t).where(
+                enroll_codes_t.c.code_id == code_id, enroll_codes_t.c.used_at.is_(None),
+                enroll_codes_t.c.expires_at > now).values(used_at=now, used_by=used_by)
+                .returning(enroll_codes_t.c.role)).first()
+            why = None if spent is not None else "used"
+        if why is None:
+            assert row is not None
+            return str(row.role)
         raise EnrollCodeError("This enrolment code is not valid: it is unknown, already used "
                               "or expired.", why=why, code_id=code_id)
+
+    def enroll_device(self, *, code_id: str, secret_hash: bytes, key_id: str,
+                      public_key: bytes, label: str, now: str,
+                      entry: Callable[[str], bytes],
+                      sign: Callable[[int, bytes], str]) -> tuple[str, int, str]:
+        """Enrol a device in ONE transaction under the sequencer lock: spend the code, add
+        the device row, append its enrolment entry (``entry(role)``) and sign the checkpoint.
+        All of it commits or none of it does: a refused, failed or interrupted enrolment
+        leaves the code unspent and no log leaf. Returns (role, log index, checkpoint).
+
+        EnrollCodeError for a bad code; ConflictError if the key is already enrolled (the code
+        stays unspent)."""
+        # Under the sequencer lock (PostgreSQL) or SQLite's write lock, enrolments run one at
+        # a time: the check below cannot race another enrolment of the same key.
+        with self._write(sequencer=True) as conn:
+            if conn.execute(sa.select(devices_t.c.key_id).where(
+                    devices_t.c.key_id == key_id)).first() is not None:
+                raise ConflictError(f"The device {key_id} is already enrolled.",
+                                    hint="Create a new device key to enrol again.",
+                                    key_id=key_id)
+            role = self._spend_code(conn, code_id=code_id, secret_hash=secret_hash,
+                                    now=now, used_by=key_id)
+            _check_role(role)
+            conn.execute(sa.insert(devices_t).values(
+                key_id=key_id, public_key=bytes(public_key), role=role, label=label,
+                enrolled_at=now, revoked_at=None, enrol_index=None))
+            indices, note = self._append_locked(conn, [entry(role)], sign, now)
+            conn.execute(sa.update(devices_t).where(devices_t.c.key_id == key_id)
+                         .values(enrol_index=indices[0]))
+        return role, indices[0], note
 
     # --- replay protection -------------------------------------------------------------------
 
@@ -1206,5 +1246,5 @@ class RegistryStore:
                            method=r.method, path=r.path, action=r.action, outcome=r.outcome,
                            status=int(r.status), bytes_in=int(r.bytes_in),
                            bytes_out=int(r.bytes_out), reason=r.reason, remote=r.remote,
-                           detail=r.detail)
+                           detail=r.detail, claimed_device=r.claimed_device)
                 for r in rows]

@@ -74,6 +74,7 @@ class AuditRow:
     reason: str
     remote: str
     detail: str = ""  # what an export event reported (kind, audience, records)
+    claimed_device: str | None = None  # the key id claimed by a request that did not verify
 
 
 AUDIT_COLUMNS: tuple[str, ...] = tuple(f.name for f in fields(AuditRow))

@@ -40,7 +40,6 @@ import time
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
-from pathlib import Path
 from typing import Any, Final, TypeVar
 
 import httpx
@@ -80,6 +79,7 @@ from fieldkit.sync.orgkey_proof import (
     offered_key,
     verify_registration,
 )
+from fieldkit.sync.padding import PaddedFile, padded_file_size, strip_file_padding
 from fieldkit.sync.protocol import (
     API,
     MAX_CHUNK_QUERY,
@@ -647,7 +647,7 @@ class SyncClient:
                                 hint="Restore the vault's attachments from a backup.")
         return blob
 
-    def _digests(self, path: Path, progress: _Progress, cancel: CancelToken | None,
+    def _digests(self, padded: PaddedFile, progress: _Progress, cancel: CancelToken | None,
                  ) -> tuple[str, int, list[tuple[int, int, str]]]:
         """One read of an encrypted file: its SHA-256, its size, and the (offset, length,
         sha256) of each wire chunk. Hashing gigabytes takes seconds, so the unchanged progress
@@ -657,8 +657,9 @@ class SyncClient:
         whole = hashlib.sha256()
         chunks: list[tuple[int, int, str]] = []
         offset = 0
-        with open(path, "rb") as f:
-            while block := f.read(self.config.chunk_size):
+        with open(padded.path, "rb") as f:  # the encrypted file and its upload padding
+            while block := padded.read(f, offset, min(self.config.chunk_size,
+                                                      padded.size - offset)):
                 check(cancel)
                 whole.update(block)
                 chunks.append((offset, len(block), hashlib.sha256(block).hexdigest()))
@@ -675,22 +676,22 @@ class SyncClient:
             progress.add_once(blob.blob, int(row[1]))
             return submission.FileRef(blob.sha256, blob.key, row[0], int(row[1]))
         progress.counted.add(blob.blob)  # its bytes are counted chunk by chunk below
-        path = self.vault.attachments.encrypted_path(blob)
-        cipher_sha, cipher_size, chunks = self._digests(path, progress, cancel)
+        # uploaded Padmé-padded (ADR 0015): the registry learns the size's bucket only
+        padded = PaddedFile(self.vault.attachments.encrypted_path(blob), blob.key)
+        cipher_sha, cipher_size, chunks = self._digests(padded, progress, cancel)
         missing: set[str] = set()
         for start in range(0, len(chunks), MAX_CHUNK_QUERY):
             digests = [c[2] for c in chunks[start:start + MAX_CHUNK_QUERY]]
             answer = self._retry(lambda d=digests: client.post_json(  # type: ignore[misc]
                 f"{API}/chunks/missing", {"chunks": d}), report, cancel)
             missing.update(answer["missing"])
-        with open(path, "rb") as f:
+        with open(padded.path, "rb") as f:
             for offset, length, digest in chunks:
                 if digest not in missing:
                     progress.add(length)
                     continue
                 check(cancel)
-                f.seek(offset)
-                data = f.read(length)
+                data = padded.read(f, offset, length)
 
                 def put(data: bytes = data, digest: str = digest) -> None:
                     report.bytes_sent += len(data)
@@ -727,8 +728,8 @@ class SyncClient:
                 statement = json.loads(Envelope.from_bytes(env).payload)
                 for f in self._files_of(statement.get("record", {})):
                     blobs.setdefault(f["sha256"], self._blob_for(f["sha256"], f["size"]))
-            meter = _Progress(progress, sum(os.path.getsize(
-                self.vault.attachments.encrypted_path(b)) for b in blobs.values()))
+            meter = _Progress(progress, sum(padded_file_size(os.path.getsize(
+                self.vault.attachments.encrypted_path(b))) for b in blobs.values()))
             with self._client(reg) as client:
                 org = self._retry(lambda: self._org_key_for_push(reg, client, report, cancel),
                                   report, cancel)
@@ -1404,6 +1405,11 @@ class SyncClient:
             state.unlink(missing_ok=True)
             raise IntegrityError(f"The downloaded file {label} does not match its digest.")
         state.unlink(missing_ok=True)
+        try:  # the upload padding (ADR 0015), checked and cut off
+            strip_file_padding(part, file_key=ref.key, plain_size=plain_size)
+        except BaseException:
+            part.unlink(missing_ok=True)
+            raise
         plain_sha = ref.plain_sha256
         return self.vault.attachments.adopt(part, key=ref.key, sha256=plain_sha,
                                             size=plain_size, label=label)

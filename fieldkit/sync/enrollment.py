@@ -12,9 +12,11 @@ from __future__ import annotations
 
 import base64
 import io
+import ipaddress
 import re
 from dataclasses import asdict, dataclass
 from typing import Any
+from urllib.parse import urlsplit
 
 from fieldkit.crypto.jcs import canonicalize, loads_strict
 from fieldkit.errors import EnvelopeFormatError, ValidationError
@@ -24,6 +26,54 @@ ROLES = ("monitor", "staff", "admin")
 _HEX64 = re.compile(r"^[0-9a-f]{64}$")
 _B64URL = re.compile(r"^[A-Za-z0-9_-]+$")
 MAX_CODE_CHARS = 4096
+
+
+class InsecureRegistryUrlError(ValidationError):
+    """A registry URL that would send requests in the clear to another machine, or that is not
+    a plain http(s) URL at all."""
+
+    code = "insecure_registry_url"
+    default_hint = ("A registry is reached over https:// (its certificate is pinned by the "
+                    "enrolment code). Plain http:// is only for a registry on this same "
+                    "machine (127.0.0.1, ::1 or localhost). Ask the administrator for a code "
+                    "with an https:// address.")
+
+
+def is_loopback_host(host: str) -> bool:
+    """``localhost`` or a loopback address (127.0.0.0/8, ::1, ::ffff:127.x.y.z)."""
+    host = host.strip("[]").lower()
+    if host == "localhost":
+        return True
+    try:
+        addr = ipaddress.ip_address(host)
+    except ValueError:
+        return False
+    if isinstance(addr, ipaddress.IPv6Address) and addr.ipv4_mapped is not None:
+        return addr.ipv4_mapped.is_loopback
+    return addr.is_loopback
+
+
+def check_registry_url(url: str) -> str:
+    """Return ``url`` if a device may talk to it: ``https://`` to any host, ``http://`` only
+    to this machine; else raise InsecureRegistryUrlError (before any network use)."""
+    if not isinstance(url, str) or not url.startswith(("https://", "http://")):
+        raise InsecureRegistryUrlError(f"{str(url)[:80]!r} is not an https:// registry "
+                                       "address.")
+    bad = InsecureRegistryUrlError(f"{url[:80]!r} is not a valid registry address.")
+    try:
+        parts = urlsplit(url)
+        host, _port = parts.hostname, parts.port
+    except ValueError:
+        raise bad from None
+    if not host or any(c in parts.netloc for c in "@\\") or any(
+            c.isspace() or ord(c) < 0x20 for c in url):
+        raise bad
+    if parts.scheme == "http" and not is_loopback_host(host):
+        raise InsecureRegistryUrlError(
+            f"The registry address {url[:80]} is plain http:// to another machine: "
+            "everything sent, and the registry's answers, could be read and changed on the "
+            "way.", url=url[:200])
+    return url
 
 
 def _b64url(data: bytes) -> str:
@@ -72,9 +122,9 @@ class EnrollmentCode:
         if required or (fields["org_key"] is not None and not isinstance(fields["org_key"], str)):
             raise ValidationError(f"The enrolment code lacks {', '.join(required) or 'org_key'}.",
                                   hint=hint)
-        if fields["role"] not in ROLES or not _HEX64.match(fields["pin"]) \
-                or not fields["url"].startswith(("https://", "http://")):
+        if fields["role"] not in ROLES or not _HEX64.match(fields["pin"]):
             raise ValidationError("The enrolment code has invalid fields.", hint=hint)
+        check_registry_url(fields["url"])
         return cls(**fields)
 
     def qr_png(self) -> bytes:

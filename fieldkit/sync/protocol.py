@@ -1,6 +1,6 @@
 """Wire types and limits shared by the registry and the sync client (``docs/sync-protocol.md``).
 
-Every request except enrolment and the public log endpoints is signed (RFC 9421, see
+Every request except enrolment and ``/v1/health`` is signed (RFC 9421, see
 :mod:`fieldkit.sync.httpsig`). Every error is ``{"error": {"code", "message", "details"}}``.
 Binary values travel as standard base64; digests as lowercase hex SHA-256.
 """
@@ -248,6 +248,9 @@ class AuditEventOut(Strict):
     reason: str
     remote: str
     detail: str = ""
+    #: the key id the request claimed, when its signature did not verify (``device`` is then
+    #: null: only a verified signature names a device)
+    claimed_device: str | None = None
 
 
 class AuditPage(Strict):

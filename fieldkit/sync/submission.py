@@ -5,11 +5,15 @@ A submission is a DSSE envelope signed by the monitor's device, payload type
 
     {"_type": "fieldkit.submission/1", "record_id", "device", "device_key" (base64),
      "seq", "chain_prev", "kind", "org_key_id",
-     "sealed": base64(HPKE to the organisation key of the canonical JSON
+     "sealed": base64(HPKE to the organisation key of the Padmé-padded canonical JSON
                {"envelope": <the record's own DSSE envelope>,
                 "files": {<plaintext sha256>: {"key", "cipher_sha256", "cipher_size"}},
                 "checkpoint": <optional: the newest log checkpoint note the monitor trusts>}),
-     "files": [{"sha256": <encrypted file's sha256>, "size": <bytes>}, …]}
+     "files": [{"sha256": <padded encrypted file's sha256>, "size": <bytes>}, …]}
+
+The sealed plaintext is padded (:func:`pad_inner`, ``data || 0x80 || 0x00*`` to a Padmé
+length) and each file is uploaded Padmé-padded (:mod:`fieldkit.sync.padding`), so sizes tell
+the registry only a size bucket (ADR 0015).
 
 The registry verifies the outer signature and routing metadata and stores the submission; it
 sees ids, sizes and hashes of what it stores, never testimony. Staff open ``sealed`` with the
@@ -37,6 +41,7 @@ from fieldkit.crypto.orgkey import (
 )
 from fieldkit.domain import sealing
 from fieldkit.errors import EnvelopeFormatError, ValidationError
+from fieldkit.sync import padding
 
 PAYLOAD_TYPE = "application/vnd.fieldkit.submission+json"
 STATEMENT_TYPE = "fieldkit.submission/1"
@@ -93,9 +98,20 @@ def make(record: sealing.SealedRecord, *, key: SigningKey, org: OrgPublicKey,
         "device_key": base64.b64encode(key.verify_key.to_bytes()).decode("ascii"),
         "seq": record.seq, "chain_prev": record.chain_prev, "kind": record.kind,
         "org_key_id": org.key_id,
-        "sealed": base64.b64encode(seal_to_org(inner, org)).decode("ascii"),
+        "sealed": base64.b64encode(seal_to_org(pad_inner(inner), org)).decode("ascii"),
         "files": [{"sha256": f.cipher_sha256, "size": f.cipher_size} for f in files]}
     return sign_envelope(canonicalize(statement), PAYLOAD_TYPE, key)
+
+
+def pad_inner(inner: bytes) -> bytes:
+    """Padmé-pad the inner payload before it is sealed (ADR 0015): its ciphertext size then
+    tells the registry only a size bucket."""
+    return padding.pad(inner)
+
+
+def unpad_inner(opened: bytes) -> bytes:
+    """Undo :func:`pad_inner` after opening; fails closed (PaddingError) on bad padding."""
+    return padding.unpad(opened)
 
 
 def _b64(value: object, what: str) -> bytes:
@@ -165,7 +181,7 @@ def open_inner(sub: Submission, org: OrgPrivateKey | Mapping[str, OrgPrivateKey]
             hint="Import the organisation's keys from another staff vault with `fieldkit "
                  "org-key import FILE` (an export carries every key), then pull again.",
             key_id=sub.org_key_id)
-    inner = loads_strict(open_from_org(sub.sealed, key))
+    inner = loads_strict(unpad_inner(open_from_org(sub.sealed, key)))
     if not isinstance(inner, dict) or not isinstance(inner.get("envelope"), dict) \
             or not isinstance(inner.get("files"), dict):
         raise EnvelopeFormatError(f"Submission {sub.record_id[:12]}… holds a malformed payload.")

@@ -20,7 +20,7 @@ import httpx
 from fieldkit.crypto.jcs import canonicalize
 from fieldkit.crypto.keys import SigningKey
 from fieldkit.errors import FieldKitError, IntegrityError
-from fieldkit.sync.enrollment import EnrollmentCode, proof_message
+from fieldkit.sync.enrollment import EnrollmentCode, check_registry_url, proof_message
 from fieldkit.sync.httpsig import new_nonce, sign_request
 from fieldkit.sync.protocol import API, EnrollResponse
 
@@ -50,6 +50,7 @@ class RegistryUnreachableError(FieldKitError):
 
 def fetch_pinned_certificate(url: str, pin: str, *, timeout: float = 10) -> bytes:
     """Fetch the registry's certificate and check it against the pin; return its PEM."""
+    check_registry_url(url)
     parts = urlsplit(url)
     host, port = parts.hostname or "", parts.port or 443
     try:
@@ -74,6 +75,7 @@ class RegistryClient:
     def __init__(self, url: str, *, cert_pem: bytes | None, key: SigningKey | None,
                  transport: httpx.BaseTransport | None = None, timeout: float = 60,
                  clock: Callable[[], float] = time.time) -> None:
+        check_registry_url(url)  # plain http:// only to this machine
         verify: ssl.SSLContext | bool = pinned_context(cert_pem) if cert_pem else False
         if cert_pem is None and not url.startswith("http://"):
             raise CertificatePinError("An HTTPS registry needs its pinned certificate.")
@@ -152,6 +154,7 @@ def enroll(code: EnrollmentCode, key: SigningKey, *, label: str = "",
            cert_pem: bytes | None = None) -> tuple[bytes | None, EnrollResponse]:
     """Register ``key`` with the registry named in ``code``; return the pinned certificate
     (to keep for every later connection) and the registry's answer."""
+    check_registry_url(code.url)
     if cert_pem is None and code.url.startswith("https://"):
         cert_pem = fetch_pinned_certificate(code.url, code.pin)
     public = key.verify_key.to_bytes()

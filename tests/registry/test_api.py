@@ -15,8 +15,11 @@ from typing import Any
 import httpx
 import pytest
 
+from fieldkit.crypto.dsse import Envelope
 from fieldkit.crypto.keys import SigningKey
+from fieldkit.crypto.orgkey import OrgPrivateKey
 from fieldkit.domain import sealing
+from fieldkit.sync import submission
 from fieldkit.sync.checkpoint import NoteVerifier, open_checkpoint
 from fieldkit.sync.enrollment import EnrollmentCode
 from fieldkit.sync.httpsig import new_nonce, sign_request
@@ -46,7 +49,15 @@ def admin(live: LiveRegistry) -> Device:
 
 
 @pytest.fixture(scope="module")
-def monitor(live: LiveRegistry, admin: Device) -> Device:
+def org(admin: Device) -> OrgPrivateKey:
+    """The organisation key, registered: the registry accepts only records sealed to it."""
+    key = OrgPrivateKey.generate()
+    admin.client.post_json("/v1/admin/org-key", {"org_key": key.public_key.to_text()})
+    return key
+
+
+@pytest.fixture(scope="module")
+def monitor(live: LiveRegistry, admin: Device, org: OrgPrivateKey) -> Device:
     return live.enroll("monitor", admin=admin, label="monitor laptop")
 
 
@@ -58,8 +69,9 @@ def staff(live: LiveRegistry, admin: Device) -> Device:
 class Chain:
     """Seals records the way a monitor's vault does: one hash-linked chain per device."""
 
-    def __init__(self, key: SigningKey) -> None:
+    def __init__(self, key: SigningKey, org: OrgPrivateKey | None = None) -> None:
         self.key, self.seq, self.head = key, 0, None
+        self.org = org or OrgPrivateKey.generate()
 
     def next(self, title: str = "incident") -> sealing.SealedRecord:
         self.seq += 1
@@ -70,18 +82,23 @@ class Chain:
         return rec
 
 
+    def submit(self, rec: sealing.SealedRecord) -> dict[str, Any]:
+        """The record as a monitor sends it: a submission sealed to the organisation key."""
+        return submission.make(rec, key=self.key, org=self.org.public_key, files=[]).to_json()
+
+
 @pytest.fixture(scope="module")
-def chain(monitor: Device) -> Chain:
-    return Chain(monitor.key)
+def chain(monitor: Device, org: OrgPrivateKey) -> Chain:
+    return Chain(monitor.key, org)
 
 
 def _code(live: LiveRegistry) -> EnrollmentCode:
     return EnrollmentCode.from_text(live.admin_code)
 
 
-def _submit(device: Device, records: list[sealing.SealedRecord]) -> list[Receipt]:
+def _submit(device: Device, records: list[sealing.SealedRecord], chain: Chain) -> list[Receipt]:
     answer = device.client.post_json("/v1/records",
-                                     {"envelopes": [r.envelope.to_json() for r in records]})
+                                     {"envelopes": [chain.submit(r) for r in records]})
     return [Receipt.model_validate(r) for r in answer["receipts"]]
 
 
@@ -114,40 +131,42 @@ def test_receipts_verify_against_signed_checkpoints(live: LiveRegistry, monitor:
     code = _code(live)
     verifier = NoteVerifier.from_vkey(code.log_key)
     records = [chain.next(f"record {i}") for i in range(5)]
-    receipts = _submit(monitor, records)
+    receipts = _submit(monitor, records, chain)
     assert [r.record_id for r in receipts] == [r.record_id for r in records]
     checkpoints = [verify_receipt(rc, verifier=verifier, origin=code.origin,
                                   record_id=rec.record_id)
                    for rc, rec in zip(receipts, records, strict=True)]
     assert len({r.log_index for r in receipts}) == 5
-    latest = live.client().get_json("/v1/log/checkpoint", sign=False)
+    latest = monitor.client.get_json("/v1/log/checkpoint")
     final = open_checkpoint(latest["checkpoint"], verifier, origin=code.origin)
     for cp in checkpoints:
         if cp.size < final.size:
-            proof = live.client().get_json("/v1/log/consistency", sign=False,
-                                           params={"first": cp.size, "second": final.size})
+            proof = monitor.client.get_json("/v1/log/consistency",
+                                            params={"first": cp.size, "second": final.size})
             verify_consistency(cp, final, proof["proof"])
 
 
 def test_duplicate_returns_the_original_receipt(monitor: Device, chain: Chain) -> None:
     rec = chain.next()
-    first = _submit(monitor, [rec])[0]
-    again = _submit(monitor, [rec])[0]
+    first = _submit(monitor, [rec], chain)[0]
+    again = _submit(monitor, [rec], chain)[0]
     assert again.duplicate and again.log_index == first.log_index and again.leaf == first.leaf
 
 
 def test_a_gap_is_recorded_not_fatal(monitor: Device, chain: Chain) -> None:
     chain.next()  # sealed but withheld
-    receipt = _submit(monitor, [chain.next()])[0]
+    receipt = _submit(monitor, [chain.next()], chain)[0]
     assert receipt.gap == [chain.seq - 1, chain.seq]
 
 
 def test_staff_pull_records_since_a_cursor(staff: Device, monitor: Device, chain: Chain) -> None:
     rec = chain.next("for staff")
-    receipt = _submit(monitor, [rec])[0]
+    receipt = _submit(monitor, [rec], chain)[0]
     page = staff.client.get_json("/v1/records", params={"cursor": receipt.log_index - 1})
     assert page["records"][0]["record_id"] == rec.record_id
-    assert page["records"][0]["envelope"] == rec.envelope.to_json()
+    sub = submission.open_outer(Envelope.from_json(page["records"][0]["envelope"]))
+    assert submission.open_inner(sub, chain.org).record.envelope.to_json() == \
+        rec.envelope.to_json()
 
 
 def test_revoked_device_is_refused_from_that_moment(live: LiveRegistry, admin: Device) -> None:
@@ -157,7 +176,7 @@ def test_revoked_device_is_refused_from_that_moment(live: LiveRegistry, admin: D
     with pytest.raises(RegistryError) as e:
         device.client.get_json("/v1/whoami")
     assert e.value.status == 403 and e.value.remote_code == "device_revoked"
-    entries = live.client().get_json("/v1/log/checkpoint", sign=False)
+    entries = admin.client.get_json("/v1/log/checkpoint")
     assert entries["size"] > 0
 
 
@@ -167,9 +186,10 @@ HEX = "ab" * 32
 ENDPOINTS: list[tuple[str, str, Any, set[str]]] = [
     # method, path, json body (or bytes), roles allowed ("*" = anyone, signed or not)
     ("GET", "/v1/health", None, {"*"}),
-    ("GET", "/v1/log/checkpoint", None, {"*"}),
-    ("GET", "/v1/log/inclusion?index=0&size=1", None, {"*"}),
-    ("GET", "/v1/log/consistency?first=1&second=1", None, {"*"}),
+    # the log names every device and counts their records: enrolled devices only
+    ("GET", "/v1/log/checkpoint", None, {"monitor", "staff", "admin"}),
+    ("GET", "/v1/log/inclusion?index=0&size=1", None, {"monitor", "staff", "admin"}),
+    ("GET", "/v1/log/consistency?first=1&second=1", None, {"monitor", "staff", "admin"}),
     ("GET", "/v1/whoami", None, {"monitor", "staff", "admin"}),
     ("GET", "/v1/org-key", None, {"monitor", "staff", "admin"}),
     ("GET", f"/v1/devices/ed25519:{HEX}/enrolment", None, {"monitor", "staff", "admin"}),
@@ -256,12 +276,14 @@ def _error(r: httpx.Response) -> tuple[int, str]:
 
 def test_hostile_requests(live: LiveRegistry, monitor: Device, chain: Chain) -> None:
     k = monitor.key
-    ok_record = chain.next().envelope.to_json()
+    ok_record = chain.submit(chain.next())
     flipped = dict(ok_record)
     payload = bytearray(base64.b64decode(flipped["payload"]))
     payload[10] ^= 1
     flipped["payload"] = base64.b64encode(bytes(payload)).decode()
-    other = Chain(SigningKey.generate()).next().envelope.to_json()
+    stranger = Chain(SigningKey.generate(), chain.org)
+    other = stranger.submit(stranger.next())
+    in_clear = chain.next().envelope.to_json()
     cases: list[tuple[str, httpx.Response, tuple[int, str]]] = [
         ("oversized body", _raw(live, "POST", "/v1/records", b"x" * (33 * 1024 * 1024), key=k),
          (413, "payload_too_large")),
@@ -285,6 +307,9 @@ def test_hostile_requests(live: LiveRegistry, monitor: Device, chain: Chain) -> 
         ("envelope signed by another device",
          _raw(live, "POST", "/v1/records", {"envelopes": [other]}, key=k),
          (400, "record_rejected")),
+        ("record in the clear (not sealed to the organisation)",
+         _raw(live, "POST", "/v1/records", {"envelopes": [in_clear]}, key=k),
+         (400, "record_rejected")),
         ("batch over 500 envelopes", _raw(live, "POST", "/v1/records",
                                           {"envelopes": [ok_record] * 501}, key=k),
          (400, "invalid")),
@@ -293,7 +318,7 @@ def test_hostile_requests(live: LiveRegistry, monitor: Device, chain: Chain) -> 
         ("unknown route", _raw(live, "GET", "/v1/nope", None, key=k), (404, "not_found")),
         ("wrong method", _raw(live, "DELETE", "/v1/health", None, key=None),
          (405, "method_not_allowed")),
-        ("bad query type", _raw(live, "GET", "/v1/log/inclusion?index=x&size=1", None, key=None),
+        ("bad query type", _raw(live, "GET", "/v1/log/inclusion?index=x&size=1", None, key=k),
          (400, "invalid_request")),
     ]
     failures = [f"{name}: got {_error(r)}, expected {want}" for name, r, want in cases
@@ -323,7 +348,8 @@ def test_every_request_is_audited_with_its_outcome(live: LiveRegistry, admin: De
     # metadata only: no event carries a payload (``detail`` is set only on export events,
     # which name record ids and file digests: tests/registry/test_export_events.py)
     assert all(set(e) == {"id", "at", "device", "role", "method", "path", "action", "outcome",
-                          "status", "bytes_in", "bytes_out", "reason", "remote", "detail"}
+                          "status", "bytes_in", "bytes_out", "reason", "remote", "detail",
+                          "claimed_device"}
                and (e["detail"] == "" or e["action"] == "export")
                for e in page["events"])
     csv_text = admin.client.request("GET", "/v1/admin/audit.csv",
@@ -382,9 +408,9 @@ def test_enrolments_and_revocations_are_log_entries(live: LiveRegistry, admin: D
     index = admin.client.post_json(f"/v1/admin/devices/{device.key_id}/revoke", {})["log_index"]
     listed = {d["key_id"]: d for d in admin.client.get_json("/v1/admin/devices")["devices"]}
     enrol_index = listed[device.key_id]["enrol_index"]
-    size = live.client().get_json("/v1/log/checkpoint", sign=False)["size"]
+    size = admin.client.get_json("/v1/log/checkpoint")["size"]
     for i, kind in ((enrol_index, "enrol"), (index, "revoke")):
-        proof = live.client().get_json("/v1/log/inclusion", sign=False,
-                                       params={"index": i, "size": size})
+        proof = admin.client.get_json("/v1/log/inclusion",
+                                      params={"index": i, "size": size})
         entry = json.loads(base64.b64decode(proof["leaf"]))
         assert entry["type"] == kind and entry["device"] == device.key_id

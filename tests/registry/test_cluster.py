@@ -16,6 +16,7 @@ from pathlib import Path
 
 import pytest
 
+from fieldkit.crypto.orgkey import OrgPrivateKey
 from fieldkit.domain.sealing import SealedRecord
 from fieldkit.registry.store import RegistryStore
 from fieldkit.sync import merkle
@@ -34,21 +35,30 @@ def _verifier(live: LiveRegistry) -> tuple[NoteVerifier, str]:
     return NoteVerifier.from_vkey(code.log_key), code.origin
 
 
-def _final(live: LiveRegistry) -> Checkpoint:
+def _org(admin: Device) -> OrgPrivateKey:
+    """Register an organisation key: the registry accepts only records sealed to it."""
+    key = OrgPrivateKey.generate()
+    admin.client.post_json("/v1/admin/org-key", {"org_key": key.public_key.to_text()})
+    return key
+
+
+def _final(live: LiveRegistry, reader: Device) -> Checkpoint:
     verifier, origin = _verifier(live)
-    note = live.client().get_json("/v1/log/checkpoint", sign=False)["checkpoint"]
+    note = live.client(reader.key).get_json("/v1/log/checkpoint")["checkpoint"]
     return open_checkpoint(note, verifier, origin=origin)
 
 
-def _check_all(live: LiveRegistry, receipts: list[Receipt], seen: list[Checkpoint]) -> None:
+def _check_all(live: LiveRegistry, receipts: list[Receipt], seen: list[Checkpoint],
+               reader: Device) -> None:
+    """``reader``: an enrolled device (the log answers only those)."""
     verifier, origin = _verifier(live)
-    final = _final(live)
-    client = live.client()
+    final = _final(live, reader)
+    client = live.client(reader.key)
     indices = [r.log_index for r in receipts if not r.duplicate]
     assert len(indices) == len(set(indices)), "a log index was used twice"
     for r in receipts:
         verify_receipt(r, verifier=verifier, origin=origin, record_id=r.record_id)
-        proof = client.get_json("/v1/log/inclusion", sign=False,
+        proof = client.get_json("/v1/log/inclusion",
                                 params={"index": r.log_index, "size": final.size})
         merkle.verify_inclusion(index=r.log_index, size=final.size,
                                 leaf=merkle.leaf_hash(base64.b64decode(r.leaf)),
@@ -56,7 +66,7 @@ def _check_all(live: LiveRegistry, receipts: list[Receipt], seen: list[Checkpoin
                                 root=final.root)
     for cp in {c.size: c for c in seen}.values():
         if 0 < cp.size < final.size:
-            proof = client.get_json("/v1/log/consistency", sign=False,
+            proof = client.get_json("/v1/log/consistency",
                                     params={"first": cp.size, "second": final.size})
             verify_consistency(cp, final, proof["proof"])
 
@@ -76,6 +86,7 @@ def test_two_processes_one_postgres_twenty_clients(pg_live: LiveRegistry) -> Non
     second = live.serve(second_port)
     try:
         admin = live.enroll("admin")
+        org = _org(admin)
         verifier, origin = _verifier(live)
         urls = [live.url, f"https://127.0.0.1:{second_port}"]
         monitors = [live.enroll("monitor", admin=admin) for _ in range(20)]
@@ -87,11 +98,11 @@ def test_two_processes_one_postgres_twenty_clients(pg_live: LiveRegistry) -> Non
         def work(i: int, device: Device) -> None:
             try:
                 client = live.client(device.key, url=urls[i % 2])
-                chain = Chain(device.key)
+                chain = Chain(device.key, org)
                 for _ in range(6):
                     batch = [chain.next() for _ in range(5)]
                     answer = client.post_json(
-                        "/v1/records", {"envelopes": [r.envelope.to_json() for r in batch]})
+                        "/v1/records", {"envelopes": [chain.submit(r) for r in batch]})
                     got = [Receipt.model_validate(r) for r in answer["receipts"]]
                     cps = [verify_receipt(r, verifier=verifier, origin=origin,
                                           record_id=r.record_id) for r in got]
@@ -108,7 +119,7 @@ def test_two_processes_one_postgres_twenty_clients(pg_live: LiveRegistry) -> Non
             t.join()
         assert not errors, errors[:3]
         assert len(receipts) == 20 * 6 * 5
-        _check_all(live, receipts, seen)
+        _check_all(live, receipts, seen, admin)
     finally:
         second.terminate()
         second.wait(timeout=30)
@@ -119,9 +130,10 @@ def test_kill_9_during_ingest(tmp_path: Path) -> None:
     live = LiveRegistry.create(tmp_path / "data")
     try:
         admin = live.enroll("admin")
+        org = _org(admin)
         device = live.enroll("monitor", admin=admin)
         verifier, origin = _verifier(live)
-        chain = Chain(device.key)
+        chain = Chain(device.key, org)
         sent: dict[str, SealedRecord] = {}
         receipts: list[Receipt] = []
         seen: list[Checkpoint] = []
@@ -136,7 +148,7 @@ def test_kill_9_during_ingest(tmp_path: Path) -> None:
                     pending.extend(batch)
                     try:
                         answer = client.post_json("/v1/records", {
-                            "envelopes": [r.envelope.to_json() for r in batch]})
+                            "envelopes": [chain.submit(r) for r in batch]})
                     except (RegistryUnreachableError, RegistryError):
                         return
                     for r in answer["receipts"]:
@@ -160,13 +172,13 @@ def test_kill_9_during_ingest(tmp_path: Path) -> None:
             unsure = [r for r in pending if r.record_id not in have]
             if unsure:
                 answer = live.client(device.key).post_json("/v1/records", {
-                    "envelopes": [r.envelope.to_json() for r in unsure]})
+                    "envelopes": [chain.submit(r) for r in unsure]})
                 receipts.extend(Receipt.model_validate(r) for r in answer["receipts"])
         for receipt in receipts:
             again = Receipt.model_validate(
                 live.client(device.key).get_json(f"/v1/receipts/{receipt.record_id}"))
             assert again.log_index == receipt.log_index and again.leaf == receipt.leaf
-        _check_all(live, receipts, seen)
+        _check_all(live, receipts, seen, admin)
         assert {r.record_id for r in receipts} == set(sent)
     finally:
         live.close()

@@ -115,7 +115,7 @@ def test_sync_reports_exports_to_the_audit_log(live: LiveRegistry, admin: Device
     assert dossier in text and "export" in text and pdf in text
     csv_text = admin.client.request("GET", "/v1/admin/audit.csv",
                                     params={"action": "export"}).text
-    assert csv_text.splitlines()[0].endswith(",detail") and dossier in csv_text
+    assert csv_text.splitlines()[0].endswith(",detail,claimed_device") and dossier in csv_text
 
 
 def test_a_repeated_report_is_idempotent(admin: Device, monitor: Device,

@@ -148,6 +148,78 @@ def test_enrol_code_expires(store: RegistryStore) -> None:
     assert _why(expired) == "expired"
 
 
+def _code_used(store: RegistryStore, code_id: str) -> bool:
+    """Whether ``code_id`` is spent (read straight from its table)."""
+    import sqlalchemy as sa
+
+    from fieldkit.registry.store import enroll_codes_t
+
+    with store._engine.connect() as conn:
+        return conn.execute(sa.select(enroll_codes_t.c.used_at).where(
+            enroll_codes_t.c.code_id == code_id)).scalar_one() is not None
+
+
+def _enrol_with(store: RegistryStore, code_id: str, key_id: str,
+                signer: object = sign) -> tuple[str, int, str]:
+    return store.enroll_device(code_id=code_id, secret_hash=SECRET, key_id=key_id,
+                               public_key=b"\x01" * 32, label="laptop", now=NOW,
+                               entry=lambda role: f"enrol {key_id} {role}".encode(),
+                               sign=signer)  # type: ignore[arg-type]
+
+
+def test_enrolment_is_one_transaction(store: RegistryStore) -> None:
+    """Code spent, device row, log entry and checkpoint: all of them or none of them."""
+    for code_id in ("code-1", "code-2", "code-3"):
+        store.add_enroll_code(code_id=code_id, secret_hash=SECRET, role="monitor",
+                              created_at=NOW, expires_at=LATER)
+
+    def crash(size: int, root: bytes) -> str:
+        raise OSError("the signer died")
+
+    with pytest.raises(OSError):
+        _enrol_with(store, "code-1", DEVICE, crash)
+    assert store.device(DEVICE) is None and store.log_size() == 0
+    assert not _code_used(store, "code-1")
+
+    role, index, note = _enrol_with(store, "code-1", DEVICE)
+    assert (role, index, parse(note)[0]) == ("monitor", 0, 1)
+    device = store.device(DEVICE)
+    assert device is not None and device.enrol_index == 0 and store.leaf(0) == \
+        f"enrol {DEVICE} monitor".encode()
+    assert _code_used(store, "code-1")
+
+    # the same key again: refused, and the other code stays unspent
+    with pytest.raises(ConflictError):
+        _enrol_with(store, "code-2", DEVICE)
+    assert store.log_size() == 1 and not _code_used(store, "code-2")
+    # a spent code: refused, nothing logged
+    with pytest.raises(EnrollCodeError):
+        _enrol_with(store, "code-1", OTHER)
+    assert store.log_size() == 1 and store.device(OTHER) is None
+
+
+def test_concurrent_enrolments_of_one_key_make_one_device(store: RegistryStore) -> None:
+    from concurrent.futures import ThreadPoolExecutor
+
+    codes = [f"code-{i}" for i in range(8)]
+    for code_id in codes:
+        store.add_enroll_code(code_id=code_id, secret_hash=SECRET, role="monitor",
+                              created_at=NOW, expires_at=LATER)
+
+    def go(code_id: str) -> str:
+        try:
+            _enrol_with(store, code_id, DEVICE)
+        except ConflictError:
+            return "conflict"
+        return "ok"
+
+    with ThreadPoolExecutor(8) as pool:
+        results = list(pool.map(go, codes))
+    assert results.count("ok") == 1 and results.count("conflict") == 7
+    assert store.log_size() == 1
+    assert [_code_used(store, c) for c in codes].count(True) == 1
+
+
 def test_nonce_replay_is_refused_until_it_expires(store: RegistryStore) -> None:
     assert store.remember_nonce(DEVICE, "n1", expires_at=LATER, now=NOW) is True
     assert store.remember_nonce(DEVICE, "n1", expires_at=LATER, now=NOW) is False

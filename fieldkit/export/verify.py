@@ -29,9 +29,14 @@ Verification fails closed on who signed (``docs/adr/0018-verify-fails-closed.md`
 exporting device must be shown enrolled in the bundle's log as ``staff`` (any records) or
 ``monitor`` (only records it sealed itself), and not revoked; every record must carry a receipt,
 and its signer must be shown enrolled as ``monitor`` and not revoked before the record's log
-index. A bundle with no log data fails with :class:`UnanchoredBundleError` unless the caller
-passes ``unanchored=True``; then (and for any missing log evidence it waives) the report's
-first line says that nothing ties the bundle, or part of it, to a log. A pinned ``log_key``
+index. The one exception is a *note* (:data:`NOTE_KINDS`: an annotation or custody event, which
+staff vaults seal but cannot push) signed by the exporting device itself: it may lack a receipt
+when the exporter passes, and the report names it (``vouched_by="exporter"``,
+:attr:`VerificationReport.exporter_notes`). Every annotation and custody event must be about a
+record of the bundle (ADR 0018, amendment). A bundle with no log data fails with
+:class:`UnanchoredBundleError` unless the caller passes ``unanchored=True``; then (and for
+any missing log evidence it waives) the report's first line says that nothing ties the bundle,
+or part of it, to a log. A pinned ``log_key``
 that the bundle cannot be checked against is a :class:`LogKeyMismatchError`.
 
 Reading is hostile-safe: member names must match the layout above (no traversal, no unknown
@@ -55,7 +60,8 @@ Errors::
     ├── BundleSignatureError         a signature (manifest, envelope, statement) fails
     │   └── LogKeyMismatchError      the pinned log key is not the bundle's, or the bundle has
     │                                no log data to check it against
-    ├── BundleRecordError            a member does not tie to its record (id, leaf, key)
+    ├── BundleRecordError            a member does not tie to its record (id, leaf, key), or
+    │                                a note is about no record of the bundle
     ├── BundleChainError             the device chain among the records is broken
     ├── BundleProofError             a checkpoint or inclusion proof does not verify
     ├── DossierMismatchError         the PDF is not the one the manifest names
@@ -155,6 +161,10 @@ MAX_METADATA_BYTES: Final = 2 * 1024 * MiB
 EXPORT_ROLES: Final = ("staff", "monitor")
 #: Roles whose devices may sign records (the registry logs records from monitors only).
 SUBMIT_ROLES: Final = ("monitor",)
+#: Record kinds that are statements about other records of the bundle (an annotation of an
+#: incident, a custody event of an evidence file). Only these may lack a receipt, and only when
+#: the exporting device signed them (ADR 0018, "Notes by the exporting device").
+NOTE_KINDS: Final = ("annotation", "custody")
 _TIME: Final = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}T[0-9]{2}:[0-9]{2}:[0-9]{2}(\.[0-9]{1,9})?Z")
 
 
@@ -316,11 +326,16 @@ class RecordResult:
     redacted: bool
     log_index: int | None = None
     removed: list[str] = field(default_factory=list)
+    #: Who vouches that the record exists: ``"log"`` (a verified receipt), ``"exporter"`` (a
+    #: note signed by the exporting device, not in the log), or None (nobody; a problem or,
+    #: with ``unanchored``, a waived gap).
+    vouched_by: str | None = None
 
     def to_json(self) -> dict[str, Any]:
         return {"record_id": self.record_id, "kind": self.kind, "device": self.device,
                 "fingerprint": self.fingerprint, "seq": self.seq, "redacted": self.redacted,
-                "log_index": self.log_index, "removed": self.removed}
+                "log_index": self.log_index, "removed": self.removed,
+                "vouched_by": self.vouched_by}
 
 
 @dataclass
@@ -372,6 +387,24 @@ class VerificationReport:
     def anchored(self) -> bool:
         return not self.unanchored
 
+    @property
+    def exporter_notes(self) -> list[RecordResult]:
+        """Notes (annotations, custody events) accepted without a receipt because the exporting
+        device signed them: only its signature vouches for them, not the log."""
+        return [r for r in self.records if r.vouched_by == "exporter"]
+
+    def exporter_notes_line(self) -> str | None:
+        """What the report must say about :attr:`exporter_notes`, or None if there are none."""
+        notes = self.exporter_notes
+        if not notes:
+            return None
+        counts = [(sum(r.kind == k for r in notes), k) for k in NOTE_KINDS]
+        kinds = ", ".join(f"{n} {'custody event' if k == 'custody' else k}{'s' if n > 1 else ''}"
+                          for n, k in counts if n)
+        return (f"{len(notes)} note{'s' if len(notes) > 1 else ''} by the exporting device, not "
+                f"in the registry log ({kinds}): only the exporting device's signature vouches "
+                "for them; they change none of the records they are about.")
+
     def unanchored_line(self) -> str | None:
         """The warning that must come first in any output, or None."""
         if not self.unanchored:
@@ -395,6 +428,7 @@ class VerificationReport:
             "devices": [d.to_json() for d in self.devices],
             "checkpoints": [{"size": s, "root": r} for s, r in self.checkpoints],
             "receipts_verified": self.receipts_verified,
+            "exporter_notes": [r.record_id for r in self.exporter_notes],
             "files_verified": self.files_verified, "files_by_hash_only": self.files_by_hash_only,
             "dossier": self.dossier, "notes": self.notes,
             "problems": [p.to_json() for p in self.problems],
@@ -424,6 +458,9 @@ class VerificationReport:
         lines.append(f"  {len(self.records)} records ({redacted} redacted), {logged} with a "
                      f"verified receipt; {len(self.devices)} device keys, "
                      f"{sum(d.enrol_index is not None for d in self.devices)} shown enrolled")
+        notes = self.exporter_notes_line()
+        if notes:
+            lines.append(f"  {notes}")
         lines.append(f"  {self.files_verified} attachments verified"
                      + (f", {self.files_by_hash_only} listed by hash only"
                         if self.files_by_hash_only else ""))
@@ -434,6 +471,11 @@ class VerificationReport:
             lines.append("OK (UNANCHORED): every signature, hash and chain link in the bundle "
                          "verified, but not everything is tied to a registry log (see the first "
                          "line).")
+        elif self.ok and notes:
+            lines.append(f"OK: every signature, hash, chain link and proof in the bundle "
+                         f"verified, and the log vouches for every signer; "
+                         f"{len(self.exporter_notes)} note(s) are vouched for by the exporting "
+                         "device alone (see above).")
         elif self.ok:
             lines.append("OK: every signature, hash, chain link and proof in the bundle "
                          "verified, and the log vouches for every signer.")
@@ -876,6 +918,8 @@ class _Verifier:
         self._enrolments(verifier)
         self._authorise()
         self.attempt(self._chain)
+        if all(e["record_id"] in self.records for e in manifest["records"]):
+            self._about_the_bundle()  # else a record failed (reported): no cascade
         self._files(manifest)
         self._dossier(manifest)
         self._notes(manifest)
@@ -1171,9 +1215,11 @@ class _Verifier:
     def _authorise(self) -> None:
         """Who signed may sign: the log shows the exporter enrolled with a role that may export,
         not revoked; each record logged, its signer enrolled as a monitor and not revoked
-        before the record's log index. Missing log evidence is waived (and said first) only
-        when the caller asked for ``unanchored``; positive evidence against a signer (a role,
-        a revocation) never is."""
+        before the record's log index. The one exception: a note about the bundle's records
+        (:data:`NOTE_KINDS`) signed by the exporting device itself may lack a receipt when the
+        exporter passes; the report names it (``vouched_by="exporter"``). Missing log evidence
+        is waived (and said first) only when the caller asked for ``unanchored``; positive
+        evidence against a signer (a role, a revocation) never is."""
         if self._verifier is None:
             return  # no log data (reported by _log) or an unusable log key (reported)
         rep = self.report
@@ -1187,16 +1233,33 @@ class _Verifier:
                 self.fail(err)
 
         ex = devices.get(rep.exporter)
+        exporter_ok = False
         if ex is not None:  # else the manifest's signature already failed
-            self._authorise_exporter(ex, missing)
+            exporter_ok = self._authorise_exporter(ex, missing)
         for rec in rep.records:
             opened = self.records.get(rec.record_id)
             if opened is None:
                 continue
-            if rec.log_index is None:
+            if rec.log_index is not None:
+                rec.vouched_by = "log"
+            elif opened.kind in NOTE_KINDS and rec.device == rep.exporter:
+                if exporter_ok:
+                    rec.vouched_by = "exporter"
+                else:
+                    missing(NotInLogError(
+                        f"{opened.member} is a note by the exporting device with no receipt; "
+                        "such a note counts only when the log shows the exporter enrolled to "
+                        "export and not revoked, which this bundle does not.",
+                        member=opened.member))
+                continue
+            else:
+                what = ("an incident" if opened.kind == "incident" else
+                        "a note by another device than the exporting one")
                 missing(NotInLogError(
                     f"{opened.member}: the record has no verified receipt, so nothing shows "
-                    "that the registry logged it.", member=f"receipts/{rec.record_id}.json"))
+                    f"that the registry logged it (it is {what}; only the exporting device's "
+                    "own annotations and custody events may lack one).",
+                    member=f"receipts/{rec.record_id}.json"))
             d = devices.get(rec.device)
             name = f"enrolments/{key_hex(rec.device)}.json"
             if d is None or d.enrol_index is None or d.role is None:
@@ -1226,15 +1289,19 @@ class _Verifier:
                         f"({self.revoked[rec.device]}), {why}.", member=opened.member))
 
     def _authorise_exporter(self, ex: DeviceResult,
-                            missing: Callable[[NotInLogError], None]) -> None:
+                            missing: Callable[[NotInLogError], None]) -> bool:
+        """Check the exporting device; True if the log shows it enrolled with a role that
+        may export and the bundle shows no revocation of it."""
         name = f"enrolments/{key_hex(ex.key_id)}.json"
         if ex.enrol_index is None or ex.role is None:
             missing(NotInLogError(
                 f"The exporting device {ex.fingerprint} is not shown enrolled in the log: the "
                 f"bundle holds no verified {name}, so nothing shows that the registry enrolled "
                 "the key that signed the manifest.", member=name))
-            return
+            return False
+        ok = True
         if ex.role not in EXPORT_ROLES:
+            ok = False
             self.fail(SignerRoleError(
                 f"The exporting device {ex.fingerprint} is enrolled as {ex.role!r}; only "
                 f"{' or '.join(EXPORT_ROLES)} devices sign bundles.", member=name))
@@ -1247,12 +1314,40 @@ class _Verifier:
                     + (f" (and {len(others) - 1} more)" if len(others) > 1 else "")
                     + " was sealed by another device.", member=others[0]))
         if ex.key_id in self.revoked:
+            ok = False
             at = self.revoked_index.get(ex.key_id)
             where = f"at log index {at}" if at is not None else "at an unknown log index"
             self.fail(SignerRevokedError(
                 f"The exporting device {ex.fingerprint} was revoked {where} "
                 f"({self.revoked[ex.key_id]}) before it signed this bundle: the bundle itself "
                 "carries the revocation, so its signer had seen the log past it.", member=name))
+        return ok
+
+    def _about_the_bundle(self) -> None:
+        """Every note is about a record of the bundle: an annotation's target is one of its
+        incidents, or another revision of one (same ``uid``, same device); a custody event's
+        file is named by one of its incidents. A note standing alone is refused."""
+        incidents = [r for r in self.records.values() if r.kind == "incident"]
+        named = {str(f.get("sha256")) for r in incidents for f in files_named(r.record)}
+        for rec in sorted(self.records.values(), key=lambda r: r.member):
+            if rec.kind == "annotation":
+                note = rec.record
+                target = self.records.get(str(note.get("target")))
+                about = (target is not None and target.kind == "incident") or any(
+                    r.device == note.get("target_device")
+                    and r.record.get("uid") == note.get("target_uid") for r in incidents)
+                if not about:
+                    self.fail(BundleRecordError(
+                        f"{rec.member} is an annotation of record "
+                        f"{str(note.get('target'))[:12]}…, which this bundle does not hold (nor "
+                        "any revision of that incident by its device): a note must stand beside "
+                        "the record it is about.", member=rec.member))
+            elif rec.kind == "custody" and str(rec.record.get("sha256")) not in named:
+                self.fail(BundleRecordError(
+                    f"{rec.member} is a custody event of the file "
+                    f"{str(rec.record.get('sha256'))[:16]}…, which no record in this bundle "
+                    "names: a note must stand beside the record it is about.",
+                    member=rec.member))
 
     def _chain(self) -> None:
         """Consecutive records of one device must link; gaps are reported, not guessed."""
@@ -1455,7 +1550,7 @@ def first_problem(report: VerificationReport) -> BundleError:
 
 
 __all__ = [
-    "EXPORT_ROLES", "SUBMIT_ROLES",
+    "EXPORT_ROLES", "NOTE_KINDS", "SUBMIT_ROLES",
     "BundleChainError", "BundleError", "BundleFormatError", "BundleProofError",
     "BundleRecordError", "BundleSignatureError", "BundleTrustError", "DeviceResult",
     "DossierMismatchError", "DuplicateMemberError", "LogKeyMismatchError", "MemberDigestError",

@@ -37,6 +37,7 @@ from registry.harness import Device, LiveRegistry
 from fieldkit.crypto.dsse import Envelope, sign_envelope
 from fieldkit.crypto.jcs import canonicalize
 from fieldkit.crypto.keys import SigningKey
+from fieldkit.domain import amendments as amd
 from fieldkit.domain import sealing
 from fieldkit.export.audience import incident_allowed
 from fieldkit.export.bundle import plan_bundle, write_bundle
@@ -69,6 +70,7 @@ class World:
     alice_ids: list[str] = field(default_factory=list)
     mallory_ids: list[str] = field(default_factory=list)
     rex_ids: list[str] = field(default_factory=list)
+    staff_notes: list[str] = field(default_factory=list)  # the staff's annotation, custody event
 
     def key(self, who: str) -> SigningKey:
         if who == "admin":
@@ -91,6 +93,12 @@ def _incident(service: VaultService, title: str) -> str:
                                    occurred="2026-03-10", country="FR",
                                    confidentiality="public")
     return str(service.seal(view.ref).record_id)
+
+
+def _evidence_of(service: VaultService, ids: list[str]) -> str:
+    """The SHA-256 of the first evidence file the records ``ids`` name."""
+    return next(str(e["sha256"]) for r in ids
+                for e in service.sealed_record(r).record.get("evidence", []))
 
 
 def export(service: VaultService, ids: list[str], out: Path, audience: str) -> Path:
@@ -142,6 +150,15 @@ def world(tmp_path_factory: pytest.TempPathFactory) -> Iterator[World]:
             "alice": export(alice.service, w.alice_ids, out / "alice", "internal"),
             "mallory": export(mallory.service, w.mallory_ids, out / "mallory", "internal"),
         }
+        # Staff correct alice's record by annotating it and log a custody step of her evidence
+        # in their own vault; staff cannot push, so neither has a receipt (ADR 0017, 0018).
+        w.staff_notes = [
+            str(staff.service.annotate(w.alice_ids[0], text="Date confirmed with the school",
+                                       confidentiality="internal").record_id),
+            str(staff.service.add_custody_event(_evidence_of(staff.service, w.alice_ids),
+                                                action="copied for the court").record_id)]
+        w.bundles["annotated"] = export(staff.service, w.alice_ids, out / "annotated",
+                                        "internal")
         never = _vault(root / "never-synced")
         w.bundles["unsynced"] = export(never.service,
                                        [_incident(never.service, "Headscarf ban at a school")],
@@ -205,6 +222,43 @@ def _enrolment_member(answer: dict[str, Any]) -> tuple[dict[str, bytes], str]:
              "leaf": answer["leaf"], "role": answer["role"]}
     return ({f"enrolments/{_hex(answer['key_id'])}.json": canonicalize(entry),
              _checkpoint_name(cp): cp.encode()}, answer["key_id"])
+
+
+def _record_of(m: Members, device: str) -> tuple[str, dict[str, Any]]:
+    """Id and record of the first record in ``m`` sealed by ``device``."""
+    member = _envelope_of(m, device)
+    return member.split("/")[1][:-5], _payload(m[member])["record"]
+
+
+def _annotation(m: Members, device: str, text: str) -> dict[str, Any]:
+    """An annotation of the first record in ``m`` sealed by ``device``."""
+    rid, record = _record_of(m, device)
+    return amd.new_annotation(target=rid, target_uid=str(record["uid"]), target_device=device,
+                              text=text, at="2026-12-01T00:00:00Z")
+
+
+def _sealed(key: SigningKey, record: dict[str, Any], *, kind: str = "annotation",
+            seq: int = 90, chain_prev: str | None = None) -> sealing.SealedRecord:
+    return sealing.seal(kind=kind, record=record, key=key, seq=seq, chain_prev=chain_prev,
+                        prev=None, sealed_at="2026-12-01T00:00:00Z")
+
+
+def add_unlogged(src: Path, out: Path, exporter: SigningKey, sealed: sealing.SealedRecord,
+                 extra: dict[str, bytes] | None = None) -> Path:
+    """The exporter adds a sealed record without a receipt (and ``extra`` members: its
+    signer's key, an enrolment) and re-signs the manifest, listing it with no log index."""
+    member = f"envelopes/{sealed.record_id}.json"
+
+    def change(m: Members) -> None:
+        m[member] = sealed.envelope.to_bytes()
+        m.update(extra or {})
+    return resign(src, out, exporter, change, manifest_change=_listing({
+        "record_id": sealed.record_id, "kind": sealed.kind, "device": sealed.device,
+        "seq": sealed.seq, "log_index": None, "redacted": False, "member": member}))
+
+
+def _device_member(key: SigningKey) -> dict[str, bytes]:
+    return {f"devices/{_hex(key.verify_key.key_id)}.key": key.verify_key.to_bytes()}
 
 
 # --- a log rebuilt by whoever holds a log key (a compromised registry, or a fake one) ---------
@@ -829,6 +883,103 @@ def registry_shows_two_histories_in_one_bundle(w: World, out: Path) -> Path:
     return resign(tmp, out, w.key("staff"), lambda m: None, manifest_change=change)
 
 
+# Records without a receipt. Staff cannot push, so a staff vault's own annotations and custody
+# events reach a bundle with no receipt. Only those are accepted: notes about the bundle's
+# records, signed by the exporting device itself, enrolled to export and not revoked, and the
+# report names them (ADR 0018, "Notes by the exporting device").
+
+@case("annotated", None)
+def good_staff_export_with_its_own_notes(w: World, out: Path) -> Path:
+    """A staff export carrying the staff device's own annotation of a monitor's record and its
+    own custody event of that record's evidence, neither logged (staff cannot push): passes
+    both, and both say that these notes are vouched for by the exporter alone."""
+    return Path(shutil.copy(w.bundles["annotated"], out))
+
+
+@case("internal", "bundle_not_in_log")
+def exporter_injects_an_unlogged_incident(w: World, out: Path) -> Path:
+    """The exporter seals an incident of its own (a claim no monitor made) and slips it in
+    without a receipt; stopped because only notes about other records, never an incident, may
+    lack a receipt."""
+    m = read_members(w.bundles["internal"])
+    _rid, record = _record_of(m, w.key("alice").verify_key.key_id)
+    forged = _sealed(w.key("staff"), dict(record, title="An incident nobody logged"),
+                     kind="incident")
+    return add_unlogged(w.bundles["internal"], out, w.key("staff"), forged)
+
+
+@case("internal", "bundle_not_in_log")
+def annotation_by_another_staff_device_without_receipt(w: World, out: Path) -> Path:
+    """A second, genuinely enrolled staff device's annotation (with its proven enrolment) is put
+    into this staff exporter's bundle without a receipt; stopped because an unlogged note counts
+    only when the exporting device itself signed it."""
+    other = w.live.enroll("staff", admin=w.admin, label="second envoy office")
+    extra, _ = _enrolment_member(
+        w.admin.client.get_json(f"/v1/devices/{other.key.verify_key.key_id}/enrolment"))
+    m = read_members(w.bundles["internal"])
+    note = _sealed(other.key, _annotation(m, w.key("alice").verify_key.key_id,
+                                          "The school denies all of it"))
+    return add_unlogged(w.bundles["internal"], out, w.key("staff"), note,
+                        {**extra, **_device_member(other.key)})
+
+
+@case("internal", "bundle_not_in_log")
+def annotation_by_a_monitor_without_receipt(w: World, out: Path) -> Path:
+    """A hostile monitor's (mallory's) annotation of alice's record that the registry never
+    logged is added by the exporter; stopped because it has no receipt and is not the
+    exporter's own."""
+    m = read_members(w.bundles["internal"])
+    note = _sealed(w.key("mallory"), _annotation(m, w.key("alice").verify_key.key_id,
+                                                 "this never happened"))
+    return add_unlogged(w.bundles["internal"], out, w.key("staff"), note)
+
+
+@case("internal", "bundle_not_in_log")
+def annotation_by_an_unenrolled_key(w: World, out: Path) -> Path:
+    """An annotation signed by a key no log enrolled (its key bundled beside it) is added
+    without a receipt; stopped because it is neither logged nor the exporter's."""
+    own = SigningKey.generate()
+    m = read_members(w.bundles["internal"])
+    note = _sealed(own, _annotation(m, w.key("alice").verify_key.key_id, "a planted note"))
+    return add_unlogged(w.bundles["internal"], out, w.key("staff"), note, _device_member(own))
+
+
+@case("rex", "bundle_signer_revoked")
+def annotation_by_a_revoked_exporter(w: World, out: Path) -> Path:
+    """Whoever holds a revoked device's key (rex's seized laptop) annotates its own record and
+    exports it without a receipt; stopped because an exporter shown revoked vouches for
+    nothing, its notes included."""
+    m = read_members(w.bundles["rex"])
+    rex = w.key("rex").verify_key.key_id
+    rid, _record = _record_of(m, rex)
+    note = _sealed(w.key("rex"), _annotation(m, rex, "retracted under pressure"), seq=2,
+                   chain_prev=rid)
+    src = resign(w.bundles["rex"], out.with_suffix(".rex.zip"), w.key("rex"), lambda m: None,
+                 manifest_change=_exporter(w.key("rex")))
+    return add_unlogged(src, out, w.key("rex"), note)
+
+
+@case("partners", "bundle_record_mismatch")
+def exporter_annotation_of_a_record_not_in_the_bundle(w: World, out: Path) -> Path:
+    """The exporter adds its own unlogged annotation of a record the bundle does not hold
+    (mallory's), a note standing on its own; stopped because a note must be about a record of
+    the bundle (its target, or a revision of the same incident by the same device)."""
+    internal = read_members(w.bundles["internal"])
+    note = _sealed(w.key("staff"), _annotation(internal, w.key("mallory").verify_key.key_id,
+                                               "see the mosque's own account"))
+    return add_unlogged(w.bundles["partners"], out, w.key("staff"), note)
+
+
+@case("internal", "bundle_record_mismatch")
+def exporter_custody_event_of_a_file_not_in_the_bundle(w: World, out: Path) -> Path:
+    """The exporter adds its own unlogged custody event of a file no record in the bundle
+    names; stopped because a custody event must be about evidence the bundle's records name."""
+    event = {"schema": "fieldkit.custody/1", "sha256": "cd" * 32, "at": "2026-12-01T00:00:00Z",
+             "actor": w.key("staff").verify_key.key_id, "action": "destroyed", "note": ""}
+    return add_unlogged(w.bundles["internal"], out, w.key("staff"),
+                        _sealed(w.key("staff"), event, kind="custody"))
+
+
 # No log data.
 
 @case("unsynced", "bundle_unanchored", pin=False)
@@ -922,3 +1073,24 @@ def test_unanchored_says_so_on_its_first_line(world: World, tmp_path: Path) -> N
     assert without.returncode == 5 and "no registry log data" in without.stderr
     pinned = run_verify(bundle, pdf, world.vkey, "--unanchored")
     assert pinned.returncode == 4 and "carries no log data" in pinned.stderr
+
+
+def test_exporter_notes_are_named_in_both_reports(world: World, tmp_path: Path) -> None:
+    """Notes accepted without a receipt are never accepted silently: `fieldkit verify` (text and
+    JSON) and the document both say how many notes only the exporting device vouches for."""
+    bundle = world.bundles["annotated"]
+    pdf = bundle.parent / "dossier.pdf"
+    text = run_verify(bundle, pdf, world.vkey)
+    assert text.returncode == 0, text.stdout + text.stderr
+    assert ("2 notes by the exporting device, not in the registry log (1 annotation, 1 custody "
+            "event)") in text.stdout
+    report = json.loads(run_verify(bundle, pdf, world.vkey, "--json").stdout)
+    assert report["anchored"] is True
+    assert sorted(report["exporter_notes"]) == sorted(world.staff_notes)
+    by_id = {r["record_id"]: r for r in report["records"]}
+    assert all(by_id[r]["log_index"] is None and by_id[r]["vouched_by"] == "exporter"
+               for r in world.staff_notes)
+    d = run_document(bundle, pdf, world.vkey, tmp_path / "doc")
+    assert d.returncode == 0, d.stdout + d.stderr
+    assert ("note: 2 note(s) by the exporting device are not in the registry log (1 annotation, "
+            "1 custody event)") in d.stdout

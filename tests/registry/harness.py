@@ -58,12 +58,20 @@ class LiveRegistry:
 
     @classmethod
     def create(cls, data: Path, *, database: str | None = None) -> LiveRegistry:
+        # What `fieldkit-registry init` does (tests/test_deploy.py and others run the command
+        # itself), in this process: a subprocess would cost a Python start-up per test.
+        from fieldkit.registry.config import RegistryHome
+        from fieldkit.registry.service import Registry
+
         port = free_port()
-        extra = ["--database", database] if database else []
-        info = registry_cli(data, "init", "--port", str(port), *extra)
-        reg = cls(data, port, str(info["url"]), str(info["admin_enrollment_code"]), b"")
+        home = RegistryHome(data)
+        url = f"https://127.0.0.1:{port}"
+        home.init(database=database, url=url, hosts=["127.0.0.1"])
+        with Registry.open(home) as registry:
+            code = registry.new_enroll_code(role="admin", ttl_hours=72, by="init").to_text()
+        reg = cls(data, port, url, code, b"")
         reg.start()
-        reg.cert_pem = fetch_pinned_certificate(reg.url, str(info["pin"]))
+        reg.cert_pem = fetch_pinned_certificate(reg.url, home.pin())
         return reg
 
     def start(self) -> None:
@@ -99,9 +107,18 @@ class LiveRegistry:
         self.proc = None
 
     def close(self) -> None:
+        """End of a test: stop the server without waiting out uvicorn's 5 s grace for
+        keep-alive connections a test left open (a killed registry is safe: tests show it)."""
         for c in self.clients:
             c.close()
-        self.stop()
+        if self.proc is not None and self.proc.poll() is None:
+            self.proc.send_signal(signal.SIGTERM)
+            try:
+                self.proc.wait(timeout=1)
+            except subprocess.TimeoutExpired:
+                self.proc.kill()
+                self.proc.wait(timeout=30)
+        self.proc = None
 
     def client(self, key: SigningKey | None = None, *, url: str | None = None) -> RegistryClient:
         c = RegistryClient(url or self.url, cert_pem=self.cert_pem, key=key)

@@ -400,6 +400,18 @@ def export_key_package(key: OrgPrivateKey, passphrase: str) -> bytes:
     return (json.dumps(package, indent=2) + "\n").encode("utf-8")
 
 
+def _package_json(data: bytes) -> Any:
+    """A key package's JSON, within the size limit (its shape is the caller's to check)."""
+    if len(data) > MAX_PACKAGE_BYTES:
+        raise KeyPackageError(
+            f"The key package is {len(data)} bytes; a real one is far smaller than the "
+            f"{MAX_PACKAGE_BYTES}-byte limit.")
+    try:
+        return loads_strict(bytes(data))
+    except EnvelopeFormatError as exc:
+        raise KeyPackageError(f"The key package is not valid JSON: {exc.message}") from None
+
+
 def import_key_package(data: bytes, passphrase: str) -> OrgPrivateKey:
     """Open a key package made by :func:`export_key_package`.
 
@@ -411,14 +423,7 @@ def import_key_package(data: bytes, passphrase: str) -> OrgPrivateKey:
         raise KeyPackageError(f"A key package must be bytes, not {type(data).__name__}.")
     if not isinstance(passphrase, str):
         raise ValidationError(f"The passphrase must be text, not {type(passphrase).__name__}.")
-    if len(data) > MAX_PACKAGE_BYTES:
-        raise KeyPackageError(
-            f"The key package is {len(data)} bytes; a real one is far smaller than the "
-            f"{MAX_PACKAGE_BYTES}-byte limit.")
-    try:
-        obj = loads_strict(bytes(data))
-    except EnvelopeFormatError as exc:
-        raise KeyPackageError(f"The key package is not valid JSON: {exc.message}") from None
+    obj = _package_json(data)
     if not isinstance(obj, dict) or obj.get("format") != PACKAGE_FORMAT:
         raise KeyPackageError("That file is not a FieldKit organisation key package.")
     version = obj.get("version")
@@ -510,14 +515,7 @@ def import_key_packages(data: bytes, passphrase: str) -> list[tuple[OrgPrivateKe
     key, time unknown: None). Same errors as :func:`import_key_package`."""
     if not isinstance(data, bytes | bytearray | memoryview):
         raise KeyPackageError(f"A key package must be bytes, not {type(data).__name__}.")
-    if len(data) > MAX_PACKAGE_BYTES:
-        raise KeyPackageError(
-            f"The key package is {len(data)} bytes; a real one is far smaller than the "
-            f"{MAX_PACKAGE_BYTES}-byte limit.")
-    try:
-        obj = loads_strict(bytes(data))
-    except EnvelopeFormatError as exc:
-        raise KeyPackageError(f"The key package is not valid JSON: {exc.message}") from None
+    obj = _package_json(data)
     if not isinstance(obj, dict) or obj.get("version") != PACKAGE_VERSION_ALL \
             or type(obj.get("version")) is not int:
         return [(import_key_package(data, passphrase), None)]

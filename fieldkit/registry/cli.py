@@ -10,15 +10,17 @@ import ipaddress
 import json
 import sys
 from collections.abc import Callable, Sequence
+from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, NoReturn
 
 from fieldkit.cliutil import StrictParser, run
 from fieldkit.errors import NotFoundError, UsageError, ValidationError
-from fieldkit.registry.config import RegistryHome
+from fieldkit.registry.config import RegistryConfig, RegistryHome
 
 if TYPE_CHECKING:
     from fieldkit.registry.service import Registry
+    from fieldkit.sync.enrollment import EnrollmentCode
 
 DEFAULT_PORT = 8443
 
@@ -36,26 +38,51 @@ def _registry(args: argparse.Namespace) -> Registry:
     return Registry.open(RegistryHome(args.data))
 
 
-def cmd_init(args: argparse.Namespace) -> None:
+@dataclass(frozen=True)
+class Created:
+    """What :func:`create_registry` made: the first administrator's code, its QR image, and
+    what devices pin."""
+
+    config: RegistryConfig
+    url: str
+    pin: str
+    log_key: str
+    code: EnrollmentCode
+    qr: Path
+
+
+def create_registry(home: RegistryHome, *, url: str, host: str, database: str | None = None,
+                    chunks_in_database: bool = False, ttl_hours: int = 72) -> Created:
+    """Keys, certificate and database in ``home``, and the first administrator's single-use
+    enrolment code (also as a QR image beside them)."""
+    from fieldkit.registry.service import Registry
     from fieldkit.sync.enrollment import check_registry_url
 
-    home = RegistryHome(args.data)
     # devices refuse plain http:// to another machine: refuse to hand out such codes
-    url = check_registry_url(args.url or f"https://{args.host}:{args.port}")
-    config = home.init(database=args.database, url=url, hosts=[args.host],
-                       chunks_in_database=args.chunks_in_database)
-    with _registry(args) as registry:
-        code = registry.new_enroll_code(role="admin", ttl_hours=args.ttl_hours, by="init")
+    url = check_registry_url(url)
+    config = home.init(database=database, url=url, hosts=[host],
+                       chunks_in_database=chunks_in_database)
+    with Registry.open(home) as registry:
+        code = registry.new_enroll_code(role="admin", ttl_hours=ttl_hours, by="init")
         qr = home.root / "first-admin-enrolment.png"
         qr.write_bytes(code.qr_png())
         qr.chmod(0o600)
-    _print(args, {"data": str(args.data), "origin": config.origin, "url": url,
-                  "pin": home.pin(), "log_key": registry.signer.vkey,
+    return Created(config, url, home.pin(), registry.signer.vkey, code, qr)
+
+
+def cmd_init(args: argparse.Namespace) -> None:
+    made = create_registry(RegistryHome(args.data),
+                           url=args.url or f"https://{args.host}:{args.port}", host=args.host,
+                           database=args.database, chunks_in_database=args.chunks_in_database,
+                           ttl_hours=args.ttl_hours)
+    code, qr, url = made.code, made.qr, made.url
+    _print(args, {"data": str(args.data), "origin": made.config.origin, "url": url,
+                  "pin": made.pin, "log_key": made.log_key,
                   "admin_enrollment_code": code.to_text(), "qr": str(qr)},
            f"Created the registry in {args.data}\n"
-           f"  origin       {config.origin}\n  database     {config.database}\n"
-           f"  url          {url}\n  certificate  sha256 {home.pin()}\n"
-           f"  log key      {registry.signer.vkey}\n\n"
+           f"  origin       {made.config.origin}\n  database     {made.config.database}\n"
+           f"  url          {url}\n  certificate  sha256 {made.pin}\n"
+           f"  log key      {made.log_key}\n\n"
            f"Enrolment code for the first administrator (single use, expires "
            f"{code.expires_at}; QR image: {qr}):\n\n{code.to_text()}\n")
 

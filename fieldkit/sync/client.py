@@ -408,6 +408,15 @@ class SyncClient:
             "LIMIT 1").fetchone()
         return None if row is None else OrgPrivateKey.from_bytes(bytes(row[0]))
 
+    def _staff_keys(self) -> dict[str, OrgPrivateKey]:
+        """Every organisation key this vault holds, for pull and re-check; none is an error."""
+        org = self._org_privates()
+        if not org:
+            raise OrgKeyMissingError("This staff vault holds no organisation key to open "
+                                     "records with.",
+                                     hint="Import it with `fieldkit org-key import FILE`.")
+        return org
+
     def _org_privates(self) -> dict[str, OrgPrivateKey]:
         """Every organisation key this vault holds, by key id (pull opens each record with
         the key it names)."""
@@ -937,11 +946,7 @@ class SyncClient:
         is distrusted: the page in hand is finished (good records kept, the others
         quarantined) and the typed error is raised."""
         reg = self._require("staff")
-        org = self._org_privates()
-        if not org:
-            raise OrgKeyMissingError("This staff vault holds no organisation key to open "
-                                     "records with.",
-                                     hint="Import it with `fieldkit org-key import FILE`.")
+        org = self._staff_keys()
         report = SyncReport("pull")
         meter = _Progress(progress, 0)
         try:
@@ -1321,11 +1326,7 @@ class SyncClient:
         them is imported): those that now verify move into the vault. By default only the
         reasons that can resolve (:data:`RETRYABLE`); ``everything`` re-checks all."""
         reg = self._require("staff")
-        org = self._org_privates()
-        if not org:
-            raise OrgKeyMissingError("This staff vault holds no organisation key to open "
-                                     "records with.",
-                                     hint="Import it with `fieldkit org-key import FILE`.")
+        org = self._staff_keys()
         report = SyncReport("recheck")
         try:
             with self._client(reg) as client:

@@ -58,17 +58,15 @@ class LiveRegistry:
 
     @classmethod
     def create(cls, data: Path, *, database: str | None = None) -> LiveRegistry:
-        # What `fieldkit-registry init` does (tests/test_deploy.py and others run the command
-        # itself), in this process: a subprocess would cost a Python start-up per test.
+        # `fieldkit-registry init`'s own function, in this process (tests/test_deploy.py and
+        # others run the command itself): a subprocess would cost a Python start-up per test.
+        from fieldkit.registry.cli import create_registry
         from fieldkit.registry.config import RegistryHome
-        from fieldkit.registry.service import Registry
 
         port = free_port()
         home = RegistryHome(data)
         url = f"https://127.0.0.1:{port}"
-        home.init(database=database, url=url, hosts=["127.0.0.1"])
-        with Registry.open(home) as registry:
-            code = registry.new_enroll_code(role="admin", ttl_hours=72, by="init").to_text()
+        code = create_registry(home, url=url, host="127.0.0.1", database=database).code.to_text()
         reg = cls(data, port, url, code, b"")
         reg.start()
         reg.cert_pem = fetch_pinned_certificate(reg.url, home.pin())

@@ -412,6 +412,25 @@ def _package_json(data: bytes) -> Any:
         raise KeyPackageError(f"The key package is not valid JSON: {exc.message}") from None
 
 
+def _package_kdf(obj: dict[str, Any]) -> tuple[KdfParams, bytes]:
+    """A key package's Argon2id parameters (refused below FieldKit's own) and salt, v1 and v2
+    alike."""
+    kdf = obj.get("kdf")
+    if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
+        raise KeyPackageError("The key package is damaged: its kdf is not Argon2id.")
+    params = KdfParams(_int_field(kdf, "memory_kib"), _int_field(kdf, "iterations"),
+                       _int_field(kdf, "lanes"))
+    try:
+        params.check()
+    except KeyFileError:
+        raise KeyPackageError(
+            f"The key package asks for Argon2id parameters outside FieldKit's limits (memory "
+            f"{params.memory_kib} KiB, {params.iterations} iterations, {params.lanes} lanes).",
+            hint="A package with weaker protection than FieldKit makes is refused. Ask for "
+                 "the key to be exported again with FieldKit.") from None
+    return params, _unb64(kdf.get("salt"), "the salt", size=SALT_SIZE)
+
+
 def import_key_package(data: bytes, passphrase: str) -> OrgPrivateKey:
     """Open a key package made by :func:`export_key_package`.
 
@@ -435,20 +454,7 @@ def import_key_package(data: bytes, passphrase: str) -> OrgPrivateKey:
     key_id = obj.get("key_id")
     if not isinstance(key_id, str) or not _KEY_ID.fullmatch(key_id):
         raise KeyPackageError("The key package is damaged: its key_id is malformed.")
-    kdf = obj.get("kdf")
-    if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
-        raise KeyPackageError("The key package is damaged: its kdf is not Argon2id.")
-    params = KdfParams(_int_field(kdf, "memory_kib"), _int_field(kdf, "iterations"),
-                       _int_field(kdf, "lanes"))
-    try:
-        params.check()
-    except KeyFileError:
-        raise KeyPackageError(
-            f"The key package asks for Argon2id parameters outside FieldKit's limits (memory "
-            f"{params.memory_kib} KiB, {params.iterations} iterations, {params.lanes} lanes).",
-            hint="A package with weaker protection than FieldKit makes is refused. Ask for "
-                 "the key to be exported again with FieldKit.") from None
-    salt = _unb64(kdf.get("salt"), "the salt", size=SALT_SIZE)
+    params, salt = _package_kdf(obj)
     nonce = _unb64(obj.get("nonce"), "the nonce", size=NONCE_SIZE)
     ct = _unb64(obj.get("ct"), "the wrapped key", size=KEY_SIZE + TAG_SIZE)
     kek = passphrase_kek(passphrase, salt, params)
@@ -523,22 +529,10 @@ def import_key_packages(data: bytes, passphrase: str) -> list[tuple[OrgPrivateKe
         raise KeyPackageError("That file is not a FieldKit organisation key package.")
     if not isinstance(passphrase, str):
         raise ValidationError(f"The passphrase must be text, not {type(passphrase).__name__}.")
-    kdf = obj.get("kdf")
-    if not isinstance(kdf, dict) or kdf.get("alg") != "argon2id":
-        raise KeyPackageError("The key package is damaged: its kdf is not Argon2id.")
-    params = KdfParams(_int_field(kdf, "memory_kib"), _int_field(kdf, "iterations"),
-                       _int_field(kdf, "lanes"))
-    try:
-        params.check()
-    except KeyFileError:
-        raise KeyPackageError(
-            "The key package asks for Argon2id parameters outside FieldKit's limits.",
-            hint="A package with weaker protection than FieldKit makes is refused. Ask for "
-                 "the keys to be exported again with FieldKit.") from None
+    params, salt = _package_kdf(obj)
     entries = obj.get("keys")
     if not isinstance(entries, list) or not 0 < len(entries) <= MAX_PACKAGE_KEYS:
         raise KeyPackageError(f"The key package must hold 1 to {MAX_PACKAGE_KEYS} keys.")
-    salt = _unb64(kdf.get("salt"), "the salt", size=SALT_SIZE)
     kek = passphrase_kek(passphrase, salt, params)
     out: list[tuple[OrgPrivateKey, str | None]] = []
     for entry in entries:

@@ -51,6 +51,7 @@ import sqlalchemy as sa
 from alembic import command
 
 from fieldkit.crypto.digest import file_sha256
+from fieldkit.crypto.keys import SigningKey
 from fieldkit.errors import IntegrityError, UsageError
 from fieldkit.progress import CancelToken, Progress, check
 from fieldkit.registry.config import RegistryConfig, RegistryHome
@@ -60,7 +61,10 @@ from fieldkit.sync.checkpoint import CheckpointError, NoteSigner, NoteVerifier, 
 
 FORMAT: Final = "fieldkit-registry-backup/1"
 _BATCH: Final = 1000
-_HOME_FILES: Final = ("registry.json", "log.key", "tls/cert.pem", "tls/key.pem")
+#: The registry's own files a backup carries; registry.json is restored last (it marks the
+#: data directory as holding a registry), the keys with the data.
+_CONFIG: Final = "registry.json"
+_KEYS: Final = ("log.key", "tls/cert.pem", "tls/key.pem")
 #: Tables whose integer ``id`` is a serial (PostgreSQL sequences are reset after a load).
 _SERIAL_TABLES: Final = ("audit", "chain_gaps")
 
@@ -190,7 +194,7 @@ def _backup(home: RegistryHome, config: RegistryConfig, out: Path, progress: Pro
     chunks, chunk_bytes = 0, 0
     if not config.chunks_in_database and home.chunk_dir.is_dir():
         chunks, chunk_bytes = _copy_chunks(home.chunk_dir, out / "chunks", progress, cancel)
-    for name in _HOME_FILES:
+    for name in (_CONFIG, *_KEYS):
         dest = out / "home" / name
         dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
         shutil.copyfile(home.root / name, dest)
@@ -277,7 +281,9 @@ def _check_sums(src: Path) -> None:
         listed[rel] = digest
     present = {p.relative_to(src).as_posix() for p in src.rglob("*") if p.is_file()}
     present.discard("SHA256SUMS")
-    for rel in sorted(present ^ set(listed)):
+    odd = sorted(present ^ set(listed))
+    if odd:
+        rel = odd[0]
         raise BackupError(f"The backup {'lacks' if rel in listed else 'has an unlisted file'} "
                           f"{rel}.")
     for rel, digest in listed.items():
@@ -303,7 +309,7 @@ def restore(home: RegistryHome, src: Path, *, database: str | None = None,
     ``home``; for a PostgreSQL backup, the same URL), which must be empty."""
     _check_sums(src)
     manifest = _manifest(src)
-    config = RegistryConfig(**json.loads((src / "home/registry.json").read_text("utf-8")))
+    config = RegistryConfig(**json.loads((src / "home" / _CONFIG).read_text("utf-8")))
     if config.origin != manifest.get("origin"):
         raise BackupError("The backup's manifest and configuration name different logs.")
     signer = NoteSigner(config.log_key_name, _log_key(src))
@@ -331,7 +337,7 @@ def restore(home: RegistryHome, src: Path, *, database: str | None = None,
             chunks, chunk_bytes = _copy_chunks(src / "chunks", home.chunk_dir, progress, cancel)
         elif not config.chunks_in_database:
             home.chunk_dir.mkdir(mode=0o700)
-        for name in _HOME_FILES[1:]:
+        for name in _KEYS:
             dest = home.root / name
             dest.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
             shutil.copyfile(src / "home" / name, dest)
@@ -345,9 +351,7 @@ def restore(home: RegistryHome, src: Path, *, database: str | None = None,
                          chunk_bytes, database=database, checkpoints_verified=verified)
 
 
-def _log_key(src: Path) -> Any:
-    from fieldkit.crypto.keys import SigningKey
-
+def _log_key(src: Path) -> SigningKey:
     try:
         return SigningKey.from_bytes(bytes.fromhex((src / "home/log.key").read_text().strip()))
     except ValueError:
@@ -419,10 +423,11 @@ class _RestoredLog:
         engine = _engine(database)
         try:
             with _snapshot(engine) as conn:
-                self.leaves = [bytes(d) for (d,) in conn.execute(sa.text(
-                    "SELECT data FROM log_leaves ORDER BY idx"))]
-                indexes = [int(i) for (i,) in conn.execute(sa.text(
-                    "SELECT idx FROM log_leaves ORDER BY idx"))]
+                rows = conn.execute(sa.text("SELECT idx, data FROM log_leaves ORDER BY idx"))
+                indexes, self.leaves = [], []
+                for idx, data in rows:
+                    indexes.append(int(idx))
+                    self.leaves.append(bytes(data))
                 self.nodes = {(int(lv), int(i)): bytes(h) for lv, i, h in conn.execute(
                     sa.text("SELECT level, idx, hash FROM log_nodes"))}
                 self.checkpoints = [(int(s), bytes(r), str(n)) for s, r, n in conn.execute(

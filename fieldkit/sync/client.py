@@ -294,6 +294,15 @@ def _vouch_reason(enrol: Enrolment, log_index: int) -> tuple[str, str] | None:
     return None
 
 
+def _opening_reason(err: IntegrityError) -> str:
+    """The quarantine reason for a pulled submission that does not open."""
+    if isinstance(err, SealedPayloadError):
+        return "cannot_open"
+    if isinstance(err, SignatureError | UnknownSignerError):
+        return "bad_signature"
+    return "malformed"
+
+
 class SyncClient:
     def __init__(self, service: VaultService, *, transport: httpx.BaseTransport | None = None,
                  config: SyncConfig | None = None, sleep: Callable[[float], None] = time.sleep,
@@ -1082,11 +1091,8 @@ class SyncClient:
             return e
         try:
             e.sub = submission.open_outer(env)
-        except (SignatureError, UnknownSignerError) as err:
-            e.refuse("bad_signature", err.message)
-            return e
         except IntegrityError as err:
-            e.refuse("malformed", err.message)
+            e.refuse(_opening_reason(err), err.message)
             return e
         listed = (rid, raw.get("device"), raw.get("seq"), raw.get("kind"))
         if (e.sub.record_id, e.sub.device, e.sub.seq, e.sub.kind) != listed:
@@ -1095,14 +1101,8 @@ class SyncClient:
             return e
         try:
             e.opened = submission.open_inner(e.sub, org)
-        except SealedPayloadError as err:
-            e.refuse("cannot_open", err.message)
-            return e
-        except (SignatureError, UnknownSignerError) as err:
-            e.refuse("bad_signature", err.message)
-            return e
         except IntegrityError as err:
-            e.refuse("malformed", err.message)
+            e.refuse(_opening_reason(err), err.message)
             return e
         files = {f["sha256"] for f in self._files_of(e.opened.record.record)}
         if not set(e.opened.files) <= files:
